@@ -1,0 +1,203 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.Logging;
+using MotionControl.Diagnostics;
+using Polly;
+
+namespace MotionControl.Http;
+
+/// <summary>
+/// Sends vendor calls: a fresh request per attempt, authenticated per attempt, bounded by a per-attempt timeout, with the
+/// body read in full (bounded) and handed to the vendor's interpreter. Reads retry transient failures; creates are never
+/// re-sent unless provably not received, and an unknown create outcome becomes
+/// <see cref="MotionControlSubmissionOutcomeUnknownException"/>.
+/// </summary>
+internal sealed class ApiTransport
+{
+    private readonly ApiTransportSettings _settings;
+    private readonly ResiliencePipeline _reads;
+    private readonly ResiliencePipeline _creates;
+
+    public ApiTransport(ApiTransportSettings settings)
+    {
+        _settings = settings;
+        _reads = RetryPipelines.ForReads(settings);
+        _creates = RetryPipelines.ForCreates(settings);
+    }
+
+    public string ProviderName => _settings.ProviderName;
+
+    public SecretRedactor Redactor => _settings.Redactor;
+
+    public TimeProvider TimeProvider => _settings.TimeProvider;
+
+    public ILogger Logger => _settings.Logger;
+
+    public Uri BaseAddress => _settings.BaseAddress;
+
+    /// <summary>Forgets a cached token (Kling 1004), so the next attempt signs a new one.</summary>
+    public void InvalidateCredentials() => _settings.Authenticator.Invalidate();
+
+    public async Task<T> SendAsync<T>(ApiCall call, Func<ApiResponse, T> interpret, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RetryPipelines.Operation, call.Operation);
+        try
+        {
+            var pipeline = call.IsCreate ? _creates : _reads;
+            return await pipeline.ExecuteAsync(
+                static async (ctx, state) =>
+                {
+                    var response = await state.Transport.SendOnceAsync(state.Call, ctx.CancellationToken).ConfigureAwait(false);
+                    return state.Interpret(response);
+                },
+                context,
+                (Transport: this, Call: call, Interpret: interpret)).ConfigureAwait(false);
+        }
+        catch (MotionControlException ex) when (call.IsCreate && IsUnknownCreateOutcome(ex))
+        {
+            throw new MotionControlSubmissionOutcomeUnknownException(
+                $"The {ProviderName} create may have reached the vendor, but its outcome is unknown ({ex.Message}). It was not re-sent, so you are not charged twice; check the vendor's task list before submitting again.",
+                ex)
+            {
+                ProviderName = ProviderName,
+                StatusCode = ex.StatusCode,
+                RequestId = ex.RequestId,
+                VendorCode = ex.VendorCode,
+                SubmittedAt = TimeProvider.GetUtcNow(),
+                IsTransient = false,
+            };
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>
+    /// A create whose reply was lost, timed out, was a 5xx or could not be read may have created a task (and a charge).
+    /// A refusal the vendor stated clearly (4xx with a reason) did not.
+    /// </summary>
+    private static bool IsUnknownCreateOutcome(MotionControlException ex) => ex switch
+    {
+        MotionControlConnectionException { RequestSent: true } => true,
+        MotionControlServerException => true,
+        MotionControlProtocolException => true,
+        _ => false,
+    };
+
+    private async Task<ApiResponse> SendOnceAsync(ApiCall call, CancellationToken cancellationToken)
+    {
+        var context = new ApiContext(ProviderName, call.Operation, call.TaskId, Redactor);
+        using var request = new HttpRequestMessage(call.Method, new Uri(_settings.BaseAddress, call.Path));
+        if (call.CreateContent is not null)
+        {
+            request.Content = call.CreateContent();
+        }
+
+        await _settings.InlineAuthenticator.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
+
+        using var timeout = new CancellationTokenSource(_settings.RequestTimeout, TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await _settings.HttpClient
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token)
+                .ConfigureAwait(false);
+            var body = await ReadBodyAsync(response, context, linked.Token).ConfigureAwait(false);
+            var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            MotionControlLog.CallCompleted(Logger, ProviderName, call.Operation, (int)response.StatusCode, elapsedMs);
+
+            return new ApiResponse(
+                response.StatusCode,
+                body,
+                RetryAfterParser.FromHeaders(response.Headers, TimeProvider.GetUtcNow()),
+                RequestIdFrom(response),
+                context);
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new MotionControlConnectionException(
+                $"The {ProviderName} {call.Operation} call got no complete reply within {_settings.RequestTimeout.TotalSeconds:0.###} s.", ex)
+            {
+                ProviderName = ProviderName,
+                TaskId = call.TaskId,
+                RequestSent = true,
+            };
+        }
+        catch (HttpRequestException ex)
+        {
+            var notSent = ex.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError;
+            throw new MotionControlConnectionException(
+                $"The {ProviderName} {call.Operation} call failed: {Redactor.Redact(ex.Message)}", ex)
+            {
+                ProviderName = ProviderName,
+                TaskId = call.TaskId,
+                RequestSent = !notSent,
+            };
+        }
+        catch (IOException ex)
+        {
+            throw new MotionControlConnectionException(
+                $"The {ProviderName} {call.Operation} reply was cut off: {Redactor.Redact(ex.Message)}", ex)
+            {
+                ProviderName = ProviderName,
+                TaskId = call.TaskId,
+                RequestSent = true,
+            };
+        }
+    }
+
+    private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage response, ApiContext context, CancellationToken cancellationToken)
+    {
+        var limit = _settings.MaxResponseBytes;
+        if (response.Content.Headers.ContentLength is { } declared && declared > limit)
+        {
+            throw TooLarge(response.StatusCode, context);
+        }
+
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new ArrayBufferWriter<byte>((int)Math.Min(response.Content.Headers.ContentLength ?? 4096, limit) + 1);
+            while (true)
+            {
+                var memory = buffer.GetMemory(4096);
+                var read = await stream.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return buffer.WrittenMemory;
+                }
+
+                buffer.Advance(read);
+                if (buffer.WrittenCount > limit)
+                {
+                    throw TooLarge(response.StatusCode, context);
+                }
+            }
+        }
+    }
+
+    private MotionControlProtocolException TooLarge(HttpStatusCode status, ApiContext context) =>
+        new($"The {ProviderName} {context.Operation} reply is larger than {_settings.MaxResponseBytes} bytes, which no vendor reply should be.")
+        {
+            ProviderName = ProviderName,
+            TaskId = context.TaskId,
+            StatusCode = status,
+        };
+
+    private static string? RequestIdFrom(HttpResponseMessage response)
+    {
+        foreach (var name in (ReadOnlySpan<string>)["x-request-id", "request-id", "x-kling-request-id"])
+        {
+            if (response.Headers.TryGetValues(name, out var values))
+            {
+                return values.FirstOrDefault();
+            }
+        }
+
+        return null;
+    }
+}

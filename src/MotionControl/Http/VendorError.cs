@@ -1,0 +1,81 @@
+using System.Net;
+
+namespace MotionControl.Http;
+
+/// <summary>
+/// Builds the SDK's exception for a vendor's error reply, in one place for every vendor: the right kind, the vendor's
+/// code, message and request id carried, the retry hint kept, and every credential redacted from the text.
+/// </summary>
+internal static class VendorError
+{
+    /// <summary>The kind an HTTP status means when the vendor's body says nothing more specific.</summary>
+    public static ErrorKind KindFromStatus(HttpStatusCode status) => (int)status switch
+    {
+        401 or 403 => ErrorKind.Authentication,
+        402 => ErrorKind.InsufficientCredits,
+        404 or 410 => ErrorKind.TaskNotFound,
+        408 => ErrorKind.Server,
+        429 => ErrorKind.RateLimited,
+        >= 500 => ErrorKind.Server,
+        >= 400 => ErrorKind.RequestRejected,
+        _ => ErrorKind.Other,
+    };
+
+    /// <summary>Creates the exception for an error reply.</summary>
+    /// <param name="kind">What the error means.</param>
+    /// <param name="response">The reply.</param>
+    /// <param name="vendorCode">The vendor's code (Kling <c>1102</c>, Vydra <c>JOB_NOT_FOUND</c>).</param>
+    /// <param name="vendorMessage">The vendor's own words.</param>
+    /// <param name="requestId">The vendor's request id from the body (the header's is used otherwise).</param>
+    /// <param name="retryAfter">A wait hint from the body (the header's is used otherwise).</param>
+    /// <param name="transient">Overrides whether the error is worth retrying (default: by kind).</param>
+    public static MotionControlException Create(
+        ErrorKind kind,
+        ApiResponse response,
+        string? vendorCode,
+        string? vendorMessage,
+        string? requestId = null,
+        TimeSpan? retryAfter = null,
+        bool? transient = null)
+    {
+        var context = response.Context;
+        var vendorText = string.IsNullOrWhiteSpace(vendorMessage) ? null : context.Redactor.Redact(vendorMessage.Trim());
+        var code = vendorCode is null ? string.Empty : $", code {vendorCode}";
+        var said = vendorText is null ? "no reason given" : vendorText;
+        var message = $"{Lead(kind, context.ProviderName)} ({context.ProviderName} {context.Operation}: HTTP {(int)response.StatusCode}{code}): {said}";
+        var after = retryAfter ?? response.RetryAfter;
+
+        MotionControlException exception = kind switch
+        {
+            ErrorKind.Authentication => new MotionControlAuthenticationException(message),
+            ErrorKind.InsufficientCredits => new MotionControlInsufficientCreditsException(message),
+            ErrorKind.RateLimited => new MotionControlRateLimitedException(message) { RetryAfter = after },
+            ErrorKind.ContentPolicy => new MotionControlContentPolicyException(message),
+            ErrorKind.TaskNotFound => new MotionControlTaskNotFoundException(message),
+            ErrorKind.RequestRejected => new MotionControlRequestRejectedException(message),
+            ErrorKind.Server => new MotionControlServerException(message) { RetryAfter = after },
+            _ => new MotionControlException(message),
+        };
+
+        return exception.WithReply(
+            context.ProviderName,
+            context.TaskId,
+            response.StatusCode,
+            vendorCode,
+            vendorText,
+            requestId ?? response.RequestIdHeader,
+            transient ?? kind is ErrorKind.RateLimited or ErrorKind.Server);
+    }
+
+    private static string Lead(ErrorKind kind, string provider) => kind switch
+    {
+        ErrorKind.Authentication => $"{provider} refused the credentials or their permissions",
+        ErrorKind.InsufficientCredits => $"The {provider} account has insufficient credits or an unpaid balance",
+        ErrorKind.RateLimited => $"{provider} is rate limiting this account; retry later",
+        ErrorKind.ContentPolicy => $"{provider} refused the input under its content policy",
+        ErrorKind.TaskNotFound => $"{provider} does not know this task",
+        ErrorKind.RequestRejected => $"{provider} rejected the request as invalid",
+        ErrorKind.Server => $"{provider} failed to handle the request",
+        _ => $"{provider} returned an error",
+    };
+}

@@ -1,0 +1,64 @@
+using MotionControl.Media;
+
+namespace MotionControl;
+
+/// <summary>
+/// What one vendor supports and the limits it enforces: the profile the validation engine checks a request against.
+/// A request field the vendor cannot honour is a validation error, never silently dropped.
+/// </summary>
+public sealed record MotionControlCapabilities
+{
+    /// <summary>The provider these capabilities describe.</summary>
+    public required string ProviderName { get; init; }
+
+    /// <summary>A human name for messages, for example "Kling" or "AIMLAPI".</summary>
+    public required string DisplayName { get; init; }
+
+    /// <summary>The model used when the request names none.</summary>
+    public required string DefaultModel { get; init; }
+
+    /// <summary>Models the vendor documents for Motion Control (others are passed through unchecked).</summary>
+    public IReadOnlyList<string> Models { get; init; } = [];
+
+    /// <summary>How the character image may travel: URL, raw Base64, data URI.</summary>
+    public MediaTransport ImageTransports { get; init; } = MediaTransport.Url;
+
+    /// <summary>How the reference video may travel.</summary>
+    public MediaTransport VideoTransports { get; init; } = MediaTransport.Url;
+
+    /// <summary>True when a remote video URL must be https (AIMLAPI).</summary>
+    public bool RequiresHttpsVideoUrl { get; init; }
+
+    /// <summary>True when the vendor requires a prompt (Vydra, ModelsLab).</summary>
+    public bool RequiresPrompt { get; init; }
+
+    /// <summary>True when <see cref="MotionControlRequest.Mode"/> can be chosen.</summary>
+    public bool SupportsMode { get; init; }
+
+    /// <summary>True when <see cref="MotionControlRequest.KeepOriginalSound"/> can be chosen.</summary>
+    public bool SupportsKeepOriginalSound { get; init; }
+
+    /// <summary>True when <see cref="MotionControlRequest.ElementId"/> is accepted.</summary>
+    public bool SupportsElements { get; init; }
+
+    /// <summary>True when <see cref="MotionControlRequest.Watermark"/> is accepted.</summary>
+    public bool SupportsWatermark { get; init; }
+
+    /// <summary>True when <see cref="MotionControlRequest.CallbackUrl"/> is accepted.</summary>
+    public bool SupportsCallback { get; init; }
+
+    /// <summary>True when <see cref="MotionControlRequest.ExternalTaskId"/> is accepted and tasks can be looked up by it (safe re-submission).</summary>
+    public bool SupportsExternalTaskId { get; init; }
+
+    /// <summary>True when <see cref="IMotionControlClient.ListTasksAsync"/> is available.</summary>
+    public bool SupportsList { get; init; }
+
+    /// <summary>True when the vendor reports progress in percent.</summary>
+    public bool ReportsProgress { get; init; }
+
+    /// <summary>The orientation the vendor assumes when none is sent (the SDK always sends one).</summary>
+    public CharacterOrientation? VendorDefaultOrientation { get; init; }
+
+    /// <summary>The numeric limits checked locally.</summary>
+    public MotionControlLimits Limits { get; init; } = MotionControlLimits.Default;
+}

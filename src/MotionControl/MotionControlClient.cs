@@ -1,0 +1,331 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MotionControl.Diagnostics;
+using MotionControl.Http;
+using MotionControl.Media;
+using MotionControl.Polling;
+using MotionControl.Providers;
+using MotionControl.Validation;
+
+namespace MotionControl;
+
+/// <summary>
+/// What every vendor client shares: pre-flight validation, media preparation, safe submission (a create is never re-sent
+/// blindly; a lost reply is recovered by client id where the vendor has one), transient-read retries, and the wait loop.
+/// Vendor clients (<c>KlingClient</c>, <c>VydraClient</c>, ...) add only their wire mapping.
+/// </summary>
+public abstract class MotionControlClient : IMotionControlClient, IDisposable
+{
+    private const int MaxRecoveryRounds = 2;
+
+    private readonly HttpClient? _ownedHttpClient;
+    private readonly ConcurrentDictionary<string, byte> _unknownStatusWords = new(StringComparer.OrdinalIgnoreCase);
+    private readonly TaskPoller _poller;
+
+    private protected MotionControlClient(
+        string providerName,
+        MotionControlClientOptions options,
+        IRequestAuthenticator authenticator,
+        SecretRedactor redactor,
+        HttpClient? httpClient,
+        bool httpClientAuthenticates)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ClientOptionsValidator.ThrowIfInvalid(options, providerName);
+
+        ProviderName = providerName;
+        Redactor = redactor;
+        TimeProvider = options.TimeProvider;
+        Logger = options.LoggerFactory?.CreateLogger("MotionControl." + providerName) ?? NullLogger.Instance;
+        DefaultWaitOptions = options.WaitOptions;
+        MediaUploader = options.MediaUploader;
+        ConfiguredModel = options.Model;
+
+        if (httpClient is null)
+        {
+            // The SDK's own client: connection lifetime bounded so DNS changes are seen; Polly owns every timeout.
+            _ownedHttpClient = new HttpClient(
+                new AuthenticationHandler(authenticator)
+                {
+                    InnerHandler = new SocketsHttpHandler
+                    {
+                        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                        AutomaticDecompression = System.Net.DecompressionMethods.All,
+                    },
+                },
+                disposeHandler: true)
+            {
+                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            };
+            _ownedHttpClient.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent.Value);
+            httpClientAuthenticates = true;
+        }
+
+        Transport = new ApiTransport(new ApiTransportSettings
+        {
+            ProviderName = providerName,
+            HttpClient = httpClient ?? _ownedHttpClient!,
+            BaseAddress = EnsureTrailingSlash(options.BaseAddress),
+            Authenticator = authenticator,
+            InlineAuthenticator = httpClientAuthenticates ? NoAuthenticator.Instance : authenticator,
+            Redactor = redactor,
+            RequestTimeout = options.RequestTimeout,
+            MaxRetryAttempts = options.MaxRetryAttempts,
+            RetryBaseDelay = options.RetryBaseDelay,
+            RetryMaxDelay = options.RetryMaxDelay,
+            TimeProvider = options.TimeProvider,
+            Logger = Logger,
+        });
+        _poller = new TaskPoller(providerName, GetTaskAsync, TimeProvider, Logger);
+    }
+
+    /// <inheritdoc />
+    public string ProviderName { get; }
+
+    /// <inheritdoc />
+    public abstract MotionControlCapabilities Capabilities { get; }
+
+    private protected ApiTransport Transport { get; }
+
+    private protected SecretRedactor Redactor { get; }
+
+    private protected TimeProvider TimeProvider { get; }
+
+    private protected ILogger Logger { get; }
+
+    private protected MotionControlWaitOptions DefaultWaitOptions { get; }
+
+    private protected IMediaUploader? MediaUploader { get; }
+
+    private protected string? ConfiguredModel { get; }
+
+    /// <inheritdoc />
+    public async Task<MotionControlTask> SubmitAsync(MotionControlRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var activity = MotionControlTelemetry.Start("motioncontrol.submit", ProviderName);
+        try
+        {
+            var validation = await ValidateAsync(request, cancellationToken).ConfigureAwait(false);
+            validation.ThrowIfInvalid(Capabilities.DisplayName);
+
+            var submission = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
+            MotionControlTask task;
+            try
+            {
+                task = await CreateTaskAsync(submission, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MotionControlSubmissionOutcomeUnknownException unknown) when (submission.ExternalTaskId is not null && Capabilities.SupportsExternalTaskId)
+            {
+                task = await RecoverAsync(submission, submission.ExternalTaskId, unknown, cancellationToken).ConfigureAwait(false);
+            }
+
+            MotionControlLog.TaskSubmitted(Logger, ProviderName, task.Id, task.ExternalTaskId ?? submission.ExternalTaskId);
+            MotionControlMetrics.RecordSubmission(ProviderName);
+            MotionControlTelemetry.Complete(activity, task);
+            return task;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            if (ex is MotionControlSubmissionOutcomeUnknownException)
+            {
+                MotionControlLog.SubmissionOutcomeUnknown(Logger, ProviderName, ex);
+            }
+
+            MotionControlMetrics.RecordFailure(ProviderName, "submit", ex);
+            MotionControlTelemetry.Fail(activity, ex);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<MotionControlTask> GetTaskAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
+        return ReadTaskAsync(taskId, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<MotionControlTask> WaitForCompletionAsync(string taskId, MotionControlWaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var task = await _poller.RunAsync(taskId, options ?? DefaultWaitOptions, null, cancellationToken).ConfigureAwait(false);
+        return task.Status == MotionControlTaskStatus.Succeeded ? task : throw new MotionControlTaskFailedException(task);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<MotionControlTask> WatchAsync(string taskId, MotionControlWaitOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
+        var changes = Channel.CreateUnbounded<MotionControlTask>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var run = PumpAsync(taskId, options ?? DefaultWaitOptions, changes.Writer, stop.Token);
+        try
+        {
+            await foreach (var task in changes.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return task;
+            }
+        }
+        finally
+        {
+            // The consumer may stop early: end the poll loop with it.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await run.ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<MotionControlTask> ListTasksAsync(MotionControlListOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (!Capabilities.SupportsList)
+        {
+            throw new NotSupportedException($"{Capabilities.DisplayName} has no endpoint to list tasks; keep the task ids your application submits.");
+        }
+
+        options ??= new MotionControlListOptions();
+        if (options.PageSize is < 1 || options.MaxItems is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "PageSize must be positive and MaxItems not negative.");
+        }
+
+        return ListTasksCoreAsync(options, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<MotionControlValidationResult> ValidateAsync(MotionControlRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var image = await SubmissionMedia.ProbeAsync(request.Image, cancellationToken).ConfigureAwait(false);
+        var video = await SubmissionMedia.ProbeAsync(request.Video, cancellationToken).ConfigureAwait(false);
+        return RequestValidator.Validate(new ValidationContext(request, Capabilities, image, video, MediaUploader is not null));
+    }
+
+    /// <summary>Releases the HTTP client the SDK created for this client (a caller's own client is left alone).</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the HTTP client the SDK created, when <paramref name="disposing"/>.</summary>
+    /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _ownedHttpClient?.Dispose();
+        }
+    }
+
+    /// <summary>Sends the vendor's create call once (the transport decides what may be re-sent).</summary>
+    private protected abstract Task<MotionControlTask> CreateTaskAsync(SubmissionContext submission, CancellationToken cancellationToken);
+
+    /// <summary>Reads one task.</summary>
+    private protected abstract Task<MotionControlTask> ReadTaskAsync(string taskId, CancellationToken cancellationToken);
+
+    /// <summary>Finds a task by the client id sent with its create; <see langword="null"/> when the vendor provably has none.</summary>
+    private protected virtual Task<MotionControlTask?> FindByExternalTaskIdAsync(string externalTaskId, CancellationToken cancellationToken) =>
+        Task.FromResult<MotionControlTask?>(null);
+
+    /// <summary>Pages through the vendor's task list (only called when <see cref="MotionControlCapabilities.SupportsList"/>).</summary>
+    private protected virtual IAsyncEnumerable<MotionControlTask> ListTasksCoreAsync(MotionControlListOptions options, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Capabilities.DisplayName} has no endpoint to list tasks.");
+
+    /// <summary>Logs an unknown vendor status word once per client, and lets the caller treat it as still running.</summary>
+    private protected void ReportUnknownStatus(string taskId, string? word)
+    {
+        if (word is not null && _unknownStatusWords.Count < 64 && _unknownStatusWords.TryAdd(word, 0))
+        {
+            MotionControlLog.UnknownStatus(Logger, ProviderName, taskId, word);
+        }
+    }
+
+    /// <summary>A fresh client id for a create where the caller gave none: unique, short, vendor-safe characters.</summary>
+    private protected static string NewExternalTaskId() => "mc-" + Guid.NewGuid().ToString("N");
+
+    private async Task PumpAsync(string taskId, MotionControlWaitOptions options, ChannelWriter<MotionControlTask> writer, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await _poller.RunAsync(taskId, options, task => writer.TryWrite(task), cancellationToken).ConfigureAwait(false);
+            writer.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            writer.TryComplete(ex);
+        }
+    }
+
+    private async Task<SubmissionContext> PrepareAsync(MotionControlRequest request, CancellationToken cancellationToken)
+    {
+        var media = await SubmissionMedia.PrepareAsync(request, Capabilities, MediaUploader, cancellationToken).ConfigureAwait(false);
+        return new SubmissionContext
+        {
+            Request = request,
+            Model = request.Model ?? ConfiguredModel ?? Capabilities.DefaultModel,
+            ExternalTaskId = Capabilities.SupportsExternalTaskId ? request.ExternalTaskId ?? NewExternalTaskId() : null,
+            ImageValue = media.Image,
+            VideoValue = media.Video,
+            CreateJsonContent = media.Content,
+        };
+    }
+
+    /// <summary>
+    /// The create's reply was lost. Look the task up by its client id: adopt it if it exists; submit again (with the same
+    /// id, which the vendor deduplicates) only when the lookup proves it does not.
+    /// </summary>
+    private async Task<MotionControlTask> RecoverAsync(SubmissionContext submission, string externalTaskId, MotionControlSubmissionOutcomeUnknownException unknown, CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < MaxRecoveryRounds; round++)
+        {
+            MotionControlTask? existing;
+            try
+            {
+                existing = await FindByExternalTaskIdAsync(externalTaskId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MotionControlException lookupFailure)
+            {
+                throw Unknown(unknown, externalTaskId, $"Looking the task up by its external id '{externalTaskId}' failed too ({lookupFailure.Message}).");
+            }
+
+            if (existing is not null)
+            {
+                MotionControlLog.SubmissionRecovered(Logger, ProviderName, existing.Id, externalTaskId);
+                return existing;
+            }
+
+            MotionControlLog.SubmissionResent(Logger, ProviderName, externalTaskId);
+            try
+            {
+                return await CreateTaskAsync(submission, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MotionControlSubmissionOutcomeUnknownException again)
+            {
+                unknown = again;
+            }
+            catch (MotionControlRequestRejectedException)
+            {
+                // Most likely "external_task_id already exists": the first create landed after all. Look again.
+            }
+        }
+
+        throw Unknown(unknown, externalTaskId, null);
+    }
+
+    private MotionControlSubmissionOutcomeUnknownException Unknown(MotionControlSubmissionOutcomeUnknownException cause, string externalTaskId, string? detail) =>
+        new($"The {Capabilities.DisplayName} create may have reached the vendor, but its outcome is unknown. It was not re-sent blindly. Look the task up by its external id '{externalTaskId}' before submitting again.{(detail is null ? string.Empty : " " + detail)}", cause)
+        {
+            ProviderName = ProviderName,
+            ExternalTaskId = externalTaskId,
+            SubmittedAt = cause.SubmittedAt,
+            StatusCode = cause.StatusCode,
+            RequestId = cause.RequestId,
+        };
+
+    private static Uri EnsureTrailingSlash(Uri uri) =>
+        uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Logging;
+using MotionControl.Media;
+
+namespace MotionControl;
+
+/// <summary>
+/// Settings every vendor client shares. Copied when a client is built: changing an options object afterwards does not
+/// affect clients already created. Never printed: <see cref="ToString"/> omits credentials.
+/// </summary>
+public abstract class MotionControlClientOptions
+{
+    /// <summary>Creates options with the vendor's production base address.</summary>
+    /// <param name="defaultBaseAddress">The vendor's production host.</param>
+    private protected MotionControlClientOptions(Uri defaultBaseAddress)
+    {
+        BaseAddress = defaultBaseAddress;
+    }
+
+    /// <summary>The vendor's host (scheme, host, port, optional path prefix). Defaults to the vendor's production host.</summary>
+    public Uri BaseAddress { get; set; }
+
+    /// <summary>The vendor API key (sent as a bearer token, or in the body for ModelsLab). A secret: never logged.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>How long one HTTP attempt may take before it is abandoned (and, for reads, retried). Default 60 s; 1 s–10 min.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How many times a read (get, fetch, list) is retried after a transient failure. Default 3; 0–10.</summary>
+    public int MaxRetryAttempts { get; set; } = 3;
+
+    /// <summary>The first retry delay, doubled each retry with jitter (a vendor's <c>Retry-After</c> wins). Default 1 s.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest delay between retries. Default 30 s.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The default wait settings of this client's <c>WaitForCompletionAsync</c>, <c>WatchAsync</c> and <c>GenerateAsync</c>.</summary>
+    public MotionControlWaitOptions WaitOptions { get; set; } = MotionControlWaitOptions.Default;
+
+    /// <summary>Turns local files into URLs for vendors that accept URLs only (your storage). Optional.</summary>
+    public IMediaUploader? MediaUploader { get; set; }
+
+    /// <summary>The clock for polling, deadlines, retries and token lifetimes. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Where the client logs (submissions, status changes, retries). Default: no logging.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>The vendor's model id used when a request names none; <see langword="null"/> uses the vendor's default.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>The options type and base address; credentials are never included.</summary>
+    /// <returns>For example <c>KlingOptions(https://api-singapore.klingai.com/)</c>.</returns>
+    public override string ToString() => $"{GetType().Name}({BaseAddress})";
+}

@@ -1,0 +1,13 @@
+namespace MotionControl;
+
+/// <summary>The account cannot pay for the job (Kling 1100–1102, HTTP 402, Vydra INSUFFICIENT_CREDITS). Not transient: top up first.</summary>
+public sealed class MotionControlInsufficientCreditsException : MotionControlException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What went wrong, in a sentence a user can act on.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    public MotionControlInsufficientCreditsException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,23 @@
+namespace MotionControl;
+
+/// <summary>The stable provider names used by <see cref="IMotionControlClient.ProviderName"/>, configuration and keyed services.</summary>
+public static class MotionControlProviders
+{
+    /// <summary>Kling's own API (legacy v1 contract).</summary>
+    public const string Kling = "kling";
+
+    /// <summary>PowerTokens, a Kling-compatible gateway.</summary>
+    public const string PowerTokens = "powertokens";
+
+    /// <summary>ModelsLab (key in the JSON body).</summary>
+    public const string ModelsLab = "modelslab";
+
+    /// <summary>AIMLAPI (AI/ML API).</summary>
+    public const string AimlApi = "aimlapi";
+
+    /// <summary>Vydra.</summary>
+    public const string Vydra = "vydra";
+
+    /// <summary>All five provider names.</summary>
+    public static IReadOnlyList<string> All { get; } = [Kling, PowerTokens, ModelsLab, AimlApi, Vydra];
+}

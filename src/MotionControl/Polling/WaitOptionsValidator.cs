@@ -1,0 +1,43 @@
+namespace MotionControl.Polling;
+
+/// <summary>Checks <see cref="MotionControlWaitOptions"/> before a wait starts, naming the setting that is wrong.</summary>
+internal static class WaitOptionsValidator
+{
+    public static IEnumerable<string> Errors(MotionControlWaitOptions options)
+    {
+        if (options.PollInterval <= TimeSpan.Zero)
+        {
+            yield return $"PollInterval must be positive (it is {options.PollInterval}).";
+        }
+
+        if (options.MaxPollInterval < options.PollInterval)
+        {
+            yield return $"MaxPollInterval ({options.MaxPollInterval}) must be at least PollInterval ({options.PollInterval}).";
+        }
+
+        if (!(options.BackoffFactor >= 1) || double.IsInfinity(options.BackoffFactor))
+        {
+            yield return $"BackoffFactor must be at least 1 (it is {options.BackoffFactor}).";
+        }
+
+        if (!(options.Jitter is >= 0 and <= 1))
+        {
+            yield return $"Jitter must be between 0 and 1 (it is {options.Jitter}).";
+        }
+
+        if (options.Timeout <= TimeSpan.Zero && options.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            yield return $"Timeout must be positive or Timeout.InfiniteTimeSpan (it is {options.Timeout}).";
+        }
+    }
+
+    public static void ThrowIfInvalid(MotionControlWaitOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = Errors(options).ToList();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid wait options: " + string.Join(" ", errors), nameof(options));
+        }
+    }
+}

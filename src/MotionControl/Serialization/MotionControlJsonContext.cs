@@ -1,0 +1,27 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace MotionControl.Serialization;
+
+/// <summary>
+/// The one source-generated JSON context for every wire type of every vendor: no reflection-based serialization
+/// anywhere in the SDK (trim- and AOT-safe). Wire DTOs carry their vendor's exact field names with
+/// <see cref="JsonPropertyNameAttribute"/>; null members are not written.
+/// </summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.Strict,
+    AllowTrailingCommas = false,
+    ReadCommentHandling = JsonCommentHandling.Disallow)]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(JsonNode))]
+[JsonSerializable(typeof(JsonObject))]
+// kling (and powertokens, which reuses Kling's wire types)
+// powertokens
+// modelslab
+// aimlapi
+// vydra
+internal sealed partial class MotionControlJsonContext : JsonSerializerContext
+{
+}
