@@ -25,6 +25,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
     private readonly ConcurrentDictionary<string, byte> _unknownStatusWords = new(StringComparer.OrdinalIgnoreCase);
     private readonly TaskPoller _poller;
 
+    /// <summary>Builds a client on the SDK's own HTTP client, or on the caller's.</summary>
     private protected MotionControlClient(
         string providerName,
         MotionControlClientOptions options,
@@ -32,8 +33,28 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         SecretRedactor redactor,
         HttpClient? httpClient,
         bool httpClientAuthenticates)
+        : this(providerName, options, authenticator, redactor, OwnOrCallers(httpClient, authenticator, out var owned), httpClient is null || httpClientAuthenticates)
+    {
+        _ownedHttpClient = owned;
+    }
+
+    /// <summary>Builds a client whose HTTP clients come from a source (IHttpClientFactory under DI).</summary>
+    /// <param name="providerName">The provider's name.</param>
+    /// <param name="options">The options, validated here.</param>
+    /// <param name="authenticator">The vendor's credentials.</param>
+    /// <param name="redactor">Removes the vendor's secrets from every text.</param>
+    /// <param name="httpClientSource">Returns the client for each call.</param>
+    /// <param name="httpClientAuthenticates">True when the source's clients already carry the authentication handler.</param>
+    private protected MotionControlClient(
+        string providerName,
+        MotionControlClientOptions options,
+        IRequestAuthenticator authenticator,
+        SecretRedactor redactor,
+        Func<HttpClient> httpClientSource,
+        bool httpClientAuthenticates)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(httpClientSource);
         ClientOptionsValidator.ThrowIfInvalid(options, providerName);
 
         ProviderName = providerName;
@@ -44,30 +65,10 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         MediaUploader = options.MediaUploader;
         ConfiguredModel = options.Model;
 
-        if (httpClient is null)
-        {
-            // The SDK's own client: connection lifetime bounded so DNS changes are seen; Polly owns every timeout.
-            _ownedHttpClient = new HttpClient(
-                new AuthenticationHandler(authenticator)
-                {
-                    InnerHandler = new SocketsHttpHandler
-                    {
-                        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                        AutomaticDecompression = System.Net.DecompressionMethods.All,
-                    },
-                },
-                disposeHandler: true)
-            {
-                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-            };
-            _ownedHttpClient.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent.Value);
-            httpClientAuthenticates = true;
-        }
-
         Transport = new ApiTransport(new ApiTransportSettings
         {
             ProviderName = providerName,
-            HttpClient = httpClient ?? _ownedHttpClient!,
+            HttpClientSource = httpClientSource,
             BaseAddress = EnsureTrailingSlash(options.BaseAddress),
             Authenticator = authenticator,
             InlineAuthenticator = httpClientAuthenticates ? NoAuthenticator.Instance : authenticator,
@@ -325,6 +326,32 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             StatusCode = cause.StatusCode,
             RequestId = cause.RequestId,
         };
+
+    private static Func<HttpClient> OwnOrCallers(HttpClient? callers, IRequestAuthenticator authenticator, out HttpClient? owned)
+    {
+        if (callers is not null)
+        {
+            owned = null;
+            return () => callers;
+        }
+
+        // The SDK's own client: connection lifetime bounded so DNS changes are seen; Polly owns every timeout.
+        var client = new HttpClient(
+            new AuthenticationHandler(authenticator)
+            {
+                InnerHandler = new SocketsHttpHandler
+                {
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                    AutomaticDecompression = System.Net.DecompressionMethods.All,
+                },
+            },
+            disposeHandler: true)
+        {
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+        };
+        owned = client;
+        return () => client;
+    }
 
     private static Uri EnsureTrailingSlash(Uri uri) =>
         uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");

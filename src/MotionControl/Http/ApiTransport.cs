@@ -91,6 +91,9 @@ internal sealed class ApiTransport
     {
         var context = new ApiContext(ProviderName, call.Operation, call.TaskId, Redactor);
         using var request = new HttpRequestMessage(call.Method, new Uri(_settings.BaseAddress, call.Path));
+
+        // On every request, so a caller's own HttpClient identifies the SDK too (the caller's default headers still apply).
+        request.Headers.UserAgent.Add(UserAgent.ProductHeader);
         if (call.CreateContent is not null)
         {
             request.Content = call.CreateContent();
@@ -103,7 +106,7 @@ internal sealed class ApiTransport
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await _settings.HttpClient
+            using var response = await _settings.HttpClientSource()
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token)
                 .ConfigureAwait(false);
             var body = await ReadBodyAsync(response, context, linked.Token).ConfigureAwait(false);

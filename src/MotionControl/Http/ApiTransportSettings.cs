@@ -8,7 +8,11 @@ internal sealed record ApiTransportSettings
 {
     public required string ProviderName { get; init; }
 
-    public required HttpClient HttpClient { get; init; }
+    /// <summary>
+    /// Where each call gets its client: the SDK's own or the caller's (always the same instance), or
+    /// <c>IHttpClientFactory.CreateClient</c> under DI so handler rotation and callers' handlers apply.
+    /// </summary>
+    public required Func<HttpClient> HttpClientSource { get; init; }
 
     public required Uri BaseAddress { get; init; }
 
