@@ -49,6 +49,16 @@ public abstract class MotionControlClientOptions
     /// <summary>The vendor's model id used when a request names none; <see langword="null"/> uses the vendor's default.</summary>
     public string? Model { get; set; }
 
+    /// <summary>What is wrong with the credentials, one sentence per problem naming the setting (never its value).</summary>
+    /// <returns>No items when the credentials are complete.</returns>
+    internal virtual IEnumerable<string> CredentialErrors()
+    {
+        if (string.IsNullOrWhiteSpace(ApiKey))
+        {
+            yield return "ApiKey is required.";
+        }
+    }
+
     /// <summary>The options type and base address; credentials are never included.</summary>
     /// <returns>For example <c>KlingOptions(https://api-singapore.klingai.com/)</c>.</returns>
     public override string ToString() => $"{GetType().Name}({BaseAddress})";

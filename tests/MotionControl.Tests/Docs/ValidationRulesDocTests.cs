@@ -1,0 +1,44 @@
+using System.Text;
+using MotionControl.Validation;
+
+namespace MotionControl.Tests.Docs;
+
+/// <summary>docs/validation-rules.md is generated from the rule table; this test fails when they drift apart.</summary>
+public class ValidationRulesDocTests
+{
+    private const string Begin = "<!-- rules:begin (generated from MotionControlRules.All; run the tests with MC_UPDATE_DOCS=1 to refresh) -->";
+    private const string End = "<!-- rules:end -->";
+
+    public static string RenderTable()
+    {
+        var text = new StringBuilder();
+        text.Append("| code | field | rule | applies to | source |\n");
+        text.Append("|---|---|---|---|---|\n");
+        foreach (var rule in MotionControlRules.All)
+        {
+            text.Append($"| `{rule.Code}` | {rule.Field} | {rule.Description.Replace("|", "\\|", StringComparison.Ordinal)} | {rule.AppliesTo} | {rule.Source} |\n");
+        }
+
+        return text.ToString();
+    }
+
+    [Fact]
+    public void The_validation_rules_page_lists_exactly_the_rule_table()
+    {
+        var path = RepositoryPaths.Combine("docs", "validation-rules.md");
+        var page = File.ReadAllText(path).ReplaceLineEndings("\n");
+        var start = page.IndexOf(Begin, StringComparison.Ordinal);
+        var end = page.IndexOf(End, StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "docs/validation-rules.md lacks the generated-table markers");
+
+        var expected = RenderTable();
+        var actual = page[(start + Begin.Length)..end].Trim('\n') + "\n";
+        if (actual != expected && Environment.GetEnvironmentVariable("MC_UPDATE_DOCS") == "1")
+        {
+            File.WriteAllText(path, page[..(start + Begin.Length)] + "\n" + expected + page[end..]);
+            return;
+        }
+
+        Assert.Equal(expected, actual);
+    }
+}
