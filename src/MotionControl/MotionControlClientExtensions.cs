@@ -1,3 +1,5 @@
+using MotionControl.Downloads;
+
 namespace MotionControl;
 
 /// <summary>Conveniences over <see cref="IMotionControlClient"/>.</summary>
@@ -22,5 +24,52 @@ public static class MotionControlClientExtensions
         }
 
         return await client.WaitForCompletionAsync(submitted.Id, waitOptions, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Streams a task's result video into <paramref name="destination"/> with constant memory. The download uses the
+    /// SDK's own plain HTTP client: no vendor credential is sent to the result's host.
+    /// </summary>
+    /// <param name="client">The client that ran the task (names the provider in errors).</param>
+    /// <param name="task">A succeeded task.</param>
+    /// <param name="destination">A writable stream; not disposed.</param>
+    /// <param name="progress">Told the number of bytes written so far, as they arrive.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>The number of bytes written.</returns>
+    /// <exception cref="InvalidOperationException">The task has no video (it has not succeeded).</exception>
+    /// <exception cref="MotionControlException">The URL is not http(s), or the download failed or was cut short.</exception>
+    public static Task<long> DownloadVideoAsync(this IMotionControlClient client, MotionControlTask task, Stream destination, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var video = FirstVideo(client, task);
+        return VideoDownloader.DownloadAsync(video.Url, destination, progress, task.ProviderName, task.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Downloads a task's result video to a file: written to a temporary file in the same folder and moved into place
+    /// only when complete, so <paramref name="path"/> never holds a partial video.
+    /// </summary>
+    /// <param name="client">The client that ran the task.</param>
+    /// <param name="task">A succeeded task.</param>
+    /// <param name="path">Where the video goes; an existing file is replaced when the download completes.</param>
+    /// <param name="progress">Told the number of bytes written so far.</param>
+    /// <param name="cancellationToken">Cancels the download (the temporary file is removed).</param>
+    /// <returns>The number of bytes written.</returns>
+    /// <exception cref="InvalidOperationException">The task has no video.</exception>
+    /// <exception cref="MotionControlException">The URL is not http(s), or the download failed.</exception>
+    public static Task<long> DownloadVideoAsync(this IMotionControlClient client, MotionControlTask task, string path, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var video = FirstVideo(client, task);
+        return VideoDownloader.DownloadToFileAsync(video.Url, path, progress, task.ProviderName, task.Id, cancellationToken);
+    }
+
+    private static GeneratedVideo FirstVideo(IMotionControlClient client, MotionControlTask task)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(task);
+        return task.Videos.Count > 0
+            ? task.Videos[0]
+            : throw new InvalidOperationException($"The {task.ProviderName} task {task.Id} has no video to download (it is {task.Status}).");
     }
 }

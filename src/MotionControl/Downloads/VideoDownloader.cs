@@ -1,0 +1,139 @@
+using System.Buffers;
+using System.Net;
+using MotionControl.Http;
+
+namespace MotionControl.Downloads;
+
+/// <summary>
+/// Streams a result video to a stream or a file with constant memory. Uses its own HTTP client, never a vendor's,
+/// so no vendor credential is ever sent to a CDN.
+/// </summary>
+internal static class VideoDownloader
+{
+    private const int BufferSize = 81920;
+
+    private static readonly HttpClient Http = new(new SocketsHttpHandler
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        MaxAutomaticRedirections = 5,
+        AutomaticDecompression = DecompressionMethods.None,
+    })
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
+
+    public static async Task<long> DownloadAsync(Uri url, Stream destination, IProgress<long>? progress, string? providerName, string? taskId, CancellationToken cancellationToken)
+    {
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new MotionControlException($"Refusing to download the result from a {(url.IsAbsoluteUri ? url.Scheme : "relative")} URL: only http and https are fetched.")
+            {
+                ProviderName = providerName,
+                TaskId = taskId,
+            };
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.UserAgent.Add(UserAgent.ProductHeader);
+        HttpResponseMessage response;
+        try
+        {
+            response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new MotionControlConnectionException($"Downloading the result from {url.GetLeftPart(UriPartial.Path)} failed: {ex.Message}", ex) { ProviderName = providerName, TaskId = taskId };
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                var gone = response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.Gone;
+                throw new MotionControlException(
+                    $"Downloading the result from {url.GetLeftPart(UriPartial.Path)} failed with HTTP {(int)response.StatusCode}" +
+                    (gone ? ": the link has expired or the file is gone (Kling keeps results for 30 days)." : "."))
+                {
+                    ProviderName = providerName,
+                    TaskId = taskId,
+                    StatusCode = response.StatusCode,
+                    IsTransient = (int)response.StatusCode >= 500,
+                };
+            }
+
+            var source = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (source.ConfigureAwait(false))
+            {
+                var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+                try
+                {
+                    long total = 0;
+                    int read;
+                    while ((read = await source.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false)) > 0)
+                    {
+                        await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                        total += read;
+                        progress?.Report(total);
+                    }
+
+                    if (response.Content.Headers.ContentLength is { } expected && expected != total)
+                    {
+                        throw new MotionControlConnectionException($"The download ended after {total} of {expected} bytes.") { ProviderName = providerName, TaskId = taskId };
+                    }
+
+                    return total;
+                }
+                catch (IOException ex)
+                {
+                    throw new MotionControlConnectionException($"The download was cut off: {ex.Message}", ex) { ProviderName = providerName, TaskId = taskId };
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
+        }
+    }
+
+    /// <summary>Downloads into a temporary file beside <paramref name="path"/>, moved into place only when complete.</summary>
+    public static async Task<long> DownloadToFileAsync(Uri url, string path, IProgress<long>? progress, string? providerName, string? taskId, CancellationToken cancellationToken)
+    {
+        var fullPath = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(fullPath) ?? ".";
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.part");
+        try
+        {
+            long written;
+            var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
+            await using (file.ConfigureAwait(false))
+            {
+                written = await DownloadAsync(url, file, progress, providerName, taskId, cancellationToken).ConfigureAwait(false);
+                await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(temporary, fullPath, overwrite: true);
+            return written;
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover .part file is harmless and clearly named.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using MotionControl.Polling;
+
+namespace MotionControl.Tests.Polling;
+
+public class PollScheduleTests
+{
+    private sealed class FixedClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    private static readonly MotionControlWaitOptions NoJitter = MotionControlWaitOptions.Default with { Jitter = 0 };
+
+    private static MotionControlTask Task(MotionControlTaskStatus status = MotionControlTaskStatus.Processing, int? progress = null, DateTimeOffset? eta = null) =>
+        new() { Id = "t", ProviderName = "test", Status = status, Progress = progress, EstimatedCompletion = eta };
+
+    [Fact]
+    public void The_interval_starts_short_and_backs_off_by_the_factor_up_to_the_cap()
+    {
+        var schedule = new PollSchedule(NoJitter, new FixedClock());
+        var delays = Enumerable.Range(0, 7).Select(_ => schedule.Next(Task(), null).TotalSeconds).ToArray();
+        Assert.Equal([2, 3, 4.5, 6.75, 10, 10, 10], delays);
+    }
+
+    [Fact]
+    public void Jitter_spreads_each_interval_within_its_fraction()
+    {
+        var options = MotionControlWaitOptions.Default with { Jitter = 0.2, BackoffFactor = 1 };
+        var delays = Enumerable.Range(0, 200).Select(_ => new PollSchedule(options, new FixedClock()).Next(Task(), null).TotalSeconds).ToArray();
+        Assert.All(delays, d => Assert.InRange(d, 1.6, 2.4));
+        Assert.True(delays.Distinct().Count() > 10, "jitter should vary the delay");
+    }
+
+    [Fact]
+    public void A_vendor_eta_moves_the_next_poll_to_just_after_the_predicted_finish()
+    {
+        var clock = new FixedClock();
+        var schedule = new PollSchedule(NoJitter, clock);
+        var delay = schedule.Next(Task(eta: clock.Now.AddSeconds(40)), null);
+        Assert.Equal(TimeSpan.FromSeconds(40.5), delay);
+    }
+
+    [Fact]
+    public void A_hint_never_buys_a_sleep_longer_than_a_minute()
+    {
+        var clock = new FixedClock();
+        var delay = new PollSchedule(NoJitter, clock).Next(Task(eta: clock.Now.AddMinutes(10)), null);
+        Assert.Equal(PollSchedule.MaxHintedInterval, delay);
+    }
+
+    [Fact]
+    public void Progress_is_extrapolated_linearly_from_the_first_value_seen()
+    {
+        var clock = new FixedClock();
+        var schedule = new PollSchedule(NoJitter, clock);
+        schedule.Observe(Task(progress: 10));
+        clock.Now = clock.Now.AddSeconds(20);
+        var later = Task(progress: 30);
+        schedule.Observe(later);
+        // 20 points took 20 s, 70 points remain: 70 s, capped at one minute.
+        Assert.Equal(PollSchedule.MaxHintedInterval, schedule.Next(later, null));
+
+        clock.Now = clock.Now.AddSeconds(60);
+        var nearly = Task(progress: 90);
+        Assert.Equal(TimeSpan.FromSeconds(10.5), schedule.Next(nearly, null));
+    }
+
+    [Fact]
+    public void A_retry_after_from_a_rate_limited_poll_is_honoured()
+    {
+        var schedule = new PollSchedule(NoJitter, new FixedClock());
+        var delay = schedule.Next(null, new MotionControlRateLimitedException("slow down") { RetryAfter = TimeSpan.FromSeconds(30) });
+        Assert.Equal(TimeSpan.FromSeconds(30), delay);
+    }
+
+    /// <summary>Runs the schedule against a job that finishes at <paramref name="jobLength"/>, returning polls and detection delay.</summary>
+    private static (int Polls, TimeSpan Delay) Simulate(TimeSpan jobLength, Func<TimeSpan, MotionControlTask> seen, MotionControlWaitOptions options)
+    {
+        var clock = new FixedClock();
+        var start = clock.Now;
+        var schedule = new PollSchedule(options, clock);
+        var polls = 0;
+        while (true)
+        {
+            polls++;
+            var elapsed = clock.Now - start;
+            if (elapsed >= jobLength)
+            {
+                return (polls, elapsed - jobLength);
+            }
+
+            var task = seen(elapsed);
+            schedule.Observe(task);
+            clock.Now += schedule.Next(task, null);
+        }
+    }
+
+    [Fact]
+    public void A_five_minute_job_with_an_eta_is_seen_within_10_s_in_at_most_12_polls()
+    {
+        var job = TimeSpan.FromMinutes(5);
+        var (polls, delay) = Simulate(job, elapsed => Task(eta: new FixedClock().Now + job), NoJitter);
+        Assert.InRange(polls, 1, 12);
+        Assert.InRange(delay, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void A_five_minute_job_with_progress_is_seen_within_10_s_in_at_most_12_polls()
+    {
+        var job = TimeSpan.FromMinutes(5);
+        var (polls, delay) = Simulate(job, elapsed => Task(progress: (int)(100 * elapsed.TotalSeconds / job.TotalSeconds)), MotionControlWaitOptions.Default);
+        Assert.InRange(polls, 1, 12);
+        Assert.InRange(delay, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void Without_hints_the_detection_delay_stays_within_the_cap()
+    {
+        var job = TimeSpan.FromMinutes(5);
+        var (polls, delay) = Simulate(job, _ => Task(), MotionControlWaitOptions.Default);
+        Assert.InRange(delay, TimeSpan.Zero, TimeSpan.FromSeconds(11)); // the 10 s cap plus at most 10 % jitter
+        Assert.InRange(polls, 25, 40); // the price of no hint: about one poll per 10 s (docs/waiting-and-retries.md)
+    }
+}
