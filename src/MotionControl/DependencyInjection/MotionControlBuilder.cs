@@ -78,7 +78,22 @@ public sealed partial class MotionControlBuilder
     {
         if (Registry.Contains(providerName))
         {
-            throw new InvalidOperationException($"The MotionControl provider '{providerName}' is already registered.");
+            // Registered already (say, from configuration): layer this call's settings on top, last writer wins.
+            if (section is not null)
+            {
+                Services.Configure<TOptions>(options =>
+                {
+                    ConfigurationReader.BindClient(options, section);
+                    bindVendorSettings?.Invoke(options, section);
+                });
+            }
+
+            if (configure is not null)
+            {
+                Services.Configure(configure);
+            }
+
+            return this;
         }
 
         Registry.Add(providerName);
