@@ -113,7 +113,8 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             var validation = await ValidateAsync(request, cancellationToken).ConfigureAwait(false);
             validation.ThrowIfInvalid(Capabilities.DisplayName);
 
-            var submission = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
+            using var media = await SubmissionMedia.PrepareAsync(request, Capabilities, MediaUploader, cancellationToken).ConfigureAwait(false);
+            var submission = CreateSubmission(request, media);
             MotionControlTask task;
             try
             {
@@ -261,19 +262,15 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         }
     }
 
-    private async Task<SubmissionContext> PrepareAsync(MotionControlRequest request, CancellationToken cancellationToken)
+    private SubmissionContext CreateSubmission(MotionControlRequest request, PreparedMedia media) => new()
     {
-        var media = await SubmissionMedia.PrepareAsync(request, Capabilities, MediaUploader, cancellationToken).ConfigureAwait(false);
-        return new SubmissionContext
-        {
-            Request = request,
-            Model = request.Model ?? ConfiguredModel ?? Capabilities.DefaultModel,
-            ExternalTaskId = Capabilities.SupportsExternalTaskId ? request.ExternalTaskId ?? NewExternalTaskId() : null,
-            ImageValue = media.Image,
-            VideoValue = media.Video,
-            CreateJsonContent = media.Content,
-        };
-    }
+        Request = request,
+        Model = request.Model ?? ConfiguredModel ?? Capabilities.DefaultModel,
+        ExternalTaskId = Capabilities.SupportsExternalTaskId ? request.ExternalTaskId ?? NewExternalTaskId() : null,
+        ImageValue = media.Image,
+        VideoValue = media.Video,
+        CreateJsonContent = media.CreateContent,
+    };
 
     /// <summary>
     /// The create's reply was lost. Look the task up by its client id: adopt it if it exists; submit again (with the same

@@ -1,36 +1,47 @@
-using System.Text;
 using MotionControl.Media;
 
 namespace MotionControl.Providers;
 
 /// <summary>
 /// Connects submissions to the media layer: probes local media for validation, and turns each source into the value
-/// the vendor's JSON carries (a URL, or streamed Base64).
+/// the vendor's JSON carries (a URL as is, an upload's URL, or a placeholder for streamed Base64).
 /// </summary>
 internal static class SubmissionMedia
 {
-    public static Task<MediaFacts?> ProbeAsync(MediaSource? source, CancellationToken cancellationToken)
-    {
-        if (source is null || source.IsRemote)
-        {
-            return Task.FromResult<MediaFacts?>(null);
-        }
+    /// <summary>Facts of local media read from their headers; <see langword="null"/> for remote URLs (not downloaded).</summary>
+    public static async Task<MediaFacts?> ProbeAsync(MediaSource? source, CancellationToken cancellationToken) =>
+        source is null || source.IsRemote ? null : await MediaProbe.ProbeAsync(source, cancellationToken).ConfigureAwait(false);
 
-        throw new NotSupportedException("Local media arrive with the media layer.");
-    }
-
-    public static ValueTask<(string Image, string Video, Func<ReadOnlyMemory<byte>, HttpContent> Content)> PrepareAsync(
+    /// <summary>Prepares both media of a validated request for the vendor's accepted transports.</summary>
+    public static async ValueTask<PreparedMedia> PrepareAsync(
         MotionControlRequest request,
         MotionControlCapabilities capabilities,
         IMediaUploader? uploader,
         CancellationToken cancellationToken)
     {
-        if (!request.Image.IsRemote || !request.Video.IsRemote)
+        var preparer = new MediaPreparer(uploader);
+        try
         {
-            throw new NotSupportedException("Local media arrive with the media layer.");
+            var image = await preparer.PrepareAsync(request.Image, "Image", capabilities.ImageTransports, cancellationToken).ConfigureAwait(false);
+            var video = await preparer.PrepareAsync(request.Video, "Video", capabilities.VideoTransports, cancellationToken).ConfigureAwait(false);
+            return new PreparedMedia(image, video, preparer);
         }
-
-        return ValueTask.FromResult<(string, string, Func<ReadOnlyMemory<byte>, HttpContent>)>(
-            (request.Image.Uri!.AbsoluteUri, request.Video.Uri!.AbsoluteUri, static json => new ReadOnlyMemoryContent(json) { Headers = { { "Content-Type", "application/json; charset=utf-8" } } }));
+        catch
+        {
+            preparer.ReleaseTemporaryFiles();
+            throw;
+        }
     }
+}
+
+/// <summary>A submission's media values and the preparer that streams them; release it when no attempt remains.</summary>
+internal sealed class PreparedMedia(string image, string video, MediaPreparer preparer) : IDisposable
+{
+    public string Image { get; } = image;
+
+    public string Video { get; } = video;
+
+    public HttpContent CreateContent(ReadOnlyMemory<byte> json) => preparer.CreateContent(json);
+
+    public void Dispose() => preparer.ReleaseTemporaryFiles();
 }
