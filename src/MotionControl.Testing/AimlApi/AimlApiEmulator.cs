@@ -1,0 +1,187 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace MotionControl.Testing;
+
+/// <summary>
+/// AIMLAPI (vendor-contracts §3): <c>POST /v2/video/generations</c> and <c>GET /v2/video/generations?generation_id=</c>,
+/// statuses queued / generating / completed / error, the result in <c>video.url</c>, a failure in
+/// <c>error{name,message}</c>.
+/// </summary>
+/// <remarks>
+/// [I] An unknown id answers 404 and a missing <c>generation_id</c> 400, in the HTTP error shape. [I] Failure names
+/// are <c>GenerationError</c> and, for content policy, <c>ContentPolicyViolationError</c>. [I] Out of credits is 403.
+/// Only the first of several result videos is shown: the schema has a single <c>video</c>.
+/// </remarks>
+internal sealed class AimlApiEmulator : IErrorDialect
+{
+    public const string Model = "klingai/video-v2-6-pro-motion-control";
+    private const string Path = "/v2/video/generations";
+
+    private readonly EmulatorState _state;
+
+    public AimlApiEmulator(EmulatorState state)
+    {
+        _state = state;
+    }
+
+    public void MapRoutes(IEndpointRouteBuilder routes)
+    {
+        routes.MapPost(Path, VendorEndpoint.Create(_state, EmulatorProviders.AimlApi, EmulatorOperation.Create, this, Create));
+        routes.MapGet(Path, VendorEndpoint.Create(_state, EmulatorProviders.AimlApi, EmulatorOperation.Get, this, Get));
+    }
+
+    public EmulatorReply RateLimited(VendorCall call, TimeSpan retryAfter, int? klingCode) =>
+        AimlApiReplies.Error(call, 429, "Too many requests: the rate limit of your plan was reached. Please retry later.");
+
+    public EmulatorReply ServerError(VendorCall call, int statusCode) =>
+        AimlApiReplies.Error(call, statusCode, "Internal server error");
+
+    public EmulatorReply InsufficientCredits(VendorCall call) =>
+        AimlApiReplies.Error(call, 403, "Insufficient credits: top up your balance to continue.");
+
+    private static string? Validate(JsonElement body)
+    {
+        string? model = BodyFields.GetString(body, "model");
+        if (model != Model)
+        {
+            return model is null ? "model is required" : $"model must be {Model}";
+        }
+
+        if (BodyFields.GetString(body, "image_url") is not { Length: > 0 } image)
+        {
+            return "image_url is required and must be a string";
+        }
+
+        if (!BodyFields.IsHttpUrl(image) && !BodyFields.IsDataUri(image) && !BodyFields.IsRawBase64(image))
+        {
+            return "image_url must be a URL or a Base64-encoded image";
+        }
+
+        if (!BodyFields.TryGet(body, "video_url", out var video))
+        {
+            return "video_url is required";
+        }
+
+        if (video.ValueKind != JsonValueKind.String || !(BodyFields.IsHttpUrl(video.GetString(), httpsOnly: true) || BodyFields.IsDataUri(video.GetString())))
+        {
+            return "video_url must be an HTTPS URL or a data: URI";
+        }
+
+        if (BodyFields.TryGet(body, "prompt", out var prompt) && prompt.ValueKind != JsonValueKind.String)
+        {
+            return $"prompt must be a string, not {BodyFields.Describe(prompt)}";
+        }
+
+        if (BodyFields.CheckEnum(body, "character_orientation", BodyFields.Orientations, required: false) is { } orientationProblem)
+        {
+            return orientationProblem;
+        }
+
+        if (BodyFields.TryGet(body, "keep_audio", out var keepAudio) && keepAudio.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            return $"keep_audio must be a boolean, not {BodyFields.Describe(keepAudio)}";
+        }
+
+        return null;
+    }
+
+    // AIMLAPI ids look like nanoids ("NVOeetazzu2Xlca6ghTMx"): 21 URL-safe characters.
+    private static string NewId() =>
+        Convert.ToBase64String(Guid.NewGuid().ToByteArray()).Replace('+', 'x').Replace('/', 'y')[..21];
+
+    private EmulatorReply? Authenticate(VendorCall call) =>
+        call.Authorization == "Bearer " + _state.Credentials.AimlApiKey
+            ? null
+            : AimlApiReplies.Error(call, 401, "Unauthorized: a valid API key is required in the Authorization header (Bearer <key>).");
+
+    private EmulatorReply Create(VendorCall call)
+    {
+        if (Authenticate(call) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!JsonWire.TryParseObject(call.Body, out var body))
+        {
+            return AimlApiReplies.Error(call, 400, "Invalid payload provided: the body must be a JSON object");
+        }
+
+        if (Validate(body) is { } problem)
+        {
+            return AimlApiReplies.Error(call, 400, $"Invalid payload provided: {problem}");
+        }
+
+        var record = new EmulatedTaskRecord(
+            EmulatorProviders.AimlApi,
+            NewId(),
+            externalTaskId: null,
+            _state.Tasks.NextSequence(),
+            call.Now,
+            _state.Tasks.NextLifecycle(EmulatorProviders.AimlApi, _state.DefaultLifecycle),
+            body,
+            call.RecordedBody);
+        _state.Tasks.For(EmulatorProviders.AimlApi).TryAdd(record);
+
+        // The real create reply was just {id, status}.
+        return EmulatorReply.FromJson(new JsonObject { ["id"] = record.Id, ["status"] = call.StatusWord("queued") });
+    }
+
+    private EmulatorReply Get(VendorCall call)
+    {
+        if (Authenticate(call) is { } denied)
+        {
+            return denied;
+        }
+
+        if (call.Query("generation_id") is not { Length: > 0 } id)
+        {
+            return AimlApiReplies.Error(call, 400, "generation_id is required");
+        }
+
+        var record = _state.Tasks.Find(EmulatorProviders.AimlApi, id, matchExternalId: false);
+        if (record is null)
+        {
+            return AimlApiReplies.Error(call, 404, $"Generation {id} not found");
+        }
+
+        var observation = record.Observe(call.Now, countAsPoll: true);
+        string status = observation.Status switch
+        {
+            EmulatedTaskStatus.Queued => "queued",
+            EmulatedTaskStatus.Processing => "generating",
+            EmulatedTaskStatus.Succeeded => "completed",
+            _ => "error",
+        };
+
+        var reply = new JsonObject
+        {
+            ["id"] = record.Id,
+            ["status"] = call.StatusWord(status),
+            ["video"] = null,
+            ["error"] = null,
+        };
+
+        if (observation.Status == EmulatedTaskStatus.Succeeded)
+        {
+            if (record.Outcome.VideoCount > 0)
+            {
+                reply["video"] = new JsonObject { ["url"] = _state.VideoUrl(EmulatorProviders.AimlApi, record.Id, 0, watermarked: false) };
+            }
+
+            reply["meta"] = new JsonObject { ["usage"] = new JsonObject { ["credits_used"] = 1_260_000 } };
+        }
+        else if (observation.IsTerminal)
+        {
+            reply["error"] = new JsonObject
+            {
+                ["name"] = record.Outcome.Kind == TaskOutcomeKind.ContentPolicyViolation ? "ContentPolicyViolationError" : "GenerationError",
+                ["message"] = record.Outcome.Message,
+            };
+        }
+
+        return EmulatorReply.FromJson(reply);
+    }
+}

@@ -1,0 +1,33 @@
+namespace MotionControl.Testing;
+
+/// <summary>
+/// The credentials the emulator accepts. The defaults are fixed, recognisable strings (not secrets); set your own
+/// with <see cref="MotionControlEmulatorOptions.Credentials"/> to test key handling.
+/// </summary>
+public sealed class EmulatorCredentials
+{
+    /// <summary>Gets the Kling access key: the <c>iss</c> claim of a Kling JWT.</summary>
+    public string KlingAccessKey { get; init; } = "emulator-kling-access-key";
+
+    /// <summary>Gets the Kling secret key: the HS256 key (its UTF-8 bytes) that signs a Kling JWT. The default is 32 bytes, enough for JWT libraries that refuse shorter HS256 keys.</summary>
+    public string KlingSecretKey { get; init; } = "emulator-kling-secret-key-000000";
+
+    /// <summary>Gets the Kling single API key, accepted as a plain bearer token instead of a JWT.</summary>
+    public string KlingApiKey { get; init; } = "emulator-kling-api-key";
+
+    /// <summary>Gets the PowerTokens bearer key.</summary>
+    public string PowerTokensApiKey { get; init; } = "emulator-powertokens-api-key";
+
+    /// <summary>Gets the ModelsLab key, sent in the JSON body field <c>key</c>.</summary>
+    public string ModelsLabApiKey { get; init; } = "emulator-modelslab-api-key";
+
+    /// <summary>Gets the AIMLAPI bearer key.</summary>
+    public string AimlApiKey { get; init; } = "emulator-aimlapi-key";
+
+    /// <summary>Gets the Vydra bearer key (shaped like Vydra's <c>vydra_live_user_&lt;id&gt;_&lt;random&gt;</c>).</summary>
+    public string VydraApiKey { get; init; } = "vydra_live_user_emulator_0000000000000000";
+
+    /// <summary>Returns the type name only, so keys never end up in test output by accident.</summary>
+    /// <returns>The type name.</returns>
+    public override string ToString() => nameof(EmulatorCredentials);
+}

@@ -1,0 +1,32 @@
+namespace MotionControl.Testing;
+
+/// <summary>
+/// The provider names the emulator uses for scripting, faults and the request log. They are the same strings as
+/// <c>MotionControl.MotionControlProviders</c> (this package does not reference the SDK).
+/// </summary>
+public static class EmulatorProviders
+{
+    /// <summary>Kling's own API, legacy v1 contract (<c>/v1/videos/motion-control</c>).</summary>
+    public const string Kling = "kling";
+
+    /// <summary>PowerTokens, a Kling gateway (<c>/kling/v1/videos/motion-control</c>).</summary>
+    public const string PowerTokens = "powertokens";
+
+    /// <summary>ModelsLab (<c>/api/v7/video-fusion/...</c>, key in the JSON body).</summary>
+    public const string ModelsLab = "modelslab";
+
+    /// <summary>AIMLAPI (<c>/v2/video/generations</c>).</summary>
+    public const string AimlApi = "aimlapi";
+
+    /// <summary>Vydra (<c>/api/v1/models/kling</c>, <c>/api/v1/jobs</c>).</summary>
+    public const string Vydra = "vydra";
+
+    /// <summary>
+    /// Not a vendor: the name under which the synthetic download route (<c>/files/blob</c>) is logged and can be
+    /// given faults. Result videos are logged under their vendor's name with <see cref="EmulatorOperation.Download"/>.
+    /// </summary>
+    public const string Files = "files";
+
+    /// <summary>Gets the five vendor names.</summary>
+    public static IReadOnlyList<string> All { get; } = [Kling, PowerTokens, ModelsLab, AimlApi, Vydra];
+}

@@ -1,0 +1,37 @@
+namespace MotionControl.Testing;
+
+/// <summary>Everything the routes share: settings, tasks, faults, the request log and the emulator's address.</summary>
+internal sealed class EmulatorState
+{
+    public EmulatorState(MotionControlEmulatorOptions options)
+    {
+        TimeProvider = options.TimeProvider ?? TimeProvider.System;
+        Credentials = options.Credentials ?? new EmulatorCredentials();
+        DefaultLifecycle = options.DefaultLifecycle ?? TaskLifecycle.Default;
+        Log = new RequestLog(options.RedactSecrets);
+    }
+
+    public TimeProvider TimeProvider { get; }
+
+    public EmulatorCredentials Credentials { get; }
+
+    public TaskLifecycle DefaultLifecycle { get; }
+
+    public TaskStore Tasks { get; } = new();
+
+    public FaultRegistry Faults { get; } = new();
+
+    public RequestLog Log { get; }
+
+    /// <summary>Gets or sets the root address (with a trailing slash); set once Kestrel has bound its port, before any request can arrive.</summary>
+    public Uri BaseAddress { get; set; } = new("http://127.0.0.1/");
+
+    /// <summary>Gets or sets the token that fires when the emulator stops.</summary>
+    public CancellationToken Stopping { get; set; }
+
+    /// <summary>Makes an absolute URL on the emulator; vendors return absolute result and fetch URLs.</summary>
+    public string AbsoluteUrl(string relativePath) => new Uri(BaseAddress, relativePath).AbsoluteUri;
+
+    public string VideoUrl(string provider, string taskId, int index, bool watermarked) =>
+        AbsoluteUrl($"files/videos/{provider}/{Uri.EscapeDataString(taskId)}/{index}{(watermarked ? "-watermark" : string.Empty)}.mp4");
+}

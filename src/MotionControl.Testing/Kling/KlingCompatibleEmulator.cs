@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace MotionControl.Testing;
+
+/// <summary>
+/// The legacy Kling contract (create, get by task_id or external_task_id, list), shared by Kling itself and by
+/// PowerTokens, which forwards the same body to Kling behind its own prefix, key and ids.
+/// </summary>
+internal abstract class KlingCompatibleEmulator : IErrorDialect
+{
+    protected KlingCompatibleEmulator(EmulatorState state)
+    {
+        State = state;
+    }
+
+    public abstract string Provider { get; }
+
+    protected EmulatorState State { get; }
+
+    /// <summary>Gets the path before <c>/v1/videos/motion-control</c>.</summary>
+    protected abstract string RoutePrefix { get; }
+
+    protected abstract IReadOnlyList<string> Models { get; }
+
+    protected abstract bool ModelRequired { get; }
+
+    protected abstract bool SupportsList { get; }
+
+    /// <summary>Gets a value indicating whether the get path also matches <c>external_task_id</c>.</summary>
+    protected abstract bool GetMatchesExternalId { get; }
+
+    public void MapRoutes(IEndpointRouteBuilder routes)
+    {
+        string path = RoutePrefix + "/v1/videos/motion-control";
+        routes.MapPost(path, VendorEndpoint.Create(State, Provider, EmulatorOperation.Create, this, Create));
+        routes.MapGet(path + "/{id}", VendorEndpoint.Create(State, Provider, EmulatorOperation.Get, this, Get));
+        if (SupportsList)
+        {
+            routes.MapGet(path, VendorEndpoint.Create(State, Provider, EmulatorOperation.List, this, List));
+        }
+    }
+
+    public virtual EmulatorReply RateLimited(VendorCall call, TimeSpan retryAfter, int? klingCode) =>
+        KlingReplies.Error(call, klingCode ?? KlingErrorCodes.RateLimited);
+
+    public virtual EmulatorReply ServerError(VendorCall call, int statusCode) =>
+        KlingReplies.Error(call, KlingErrorCodes.CodeForServerStatus(statusCode), statusCode: statusCode);
+
+    public virtual EmulatorReply InsufficientCredits(VendorCall call) =>
+        KlingReplies.Error(call, KlingErrorCodes.ResourcePackExhausted);
+
+    /// <summary>Returns null when the call may proceed, else the rejection.</summary>
+    protected abstract EmulatorReply? Authenticate(VendorCall call);
+
+    protected abstract string NewTaskId(long sequence);
+
+    protected virtual EmulatorReply TaskNotFound(VendorCall call, string id) =>
+        KlingReplies.Error(call, KlingErrorCodes.InvalidParameter, $"Task not found by id/external id: {id}");
+
+    private EmulatorReply Create(VendorCall call)
+    {
+        if (Authenticate(call) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!JsonWire.TryParseObject(call.Body, out var body))
+        {
+            return KlingReplies.Error(call, KlingErrorCodes.InvalidRequest, "Invalid request body: expected a JSON object");
+        }
+
+        if (KlingBodyValidator.Validate(body, Models, ModelRequired) is { } problem)
+        {
+            return KlingReplies.Error(call, KlingErrorCodes.InvalidParameter, problem);
+        }
+
+        string? externalId = BodyFields.GetString(body, "external_task_id");
+        var tasks = State.Tasks.For(Provider);
+
+        // Checked before a scripted lifecycle is taken, so a rejected duplicate does not use up the next script.
+        if (externalId is not null && tasks.ByExternalId.ContainsKey(externalId))
+        {
+            return DuplicateExternalId(call, externalId);
+        }
+
+        long sequence = State.Tasks.NextSequence();
+        var now = call.Now;
+        var record = new EmulatedTaskRecord(
+            Provider, NewTaskId(sequence), externalId, sequence, now, State.Tasks.NextLifecycle(Provider, State.DefaultLifecycle), body, call.RecordedBody);
+        if (!tasks.TryAdd(record))
+        {
+            return DuplicateExternalId(call, externalId!);
+        }
+
+        return KlingReplies.Success(call, new JsonObject
+        {
+            ["task_id"] = record.Id,
+            ["task_status"] = call.StatusWord("submitted"),
+            ["task_info"] = KlingTaskJson.TaskInfo(record),
+            ["created_at"] = JsonWire.UnixMilliseconds(now),
+            ["updated_at"] = JsonWire.UnixMilliseconds(now),
+        });
+    }
+
+    private EmulatorReply Get(VendorCall call)
+    {
+        if (Authenticate(call) is { } denied)
+        {
+            return denied;
+        }
+
+        string id = call.RouteValue("id") ?? string.Empty;
+
+        var record = State.Tasks.Find(Provider, id, GetMatchesExternalId);
+        if (record is null)
+        {
+            return TaskNotFound(call, id);
+        }
+
+        var observation = record.Observe(call.Now, countAsPoll: true);
+        return KlingReplies.Success(call, KlingTaskJson.Write(record, observation, call));
+    }
+
+    private EmulatorReply List(VendorCall call)
+    {
+        if (Authenticate(call) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!TryReadPageParameter(call, "pageNum", 1, 1000, out int pageNum) ||
+            !TryReadPageParameter(call, "pageSize", 30, 500, out int pageSize))
+        {
+            return KlingReplies.Error(call, KlingErrorCodes.InvalidParameter, "Invalid parameter: pageNum must be an integer in [1, 1000] and pageSize in [1, 500]");
+        }
+
+        var now = call.Now;
+        var page = new JsonArray();
+        foreach (var record in State.Tasks.Newest(Provider).Skip((pageNum - 1) * pageSize).Take(pageSize))
+        {
+            page.Add(KlingTaskJson.Write(record, record.Observe(now, countAsPoll: false), call));
+        }
+
+        return KlingReplies.Success(call, page);
+    }
+
+    private static bool TryReadPageParameter(VendorCall call, string name, int fallback, int max, out int value)
+    {
+        string? text = call.Query(name);
+        if (text is null)
+        {
+            value = fallback;
+            return true;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= 1 && value <= max;
+    }
+
+    private static EmulatorReply DuplicateExternalId(VendorCall call, string externalId) =>
+        KlingReplies.Error(call, KlingErrorCodes.InvalidParameter, $"Invalid parameter: external_task_id '{externalId}' already exists");
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace MotionControl.Testing;
+
+/// <summary>Kling's own legacy v1 API: JWT or API-key bearer auth, <c>model_name</c> optional (kling-v2-6 | kling-v3), and a list route.</summary>
+internal sealed class KlingEmulator : KlingCompatibleEmulator
+{
+    private static readonly string[] KlingModels = ["kling-v2-6", "kling-v3"];
+
+    public KlingEmulator(EmulatorState state)
+        : base(state)
+    {
+    }
+
+    public override string Provider => EmulatorProviders.Kling;
+
+    protected override string RoutePrefix => string.Empty;
+
+    protected override IReadOnlyList<string> Models => KlingModels;
+
+    protected override bool ModelRequired => false;
+
+    protected override bool SupportsList => true;
+
+    // The docs say the path takes either id; a live probe's "not found by id/external id" message agrees [I].
+    protected override bool GetMatchesExternalId => true;
+
+    protected override EmulatorReply? Authenticate(VendorCall call) =>
+        KlingAuthenticator.Check(call.Authorization, State.Credentials, call.Now) is { } failure
+            ? KlingReplies.Error(call, failure.Code, failure.Message, StatusCodes.Status401Unauthorized)
+            : null;
+
+    // Real ids are 18-digit numeric strings ("867283741759111202"); clients must keep them as strings.
+    protected override string NewTaskId(long sequence) => (860_000_000_000_000_000L + sequence).ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace MotionControl.Testing;
+
+/// <summary>Writes the legacy Kling task object (vendor-contracts §1.5), shared by Kling and PowerTokens.</summary>
+internal static class KlingTaskJson
+{
+    public static string StatusWord(EmulatedTaskStatus status) => status switch
+    {
+        EmulatedTaskStatus.Queued => "submitted",
+        EmulatedTaskStatus.Processing => "processing",
+        EmulatedTaskStatus.Succeeded => "succeed",
+        _ => "failed",
+    };
+
+    public static JsonObject TaskInfo(EmulatedTaskRecord record)
+    {
+        var info = new JsonObject();
+        if (record.ExternalTaskId is { } externalId)
+        {
+            info["external_task_id"] = externalId;
+        }
+
+        return info;
+    }
+
+    public static JsonObject Write(EmulatedTaskRecord record, TaskObservation observation, VendorCall call)
+    {
+        bool watermarked = BodyFields.TryGet(record.Request, "watermark_info", out var watermark) &&
+                           watermark.ValueKind == JsonValueKind.Object &&
+                           BodyFields.GetBoolean(watermark, "enabled") == true;
+
+        var task = new JsonObject
+        {
+            ["task_id"] = record.Id,
+            ["task_status"] = call.StatusWord(StatusWord(observation.Status)),
+            ["task_status_msg"] = observation.Status == EmulatedTaskStatus.Failed ? record.Outcome.Message : string.Empty,
+            ["task_info"] = TaskInfo(record),
+            ["watermark_info"] = new JsonObject { ["enabled"] = watermarked },
+            ["created_at"] = JsonWire.UnixMilliseconds(record.CreatedAt),
+            ["updated_at"] = JsonWire.UnixMilliseconds(observation.UpdatedAt),
+        };
+
+        if (observation.Status == EmulatedTaskStatus.Succeeded)
+        {
+            var videos = new JsonArray();
+            for (int i = 0; i < record.Outcome.VideoCount; i++)
+            {
+                var video = new JsonObject
+                {
+                    ["id"] = $"{record.Id}-{i}",
+                    ["url"] = call.State.VideoUrl(record.Provider, record.Id, i, watermarked: false),
+                    // Kling writes the duration as a string of seconds ("5.0").
+                    ["duration"] = record.Outcome.VideoDurationSeconds.ToString("0.0##", CultureInfo.InvariantCulture),
+                };
+                if (watermarked)
+                {
+                    video["watermark_url"] = call.State.VideoUrl(record.Provider, record.Id, i, watermarked: true);
+                }
+
+                videos.Add(video);
+            }
+
+            task["task_result"] = new JsonObject { ["videos"] = videos };
+
+            // [I] The unit count is illustrative: Kling bills by mode and length; only its string type is documented.
+            task["final_unit_deduction"] = BodyFields.GetString(record.Request, "mode") == "pro" ? "10" : "5";
+        }
+
+        return task;
+    }
+}

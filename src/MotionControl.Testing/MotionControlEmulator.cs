@@ -1,0 +1,175 @@
+using Microsoft.AspNetCore.Builder;
+
+namespace MotionControl.Testing;
+
+/// <summary>
+/// An in-process emulator of the five Kling Motion Control vendors (Kling, PowerTokens, ModelsLab, AIMLAPI, Vydra):
+/// a real HTTP server on 127.0.0.1 that speaks each vendor's wire contract, runs scripted task lifecycles, injects
+/// faults and logs every request.
+/// </summary>
+/// <remarks>
+/// <code>
+/// await using var emulator = await MotionControlEmulator.StartAsync();
+/// using var http = new HttpClient { BaseAddress = emulator.VydraBaseAddress };
+/// http.DefaultRequestHeaders.Authorization = new("Bearer", emulator.Credentials.VydraApiKey);
+/// </code>
+/// All members are thread-safe. The vendors' paths do not collide, so every base address is the same root.
+/// </remarks>
+public sealed class MotionControlEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly EmulatorState _state;
+    private int _disposed;
+
+    private MotionControlEmulator(WebApplication app, EmulatorState state)
+    {
+        _app = app;
+        _state = state;
+    }
+
+    /// <summary>Gets the root address, e.g. <c>http://127.0.0.1:54321/</c> (with a trailing slash).</summary>
+    public Uri BaseAddress => _state.BaseAddress;
+
+    /// <summary>Gets the base address for a Kling client (paths <c>/v1/videos/motion-control…</c>).</summary>
+    public Uri KlingBaseAddress => _state.BaseAddress;
+
+    /// <summary>Gets the base address for a PowerTokens client (paths <c>/kling/v1/videos/motion-control…</c>).</summary>
+    public Uri PowerTokensBaseAddress => _state.BaseAddress;
+
+    /// <summary>Gets the base address for a ModelsLab client (paths <c>/api/v7/video-fusion/…</c>).</summary>
+    public Uri ModelsLabBaseAddress => _state.BaseAddress;
+
+    /// <summary>Gets the base address for an AIMLAPI client (paths <c>/v2/video/generations</c>).</summary>
+    public Uri AimlApiBaseAddress => _state.BaseAddress;
+
+    /// <summary>Gets the base address for a Vydra client (paths <c>/api/v1/…</c>).</summary>
+    public Uri VydraBaseAddress => _state.BaseAddress;
+
+    /// <summary>Gets the credentials the emulator accepts.</summary>
+    public EmulatorCredentials Credentials => _state.Credentials;
+
+    /// <summary>Gets the emulator's clock (from <see cref="MotionControlEmulatorOptions.TimeProvider"/>).</summary>
+    public TimeProvider TimeProvider => _state.TimeProvider;
+
+    /// <summary>Gets a snapshot of every request received so far, in arrival order (a new list on each read).</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _state.Log.Snapshot();
+
+    /// <summary>Gets the embedded sample MP4 that every result video URL serves (1 s, 64x64, H.264, about 2 KB).</summary>
+    public static ReadOnlyMemory<byte> SampleVideo => Testing.SampleVideo.Bytes;
+
+    /// <summary>Starts an emulator on a loopback port.</summary>
+    /// <param name="options">Settings; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator; dispose it to stop it.</returns>
+    public static async Task<MotionControlEmulator> StartAsync(MotionControlEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new MotionControlEmulatorOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535, nameof(options));
+
+        var state = new EmulatorState(options);
+        var app = await EmulatorHost.StartAsync(state, options.Port, cancellationToken).ConfigureAwait(false);
+        return new MotionControlEmulator(app, state);
+    }
+
+    /// <summary>Gets how many tasks <paramref name="provider"/> has created since start or <see cref="Reset"/>, including those whose reply was lost to a fault (to prove "no duplicate submission").</summary>
+    /// <param name="provider">A name from <see cref="EmulatorProviders.All"/>.</param>
+    /// <returns>The count.</returns>
+    public int CreatedTaskCount(string provider) => _state.Tasks.For(provider).CreatedCount;
+
+    /// <summary>Gets how many calls of one operation <paramref name="provider"/> has received since start or <see cref="Reset"/>.</summary>
+    /// <param name="provider">A name from <see cref="EmulatorProviders"/>.</param>
+    /// <param name="operation">The operation.</param>
+    /// <returns>The count.</returns>
+    public int CallCount(string provider, EmulatorOperation operation) => _state.Faults.CallCount(provider, operation);
+
+    /// <summary>Scripts the lifecycle of the next task <paramref name="provider"/> creates; scripts queue up, one per task, and then <see cref="MotionControlEmulatorOptions.DefaultLifecycle"/> applies.</summary>
+    /// <param name="provider">A name from <see cref="EmulatorProviders.All"/>.</param>
+    /// <param name="lifecycle">The lifecycle.</param>
+    public void EnqueueLifecycle(string provider, TaskLifecycle lifecycle)
+    {
+        ArgumentNullException.ThrowIfNull(lifecycle);
+        _state.Tasks.For(provider).ScriptedLifecycles.Enqueue(lifecycle);
+    }
+
+    /// <summary>
+    /// Registers a fault for calls of <paramref name="operation"/> on <paramref name="provider"/>. When several faults
+    /// match a call, the one added first wins; each call gets at most one fault.
+    /// </summary>
+    /// <param name="provider">A name from <see cref="EmulatorProviders"/> (<see cref="EmulatorProviders.Files"/> for <c>/files/blob</c>).</param>
+    /// <param name="operation">The operation.</param>
+    /// <param name="fault">What goes wrong.</param>
+    /// <param name="schedule">Which calls; <see cref="FaultSchedule.NextCall"/> when null.</param>
+    /// <exception cref="ArgumentException">The provider is unknown, or the fault is for another vendor.</exception>
+    public void AddFault(string provider, EmulatorOperation operation, EmulatorFault fault, FaultSchedule? schedule = null)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(fault);
+        if (provider != EmulatorProviders.Files && !EmulatorProviders.All.Contains(provider, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"Unknown provider '{provider}'. Use one of: {string.Join(", ", EmulatorProviders.All)}, {EmulatorProviders.Files}.", nameof(provider));
+        }
+
+        _state.Faults.Add(provider, operation, fault, schedule ?? FaultSchedule.NextCall);
+    }
+
+    /// <summary>Removes every registered fault (call counts are kept).</summary>
+    public void ClearFaults() => _state.Faults.ClearFaults();
+
+    /// <summary>Finds a task by its id, or (Kling and PowerTokens) its <c>external_task_id</c>. Looking does not count as a poll.</summary>
+    /// <param name="provider">A name from <see cref="EmulatorProviders.All"/>.</param>
+    /// <param name="taskId">The vendor's id, or an external task id.</param>
+    /// <returns>A snapshot of the task, or null.</returns>
+    public EmulatedTask? FindTask(string provider, string taskId)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        var record = _state.Tasks.Find(provider, taskId, matchExternalId: true);
+        return record is null ? null : new EmulatedTask(record, record.Observe(_state.TimeProvider.GetUtcNow(), countAsPoll: false));
+    }
+
+    /// <summary>Gets snapshots of every task of <paramref name="provider"/>, newest first. Looking does not count as a poll.</summary>
+    /// <param name="provider">A name from <see cref="EmulatorProviders.All"/>.</param>
+    /// <returns>The tasks.</returns>
+    public IReadOnlyList<EmulatedTask> GetTasks(string provider)
+    {
+        var now = _state.TimeProvider.GetUtcNow();
+        return [.. _state.Tasks.Newest(provider).Select(record => new EmulatedTask(record, record.Observe(now, countAsPoll: false)))];
+    }
+
+    /// <summary>Gets the address of a synthetic download of exactly <paramref name="bytes"/> bytes, generated on the fly (for download benchmarks).</summary>
+    /// <param name="bytes">The size in bytes, 0 to 2^40.</param>
+    /// <returns>The absolute URL of <c>/files/blob?bytes=N</c>.</returns>
+    public Uri GetBlobUri(long bytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(bytes);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(bytes, FileRoutes.MaxBlobBytes);
+        return new Uri(_state.BaseAddress, FormattableString.Invariant($"files/blob?bytes={bytes}"));
+    }
+
+    /// <summary>Forgets every task, scripted lifecycle, fault, call count and logged request, as if just started (same port, credentials and clock).</summary>
+    public void Reset()
+    {
+        _state.Faults.ClearAll();
+        _state.Tasks.Clear();
+        _state.Log.Clear();
+    }
+
+    /// <summary>Stops the server (requests still waiting in a delay are cancelled) and frees its port.</summary>
+    /// <returns>A task that completes when the server has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _app.StopAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

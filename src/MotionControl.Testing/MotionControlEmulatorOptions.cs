@@ -1,0 +1,27 @@
+namespace MotionControl.Testing;
+
+/// <summary>Settings of a <see cref="MotionControlEmulator"/>, fixed when it starts.</summary>
+public sealed class MotionControlEmulatorOptions
+{
+    /// <summary>
+    /// Gets the clock for task timestamps, JWT <c>exp</c>/<c>nbf</c> checks, timed lifecycle phases and
+    /// <see cref="EmulatorFault.Delay"/>. Defaults to <see cref="TimeProvider.System"/>; pass a
+    /// <see cref="ManualTimeProvider"/> (shared with the code under test) to run in virtual time.
+    /// </summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Gets the credentials the emulator accepts.</summary>
+    public EmulatorCredentials Credentials { get; init; } = new();
+
+    /// <summary>Gets the lifecycle of tasks for which nothing was scripted with <see cref="MotionControlEmulator.EnqueueLifecycle"/>. Defaults to <see cref="TaskLifecycle.Default"/>.</summary>
+    public TaskLifecycle DefaultLifecycle { get; init; } = TaskLifecycle.Default;
+
+    /// <summary>
+    /// Gets a value indicating whether the request log hides secrets: the <c>Authorization</c> value becomes
+    /// <c>Bearer ***</c> and ModelsLab's body <c>key</c> becomes <c>***</c>. Defaults to true.
+    /// </summary>
+    public bool RedactSecrets { get; init; } = true;
+
+    /// <summary>Gets the loopback port to listen on; 0 (the default) picks a free one.</summary>
+    public int Port { get; init; }
+}
