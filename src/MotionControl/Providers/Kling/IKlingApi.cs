@@ -1,0 +1,50 @@
+namespace MotionControl.Providers.Kling;
+
+/// <summary>
+/// Kling's legacy motion-control endpoints, one method per endpoint, with Kling's own wire types. Reach it through
+/// <see cref="KlingClient.Api"/> (or resolve it from DI) for what the neutral <see cref="IMotionControlClient"/> does not model.
+/// </summary>
+/// <remarks>
+/// Every method returns only on success (HTTP 2xx and <c>code</c> 0). A Kling error code becomes the matching
+/// <see cref="MotionControlException"/> subtype with <see cref="MotionControlException.VendorCode"/> (the code),
+/// <see cref="MotionControlException.VendorMessage"/> and <see cref="MotionControlException.RequestId"/> (<c>request_id</c>) set.
+/// Reads are retried on transient failures; a create is never re-sent unless it provably did not reach Kling.
+/// </remarks>
+public interface IKlingApi
+{
+    /// <summary><c>POST /v1/videos/motion-control</c>: creates a motion-control task.</summary>
+    /// <param name="request">The body, sent as is (no local validation: use <see cref="IMotionControlClient.ValidateAsync"/> for that).</param>
+    /// <param name="cancellationToken">Cancels the call; a create already sent may still have reached Kling.</param>
+    /// <returns>The envelope; <c>data</c> holds the new task's id, <c>submitted</c> status and timestamps.</returns>
+    /// <exception cref="MotionControlSubmissionOutcomeUnknownException">The create may have reached Kling but no reply says so; it was not re-sent.</exception>
+    /// <exception cref="MotionControlException">Kling refused the request (see the subtype and <see cref="MotionControlException.VendorCode"/>).</exception>
+    Task<KlingResponse<KlingTask>> CreateMotionControlTaskAsync(KlingMotionControlRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /v1/videos/motion-control/{task_id}</c>: reads one task by Kling's task id.</summary>
+    /// <param name="taskId">The <c>task_id</c> Kling returned.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The envelope with the task.</returns>
+    /// <exception cref="MotionControlTaskNotFoundException">Kling does not know the id (code 1201).</exception>
+    /// <exception cref="MotionControlException">Any other Kling error.</exception>
+    Task<KlingResponse<KlingTask>> GetMotionControlTaskAsync(string taskId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>GET /v1/videos/motion-control/{external_task_id}</c>: reads one task by the <c>external_task_id</c> given at
+    /// creation. Kling documents the same path for either id and matches both.
+    /// </summary>
+    /// <param name="externalTaskId">The client id sent with the create.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The envelope with the task.</returns>
+    /// <exception cref="MotionControlTaskNotFoundException">No task has that id (Kling answers HTTP 400, code 1201 "Task not found").</exception>
+    /// <exception cref="MotionControlException">Any other Kling error.</exception>
+    Task<KlingResponse<KlingTask>> GetMotionControlTaskByExternalIdAsync(string externalTaskId, CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /v1/videos/motion-control?pageNum=&amp;pageSize=</c>: one page of the account's motion-control tasks.</summary>
+    /// <param name="pageNum">The page, 1–1000. Default 1.</param>
+    /// <param name="pageSize">Tasks per page, 1–500. Default 30.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The envelope; <c>data</c> is the page (fewer than <paramref name="pageSize"/> items on the last page).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageNum"/> or <paramref name="pageSize"/> is outside Kling's range.</exception>
+    /// <exception cref="MotionControlException">A Kling error.</exception>
+    Task<KlingResponse<IReadOnlyList<KlingTask>>> ListMotionControlTasksAsync(int pageNum = 1, int pageSize = 30, CancellationToken cancellationToken = default);
+}

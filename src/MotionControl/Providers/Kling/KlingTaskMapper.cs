@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace MotionControl.Providers.Kling;
+
+/// <summary>Turns a Kling task (from Kling or PowerTokens) into the neutral <see cref="MotionControlTask"/>.</summary>
+internal static class KlingTaskMapper
+{
+    // "succeed" is Kling's word; "success" is accepted by PowerTokens' own client and "succeeded" is the 2.0 contract's.
+    private static readonly Dictionary<string, MotionControlTaskStatus> Statuses = VendorStatus.Map(
+        ("submitted", MotionControlTaskStatus.Queued),
+        ("processing", MotionControlTaskStatus.Processing),
+        ("succeed", MotionControlTaskStatus.Succeeded),
+        ("success", MotionControlTaskStatus.Succeeded),
+        ("succeeded", MotionControlTaskStatus.Succeeded),
+        ("failed", MotionControlTaskStatus.Failed));
+
+    /// <summary>Maps one task.</summary>
+    /// <param name="providerName">The provider that returned it.</param>
+    /// <param name="task">The typed task (its id is known to be present).</param>
+    /// <param name="raw">Its JSON, kept as <see cref="MotionControlTask.Raw"/>.</param>
+    /// <param name="reportUnknownStatus">Told about a status word Kling does not document (which then means "still running").</param>
+    /// <param name="externalTaskId">The id sent with the create, used when the reply does not echo it.</param>
+    public static MotionControlTask ToTask(string providerName, KlingTask task, JsonElement raw, Action<string, string?> reportUnknownStatus, string? externalTaskId = null)
+    {
+        var id = task.TaskId!;
+        if (!VendorStatus.TryMap(task.TaskStatus, Statuses, out var status))
+        {
+            reportUnknownStatus(id, task.TaskStatus);
+        }
+
+        return new MotionControlTask
+        {
+            Id = id,
+            ProviderName = providerName,
+            Status = status,
+            VendorStatus = task.TaskStatus,
+            FailureReason = status == MotionControlTaskStatus.Failed && !string.IsNullOrWhiteSpace(task.TaskStatusMessage) ? task.TaskStatusMessage : null,
+            ExternalTaskId = NullIfEmpty(task.TaskInfo?.ExternalTaskId) ?? externalTaskId,
+            Videos = Videos(task.TaskResult?.Videos),
+            CreatedAt = FromUnixMilliseconds(task.CreatedAt),
+            UpdatedAt = FromUnixMilliseconds(task.UpdatedAt),
+            Raw = raw,
+        };
+    }
+
+    private static List<GeneratedVideo> Videos(IReadOnlyList<KlingVideo>? videos)
+    {
+        var result = new List<GeneratedVideo>();
+        foreach (var video in videos ?? [])
+        {
+            var watermark = AbsoluteUri(video.WatermarkUrl);
+
+            // PowerTokens' own client falls back to the watermarked copy when there is no plain one.
+            if ((AbsoluteUri(video.Url) ?? watermark) is not { } url)
+            {
+                continue;
+            }
+
+            result.Add(new GeneratedVideo
+            {
+                Url = url,
+                Id = NullIfEmpty(video.Id),
+                WatermarkUrl = watermark,
+                Duration = Seconds(video.Duration),
+            });
+        }
+
+        return result;
+    }
+
+    private static Uri? AbsoluteUri(string? text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : null;
+
+    private static TimeSpan? Seconds(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0 and < 86_400
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
+
+    private static DateTimeOffset? FromUnixMilliseconds(long? milliseconds) =>
+        milliseconds is > 0 and < 253_402_300_800_000 ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds.Value) : null;
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}

@@ -1,0 +1,77 @@
+using MotionControl.Providers.Kling;
+using MotionControl.Providers.PowerTokens;
+using MotionControl.Testing;
+using MotionControl.Tests.Providers.Kling;
+
+namespace MotionControl.Tests.Providers.PowerTokens;
+
+public sealed class PowerTokensSubmissionTests : KlingFamilySubmissionTests
+{
+    private protected override string Provider => EmulatorProviders.PowerTokens;
+
+    private protected override string ExpectedDefaultModel => "kling-v3";
+
+    private protected override Task<KlingResponse<KlingTask>> ReadByExternalIdAsync(KlingFamilyTestBed bed, string externalTaskId) =>
+        ((PowerTokensClient)bed.Client).Api.GetMotionControlTaskByExternalIdAsync(externalTaskId);
+
+    // PowerTokens resolves external_task_id on its get path as Kling does [I]; the emulator follows that reading.
+    [Fact]
+    public Task A_lost_create_reply_is_recovered_by_external_id_without_a_second_task() =>
+        A_lost_create_reply_is_recovered_by_external_id_without_a_second_task_core();
+
+    [Fact]
+    public Task A_lost_create_reply_with_a_generated_external_id_is_recovered_too() =>
+        A_lost_create_reply_with_a_generated_external_id_is_recovered_too_core();
+
+    [Fact]
+    public Task The_typed_api_reads_a_task_by_its_external_id() =>
+        The_typed_api_reads_a_task_by_its_external_id_core();
+
+    [Fact]
+    public async Task A_lost_create_reply_never_creates_a_second_task()
+    {
+        await using var bed = await StartAsync();
+        bed.Emulator.AddFault(Provider, EmulatorOperation.Create, EmulatorFault.Abort());
+
+        var task = await bed.Client.SubmitAsync(KlingFamilyTestBed.Request(r => r with { ExternalTaskId = "pt-lost-1" }));
+        Assert.Equal(Assert.Single(bed.Emulator.GetTasks(Provider)).Id, task.Id);
+
+        Assert.Equal(1, bed.Emulator.CreatedTaskCount(Provider));
+        Assert.All(bed.Requests(EmulatorOperation.Create), c => Assert.Contains("\"external_task_id\":\"pt-lost-1\"", c.Body, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PowerTokens_offers_kling_v3_only_and_has_no_list()
+    {
+        await using var bed = await StartAsync();
+
+        Assert.Equal(["kling-v3"], bed.Client.Capabilities.Models);
+        Assert.False(bed.Client.Capabilities.SupportsList);
+        Assert.Throws<NotSupportedException>(() => bed.Client.ListTasksAsync());
+    }
+
+    [Fact]
+    public async Task The_create_goes_to_the_kling_path_under_the_gateway_with_the_bearer_key()
+    {
+        await using var bed = await StartAsync();
+        var task = await bed.Client.SubmitAsync(KlingFamilyTestBed.Request());
+        await bed.Client.GetTaskAsync(task.Id);
+
+        var create = Assert.Single(bed.Requests(EmulatorOperation.Create));
+        Assert.Equal("/kling/v1/videos/motion-control", create.Path);
+        Assert.Equal("Bearer " + bed.Emulator.Credentials.PowerTokensApiKey, create.Headers["Authorization"]);
+        var get = Assert.Single(bed.Requests(EmulatorOperation.Get));
+        Assert.Equal("/kling/v1/videos/motion-control/" + task.Id, get.Path);
+        Assert.Equal("Bearer " + bed.Emulator.Credentials.PowerTokensApiKey, get.Headers["Authorization"]);
+    }
+
+    [Fact]
+    public async Task PowerTokens_public_task_ids_are_used_as_given()
+    {
+        await using var bed = await StartAsync();
+        var task = await bed.Client.SubmitAsync(KlingFamilyTestBed.Request());
+
+        Assert.Matches("^[A-Za-z0-9_-]{1,200}$", task.Id);
+        Assert.Equal(task.Id, (await bed.Client.GetTaskAsync(task.Id)).Id);
+    }
+}
