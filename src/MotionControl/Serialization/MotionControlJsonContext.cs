@@ -18,10 +18,23 @@ namespace MotionControl.Serialization;
 [JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(JsonObject))]
 // kling (and powertokens, which reuses Kling's wire types)
+[JsonSerializable(typeof(MotionControl.Providers.Kling.KlingMotionControlRequest))]
+[JsonSerializable(typeof(MotionControl.Providers.Kling.KlingTask))]
 // powertokens
 // modelslab
+[JsonSerializable(typeof(MotionControl.Providers.ModelsLab.ModelsLabMotionControlRequest))]
+[JsonSerializable(typeof(MotionControl.Providers.ModelsLab.ModelsLabFetchRequest))]
+[JsonSerializable(typeof(MotionControl.Providers.ModelsLab.ModelsLabVideoResponse))]
 // aimlapi
+[JsonSerializable(typeof(MotionControl.Providers.AimlApi.AimlApiVideoGenerationRequest))]
+[JsonSerializable(typeof(MotionControl.Providers.AimlApi.AimlApiVideoGeneration))]
+[JsonSerializable(typeof(MotionControl.Providers.AimlApi.AimlApiErrorResponse))]
 // vydra
+[JsonSerializable(typeof(MotionControl.Providers.Vydra.VydraMotionControlRequest))]
+[JsonSerializable(typeof(MotionControl.Providers.Vydra.VydraCreateJobResponse))]
+[JsonSerializable(typeof(MotionControl.Providers.Vydra.VydraJob))]
+[JsonSerializable(typeof(MotionControl.Providers.Vydra.VydraJobList))]
+[JsonSerializable(typeof(MotionControl.Providers.Vydra.VydraErrorResponse))]
 internal sealed partial class MotionControlJsonContext : JsonSerializerContext
 {
 }

@@ -1,0 +1,122 @@
+using MotionControl.Diagnostics;
+using MotionControl.Http;
+using MotionControl.Media;
+
+namespace MotionControl.Providers.AimlApi;
+
+/// <summary>
+/// Kling Motion Control through AIMLAPI (<c>v2/video/generations</c>, model <c>klingai/video-v2-6-pro-motion-control</c>),
+/// behind the provider-neutral <see cref="IMotionControlClient"/>. AIMLAPI takes the image as a URL or Base64 and the video
+/// as an HTTPS URL or a data URI, lets you keep or drop the original sound, and has no mode, callback, custom id or list.
+/// </summary>
+/// <remarks>Thread-safe; create one per account and reuse it.</remarks>
+public sealed class AimlApiClient : MotionControlClient
+{
+    /// <summary>The only Motion Control model on AIMLAPI: <c>klingai/video-v2-6-pro-motion-control</c> (fixed "pro" quality).</summary>
+    public const string DefaultModel = "klingai/video-v2-6-pro-motion-control";
+
+    private static readonly Dictionary<string, MotionControlTaskStatus> Statuses = VendorStatus.Map(
+        ("queued", MotionControlTaskStatus.Queued),
+        ("waiting", MotionControlTaskStatus.Queued),
+        ("generating", MotionControlTaskStatus.Processing),
+        ("completed", MotionControlTaskStatus.Succeeded),
+        ("error", MotionControlTaskStatus.Failed));
+
+    private static readonly MotionControlCapabilities AimlApiCapabilities = new()
+    {
+        ProviderName = MotionControlProviders.AimlApi,
+        DisplayName = "AIMLAPI",
+        DefaultModel = DefaultModel,
+        Models = [DefaultModel],
+        ImageTransports = MediaTransport.Url | MediaTransport.DataUri,
+        VideoTransports = MediaTransport.Url | MediaTransport.DataUri,
+        RequiresHttpsVideoUrl = true,
+        SupportsKeepOriginalSound = true,
+        VendorDefaultOrientation = CharacterOrientation.Image,
+    };
+
+    private readonly AimlApiHttpApi _api;
+
+    /// <summary>Creates a client.</summary>
+    /// <param name="options">The settings; <see cref="MotionControlClientOptions.ApiKey"/> is required. Copied: later changes have no effect.</param>
+    /// <param name="httpClient">Your own <see cref="HttpClient"/>, or <see langword="null"/> for the SDK's own (disposed with this client).</param>
+    /// <exception cref="ArgumentException">The options are invalid (the message names the setting, never a key).</exception>
+    public AimlApiClient(AimlApiOptions options, HttpClient? httpClient = null)
+        : this(options, httpClient, httpClientAuthenticates: false)
+    {
+    }
+
+    /// <summary>Creates a client on an <see cref="HttpClient"/> that may already carry the authentication handler (dependency injection).</summary>
+    internal AimlApiClient(AimlApiOptions options, HttpClient? httpClient, bool httpClientAuthenticates)
+        : base(MotionControlProviders.AimlApi, CredentialCheck.ThrowIfMissing(options, MotionControlProviders.AimlApi), CreateAuthenticator(options), CreateRedactor(options), httpClient, httpClientAuthenticates)
+    {
+        _api = new AimlApiHttpApi(Transport);
+    }
+
+    /// <summary>Creates a client whose HTTP clients come from a source that authenticates them (IHttpClientFactory under dependency injection).</summary>
+    internal AimlApiClient(AimlApiOptions options, IRequestAuthenticator authenticator, Func<HttpClient> httpClientSource)
+        : base(MotionControlProviders.AimlApi, CredentialCheck.ThrowIfMissing(options, MotionControlProviders.AimlApi), authenticator, CreateRedactor(options), httpClientSource, httpClientAuthenticates: true)
+    {
+        _api = new AimlApiHttpApi(Transport);
+    }
+
+    /// <inheritdoc />
+    public override MotionControlCapabilities Capabilities => AimlApiCapabilities;
+
+    /// <summary>AIMLAPI's own endpoints, with its wire types, for what the neutral interface does not model.</summary>
+    public IAimlApi Api => _api;
+
+    /// <summary>The bearer-key authenticator of these options.</summary>
+    internal static IRequestAuthenticator CreateAuthenticator(AimlApiOptions options) =>
+        new BearerKeyAuthenticator(CredentialCheck.ThrowIfMissing(options, MotionControlProviders.AimlApi).ApiKey!);
+
+    /// <inheritdoc />
+    private protected override async Task<MotionControlTask> CreateTaskAsync(SubmissionContext submission, CancellationToken cancellationToken)
+    {
+        var request = submission.Request;
+        var body = new AimlApiVideoGenerationRequest
+        {
+            Model = submission.Model,
+            ImageUrl = submission.ImageValue,
+            VideoUrl = submission.VideoValue,
+            Prompt = request.Prompt,
+
+            // Always sent: AIMLAPI's default (image) differs from the SDK's (video).
+            CharacterOrientation = submission.OrientationWire,
+            KeepAudio = request.KeepOriginalSound,
+        };
+
+        var reply = await _api.CreateAsync(body, request.AdditionalProperties, submission.CreateJsonContent, cancellationToken).ConfigureAwait(false);
+        return ToTask(reply, reply.Value.Id!);
+    }
+
+    /// <inheritdoc />
+    private protected override async Task<MotionControlTask> ReadTaskAsync(string taskId, CancellationToken cancellationToken)
+    {
+        var reply = await _api.GetAsync(taskId, cancellationToken).ConfigureAwait(false);
+        return ToTask(reply, string.IsNullOrWhiteSpace(reply.Value.Id) ? taskId : reply.Value.Id);
+    }
+
+    private static SecretRedactor CreateRedactor(AimlApiOptions options) => new(options.ApiKey);
+
+    private MotionControlTask ToTask(WireReply<AimlApiVideoGeneration> reply, string id)
+    {
+        var wire = reply.Value;
+        if (!VendorStatus.TryMap(wire.Status, Statuses, out var status))
+        {
+            ReportUnknownStatus(id, wire.Status);
+        }
+
+        var video = status == MotionControlTaskStatus.Succeeded && Uri.TryCreate(wire.Video?.Url, UriKind.Absolute, out var url) ? url : null;
+        return new MotionControlTask
+        {
+            Id = id,
+            ProviderName = ProviderName,
+            Status = status,
+            VendorStatus = wire.Status,
+            FailureReason = status == MotionControlTaskStatus.Failed ? Redactor.Redact(wire.Error?.Message ?? wire.Error?.Name ?? "AIMLAPI gave no reason.") : null,
+            Videos = video is null ? [] : [new GeneratedVideo { Url = video }],
+            Raw = reply.Raw,
+        };
+    }
+}

@@ -1,0 +1,138 @@
+using MotionControl.Diagnostics;
+using MotionControl.Http;
+using MotionControl.Media;
+
+namespace MotionControl.Providers.ModelsLab;
+
+/// <summary>
+/// Kling Motion Control through ModelsLab (<c>api/v7/video-fusion</c>), behind the provider-neutral
+/// <see cref="IMotionControlClient"/>. ModelsLab takes media by URL only (give an <see cref="IMediaUploader"/> for local
+/// files), requires a prompt, lets you choose the mode and a webhook, and reports an ETA rather than a percentage.
+/// </summary>
+/// <remarks>
+/// Thread-safe; create one per account and reuse it. The API key travels in every request body and is redacted from
+/// every log line, exception message and reply excerpt.
+/// </remarks>
+public sealed class ModelsLabClient : MotionControlClient
+{
+    /// <summary>The model used when neither the request nor the options name one: <c>kling-motion-control</c> (Kling Motion Control v2.6).</summary>
+    public const string DefaultModel = "kling-motion-control";
+
+    /// <summary>The Kling v3 motion-control model on ModelsLab: <c>kling-v3-motion-control</c> (seen in real clients, not on ModelsLab's page).</summary>
+    public const string KlingV3Model = "kling-v3-motion-control";
+
+    private static readonly Dictionary<string, MotionControlTaskStatus> Statuses = VendorStatus.Map(
+        ("queued", MotionControlTaskStatus.Queued),
+        ("processing", MotionControlTaskStatus.Processing),
+        ("success", MotionControlTaskStatus.Succeeded),
+        ("error", MotionControlTaskStatus.Failed),
+        ("failed", MotionControlTaskStatus.Failed));
+
+    private static readonly MotionControlCapabilities ModelsLabCapabilities = new()
+    {
+        ProviderName = MotionControlProviders.ModelsLab,
+        DisplayName = "ModelsLab",
+        DefaultModel = DefaultModel,
+        Models = [DefaultModel, KlingV3Model],
+        ImageTransports = MediaTransport.Url,
+        VideoTransports = MediaTransport.Url,
+        RequiresPrompt = true,
+        SupportsMode = true,
+        SupportsCallback = true,
+
+        // track_id is only echoed in webhooks: ModelsLab cannot look a task up by it, so it cannot make a lost create recoverable.
+        SupportsExternalTaskId = false,
+    };
+
+    private readonly ModelsLabApi _api;
+
+    /// <summary>Creates a client.</summary>
+    /// <param name="options">The settings; <see cref="MotionControlClientOptions.ApiKey"/> is required. Copied: later changes have no effect.</param>
+    /// <param name="httpClient">Your own <see cref="HttpClient"/>, or <see langword="null"/> for the SDK's own (disposed with this client).</param>
+    /// <exception cref="ArgumentException">The options are invalid (the message names the setting, never a key).</exception>
+    public ModelsLabClient(ModelsLabOptions options, HttpClient? httpClient = null)
+        : this(options, httpClient, httpClientAuthenticates: false)
+    {
+    }
+
+    /// <summary>Creates a client on an <see cref="HttpClient"/> that may already carry the authentication handler (dependency injection).</summary>
+    internal ModelsLabClient(ModelsLabOptions options, HttpClient? httpClient, bool httpClientAuthenticates)
+        : base(MotionControlProviders.ModelsLab, CredentialCheck.ThrowIfMissing(options, MotionControlProviders.ModelsLab), CreateAuthenticator(options), CreateRedactor(options), httpClient, httpClientAuthenticates)
+    {
+        _api = new ModelsLabApi(Transport, options.ApiKey!);
+    }
+
+    /// <summary>Creates a client whose HTTP clients come from a source that authenticates them (IHttpClientFactory under dependency injection).</summary>
+    internal ModelsLabClient(ModelsLabOptions options, IRequestAuthenticator authenticator, Func<HttpClient> httpClientSource)
+        : base(MotionControlProviders.ModelsLab, CredentialCheck.ThrowIfMissing(options, MotionControlProviders.ModelsLab), authenticator, CreateRedactor(options), httpClientSource, httpClientAuthenticates: true)
+    {
+        _api = new ModelsLabApi(Transport, options.ApiKey!);
+    }
+
+    /// <inheritdoc />
+    public override MotionControlCapabilities Capabilities => ModelsLabCapabilities;
+
+    /// <summary>ModelsLab's own endpoints, with its wire types, for what the neutral interface does not model.</summary>
+    public IModelsLabApi Api => _api;
+
+    /// <summary>ModelsLab's key travels in the body, so requests carry no credentials of their own.</summary>
+    internal static IRequestAuthenticator CreateAuthenticator(ModelsLabOptions options) => NoAuthenticator.Instance;
+
+    /// <inheritdoc />
+    private protected override async Task<MotionControlTask> CreateTaskAsync(SubmissionContext submission, CancellationToken cancellationToken)
+    {
+        var request = submission.Request;
+        var body = new ModelsLabMotionControlRequest
+        {
+            ModelId = submission.Model,
+            InitImage = submission.ImageValue,
+            InitVideo = submission.VideoValue,
+
+            // Validation has already refused a request without one (RequiresPrompt).
+            Prompt = request.Prompt ?? string.Empty,
+            CharacterOrientation = submission.OrientationWire,
+            Mode = request.Mode switch
+            {
+                GenerationMode.Standard => "std",
+                GenerationMode.Pro => "pro",
+                _ => null,
+            },
+            Webhook = request.CallbackUrl?.AbsoluteUri,
+        };
+
+        var reply = await _api.CreateAsync(body, request.AdditionalProperties, submission.CreateJsonContent, cancellationToken).ConfigureAwait(false);
+        return ToTask(reply, reply.Value.ResolveId()!);
+    }
+
+    /// <inheritdoc />
+    private protected override async Task<MotionControlTask> ReadTaskAsync(string taskId, CancellationToken cancellationToken)
+    {
+        var reply = await _api.FetchAsync(taskId, cancellationToken).ConfigureAwait(false);
+        return ToTask(reply, reply.Value.ResolveId() ?? taskId);
+    }
+
+    private static SecretRedactor CreateRedactor(ModelsLabOptions options) => new(options.ApiKey);
+
+    private MotionControlTask ToTask(WireReply<ModelsLabVideoResponse> reply, string id)
+    {
+        var wire = reply.Value;
+        if (!VendorStatus.TryMap(wire.Status, Statuses, out var status))
+        {
+            ReportUnknownStatus(id, wire.Status);
+        }
+
+        var terminal = status is MotionControlTaskStatus.Succeeded or MotionControlTaskStatus.Failed;
+        var video = status == MotionControlTaskStatus.Succeeded ? wire.ResolveVideoUrl() : null;
+        return new MotionControlTask
+        {
+            Id = id,
+            ProviderName = ProviderName,
+            Status = status,
+            VendorStatus = wire.Status,
+            FailureReason = status == MotionControlTaskStatus.Failed ? Redactor.Redact(wire.ResolveMessage() ?? wire.Tip ?? "ModelsLab gave no reason.") : null,
+            Videos = video is null ? [] : [new GeneratedVideo { Url = video }],
+            EstimatedCompletion = !terminal && wire.Eta is > 0 and < 86_400 ? TimeProvider.GetUtcNow().AddSeconds(wire.Eta.Value) : null,
+            Raw = reply.Raw,
+        };
+    }
+}

@@ -1,0 +1,414 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MotionControl.Providers.ModelsLab;
+using MotionControl.Validation;
+using MotionControl.Testing;
+
+namespace MotionControl.Tests.Providers.ModelsLab;
+
+/// <summary>ModelsLab through the neutral client and its typed API, over real HTTP against the emulator.</summary>
+public sealed class ModelsLabClientTests : IAsyncLifetime
+{
+    private static readonly MotionControlWaitOptions Fast = new()
+    {
+        PollInterval = TimeSpan.FromMilliseconds(10),
+        MaxPollInterval = TimeSpan.FromMilliseconds(50),
+        Jitter = 0,
+        Timeout = TimeSpan.FromHours(1),
+    };
+
+    private readonly ManualTimeProvider _clock = new();
+    private readonly RecordingLoggerFactory _logs = new();
+    private MotionControlEmulator _emulator = null!;
+
+    public async Task InitializeAsync() =>
+        _emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { TimeProvider = _clock, RedactSecrets = false });
+
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+
+    private string Key => _emulator.Credentials.ModelsLabApiKey;
+
+    private ModelsLabClient Client(int maxRetries = 3) => new(new ModelsLabOptions
+    {
+        ApiKey = Key,
+        BaseAddress = _emulator.ModelsLabBaseAddress,
+        TimeProvider = _clock,
+        LoggerFactory = _logs,
+        RequestTimeout = TimeSpan.FromMinutes(10),
+        MaxRetryAttempts = maxRetries,
+        RetryBaseDelay = TimeSpan.FromMilliseconds(10),
+        RetryMaxDelay = TimeSpan.FromMilliseconds(50),
+        WaitOptions = Fast,
+    });
+
+    private static MotionControlRequest Request() => new()
+    {
+        Image = MediaSource.FromUri("https://example.com/character.png"),
+        Video = MediaSource.FromUri("https://example.com/dance.mp4"),
+        Prompt = "make the character dance",
+    };
+
+    private IReadOnlyList<RecordedRequest> Calls(EmulatorOperation operation) =>
+        [.. _emulator.Requests.Where(r => r.Provider == EmulatorProviders.ModelsLab && r.Operation == operation)];
+
+    private Task<T> Virtually<T>(Func<Task<T>> work) => VirtualClock.RunAsync(_clock, work);
+
+    [Fact]
+    public async Task Submit_then_wait_succeeds_with_the_video_from_output()
+    {
+        using var client = Client();
+
+        var submitted = await client.SubmitAsync(Request());
+        var done = await Virtually(() => client.WaitForCompletionAsync(submitted.Id));
+
+        Assert.Equal(MotionControlTaskStatus.Succeeded, done.Status);
+        Assert.Equal("success", done.VendorStatus);
+        var emulated = _emulator.FindTask(EmulatorProviders.ModelsLab, submitted.Id);
+        Assert.NotNull(emulated);
+        Assert.Equal(EmulatedTaskStatus.Succeeded, emulated.Status);
+        var video = Assert.Single(done.Videos);
+        Assert.Equal(new Uri(_emulator.BaseAddress, $"files/videos/modelslab/{submitted.Id}/0.mp4"), video.Url);
+        Assert.Equal("success", done.Raw?.GetProperty("status").GetString());
+        Assert.Null(done.EstimatedCompletion);
+    }
+
+    [Fact]
+    public async Task Submit_then_wait_fails_with_ModelsLabs_reason()
+    {
+        _emulator.EnqueueLifecycle(EmulatorProviders.ModelsLab, new TaskLifecycle().Processing(1).Fails("No human figure detected in init_image"));
+        using var client = Client();
+
+        var submitted = await client.SubmitAsync(Request());
+        var failure = await Assert.ThrowsAsync<MotionControlTaskFailedException>(() => Virtually(() => client.WaitForCompletionAsync(submitted.Id)));
+
+        Assert.Equal(MotionControlTaskStatus.Failed, failure.Task.Status);
+        Assert.Equal("error", failure.Task.VendorStatus);
+        Assert.Equal("No human figure detected in init_image", failure.Task.FailureReason);
+        Assert.Empty(failure.Task.Videos);
+    }
+
+    [Fact]
+    public async Task The_create_body_carries_the_key_and_every_field_as_ModelsLab_spells_it()
+    {
+        using var client = Client();
+
+        await client.SubmitAsync(Request() with
+        {
+            CharacterOrientation = CharacterOrientation.Image,
+            Mode = GenerationMode.Pro,
+            Model = ModelsLabClient.KlingV3Model,
+            CallbackUrl = new Uri("https://example.com/hooks/modelslab"),
+        });
+
+        var create = Assert.Single(Calls(EmulatorOperation.Create));
+        Assert.Equal("POST", create.Method);
+        Assert.Equal("/api/v7/video-fusion/motion-control", create.Path);
+        Assert.False(create.Headers.ContainsKey("Authorization"));
+        var body = JsonDocument.Parse(create.Body).RootElement;
+        Assert.Equal(Key, body.GetProperty("key").GetString());
+        Assert.Equal("kling-v3-motion-control", body.GetProperty("model_id").GetString());
+        Assert.Equal("https://example.com/character.png", body.GetProperty("init_image").GetString());
+        Assert.Equal("https://example.com/dance.mp4", body.GetProperty("init_video").GetString());
+        Assert.Equal("make the character dance", body.GetProperty("prompt").GetString());
+        Assert.Equal("image", body.GetProperty("character_orientation").GetString());
+        Assert.Equal("pro", body.GetProperty("mode").GetString());
+        Assert.Equal("https://example.com/hooks/modelslab", body.GetProperty("webhook").GetString());
+        Assert.All(body.EnumerateObject(), p => Assert.Equal(JsonValueKind.String, p.Value.ValueKind));
+        Assert.False(body.TryGetProperty("track_id", out _));
+    }
+
+    [Fact]
+    public async Task Defaults_send_the_default_model_and_the_video_orientation_and_leave_mode_and_webhook_out()
+    {
+        using var client = Client();
+
+        await client.SubmitAsync(Request());
+
+        var body = JsonDocument.Parse(Assert.Single(Calls(EmulatorOperation.Create)).Body).RootElement;
+        Assert.Equal("kling-motion-control", body.GetProperty("model_id").GetString());
+        Assert.Equal("video", body.GetProperty("character_orientation").GetString());
+        Assert.False(body.TryGetProperty("mode", out _));
+        Assert.False(body.TryGetProperty("webhook", out _));
+    }
+
+    [Fact]
+    public async Task Additional_properties_are_merged_into_the_body_and_win_over_mapped_fields()
+    {
+        using var client = Client();
+
+        await client.SubmitAsync(Request() with
+        {
+            AdditionalProperties = new Dictionary<string, JsonNode?> { ["track_id"] = "order-42", ["prompt"] = "overridden" },
+        });
+
+        var body = JsonDocument.Parse(Assert.Single(Calls(EmulatorOperation.Create)).Body).RootElement;
+        Assert.Equal("order-42", body.GetProperty("track_id").GetString());
+        Assert.Equal("overridden", body.GetProperty("prompt").GetString());
+    }
+
+    [Fact]
+    public async Task Polling_is_a_POST_to_fetch_with_only_the_key_in_the_body()
+    {
+        using var client = Client();
+        var submitted = await client.SubmitAsync(Request());
+
+        var polled = await client.GetTaskAsync(submitted.Id);
+
+        var fetch = Assert.Single(Calls(EmulatorOperation.Fetch));
+        Assert.Equal("POST", fetch.Method);
+        Assert.Equal($"/api/v7/video-fusion/fetch/{submitted.Id}", fetch.Path);
+        var body = JsonDocument.Parse(fetch.Body).RootElement;
+        Assert.Equal(Key, Assert.Single(body.EnumerateObject(), p => p.Name == "key").Value.GetString());
+        Assert.Single(body.EnumerateObject());
+        Assert.Equal(MotionControlTaskStatus.Processing, polled.Status);
+        Assert.Equal("processing", polled.VendorStatus);
+    }
+
+    [Fact]
+    public async Task A_numeric_id_becomes_its_digits()
+    {
+        using var client = Client();
+
+        var submitted = await client.SubmitAsync(Request());
+
+        Assert.Equal(JsonValueKind.Number, submitted.Raw?.GetProperty("id").ValueKind);
+        Assert.Equal(submitted.Raw?.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), submitted.Id);
+        Assert.NotNull(_emulator.FindTask(EmulatorProviders.ModelsLab, submitted.Id));
+    }
+
+    [Fact]
+    public async Task A_string_id_is_taken_as_is_on_create_and_fetch()
+    {
+        _emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Create, EmulatorFault.ModelsLabIdAsString());
+        _emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Fetch, EmulatorFault.ModelsLabIdAsString(), FaultSchedule.EveryCall);
+        using var client = Client();
+
+        var submitted = await client.SubmitAsync(Request());
+        var done = await Virtually(() => client.WaitForCompletionAsync(submitted.Id));
+
+        Assert.Equal(JsonValueKind.String, submitted.Raw?.GetProperty("id").ValueKind);
+        Assert.NotNull(_emulator.FindTask(EmulatorProviders.ModelsLab, submitted.Id));
+        Assert.Equal(submitted.Id, done.Id);
+        Assert.Equal(MotionControlTaskStatus.Succeeded, done.Status);
+    }
+
+    [Fact]
+    public async Task A_create_reply_with_only_fetch_result_gives_the_id_from_its_last_segment()
+    {
+        _emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Create, EmulatorFault.ModelsLabReplyWithoutId());
+        _emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Fetch, EmulatorFault.ModelsLabReplyWithoutId(), FaultSchedule.EveryCall);
+        using var client = Client();
+
+        var submitted = await client.SubmitAsync(Request());
+        var done = await Virtually(() => client.WaitForCompletionAsync(submitted.Id));
+
+        Assert.False(submitted.Raw?.TryGetProperty("id", out _));
+        var emulated = Assert.Single(_emulator.GetTasks(EmulatorProviders.ModelsLab));
+        Assert.Equal(emulated.Id, submitted.Id);
+        Assert.Equal(submitted.Id, done.Id);
+        Assert.Single(done.Videos);
+    }
+
+    [Fact]
+    public async Task Eta_becomes_the_estimated_completion_on_the_clients_clock()
+    {
+        using var client = Client();
+
+        var submitted = await client.SubmitAsync(Request());
+
+        var eta = submitted.Raw!.Value.GetProperty("eta").GetDouble();
+        Assert.True(eta > 0);
+        Assert.Equal(_clock.GetUtcNow().AddSeconds(eta), submitted.EstimatedCompletion);
+    }
+
+    [Fact]
+    public async Task An_error_inside_HTTP_200_spelt_messege_rejects_the_create_with_ModelsLabs_words()
+    {
+        _emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Create, EmulatorFault.ModelsLabError("Unable to fetch image from provided URL", misspeltMessageField: true));
+        using var client = Client();
+
+        var rejected = await Assert.ThrowsAsync<MotionControlRequestRejectedException>(() => client.SubmitAsync(Request()));
+
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+        Assert.Equal("Unable to fetch image from provided URL", rejected.VendorMessage);
+        Assert.Contains("Unable to fetch image from provided URL", rejected.Message);
+        Assert.Equal(EmulatorProviders.ModelsLab, rejected.ProviderName);
+        Assert.False(rejected.IsTransient);
+        Assert.Equal(1, _emulator.CallCount(EmulatorProviders.ModelsLab, EmulatorOperation.Create));
+    }
+
+    [Fact]
+    public async Task A_refused_key_in_HTTP_200_is_an_authentication_error_on_create_and_on_fetch()
+    {
+        using var wrongKey = new ModelsLabClient(new ModelsLabOptions { ApiKey = "not-the-emulator-key", BaseAddress = _emulator.ModelsLabBaseAddress, TimeProvider = _clock, MaxRetryAttempts = 0 });
+
+        var onCreate = await Assert.ThrowsAsync<MotionControlAuthenticationException>(() => wrongKey.SubmitAsync(Request()));
+        var onFetch = await Assert.ThrowsAsync<MotionControlAuthenticationException>(() => wrongKey.GetTaskAsync("155000001"));
+
+        Assert.Equal("Invalid Api Key", onCreate.VendorMessage);
+        Assert.Equal("Invalid Api Key", onFetch.VendorMessage);
+        Assert.Equal("155000001", onFetch.TaskId);
+    }
+
+    [Fact]
+    public async Task Credit_wording_in_HTTP_200_and_HTTP_402_are_insufficient_credits()
+    {
+        _emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Create, EmulatorFault.ModelsLabError("Your wallet balance is too low for this request"));
+        _emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Create, EmulatorFault.InsufficientCredits());
+        using var client = Client();
+
+        var inOk = await Assert.ThrowsAsync<MotionControlInsufficientCreditsException>(() => client.SubmitAsync(Request()));
+        var in402 = await Assert.ThrowsAsync<MotionControlInsufficientCreditsException>(() => client.SubmitAsync(Request()));
+
+        Assert.Equal(HttpStatusCode.OK, inOk.StatusCode);
+        Assert.Equal(HttpStatusCode.PaymentRequired, in402.StatusCode);
+        Assert.Contains("top up", in402.VendorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_full_queue_is_rate_limited_with_retry_after_from_the_body()
+    {
+        _emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Create, EmulatorFault.RateLimited(TimeSpan.FromSeconds(7)));
+        using var client = Client();
+
+        var limited = await Assert.ThrowsAsync<MotionControlRateLimitedException>(() => client.SubmitAsync(Request()));
+
+        Assert.Equal(TimeSpan.FromSeconds(7), limited.RetryAfter);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Contains("queue is full", limited.VendorMessage, StringComparison.Ordinal);
+        Assert.True(limited.IsTransient);
+        Assert.Equal(0, _emulator.CreatedTaskCount(EmulatorProviders.ModelsLab));
+    }
+
+    [Fact]
+    public async Task An_unknown_id_is_task_not_found()
+    {
+        using var client = Client();
+
+        var missing = await Assert.ThrowsAsync<MotionControlTaskNotFoundException>(() => client.GetTaskAsync("999"));
+
+        Assert.Equal("999", missing.TaskId);
+        Assert.Contains("not found", missing.VendorMessage, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_fetch_that_fails_on_the_server_is_retried_because_it_is_a_read()
+    {
+        using var client = Client();
+        var submitted = await client.SubmitAsync(Request());
+        _emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Fetch, EmulatorFault.ServerError(503));
+
+        var polled = await Virtually(() => client.GetTaskAsync(submitted.Id));
+
+        Assert.Equal(submitted.Id, polled.Id);
+        Assert.Equal(2, _emulator.CallCount(EmulatorProviders.ModelsLab, EmulatorOperation.Fetch));
+    }
+
+    [Fact]
+    public async Task An_unknown_status_word_keeps_the_task_running_and_a_wait_over_it_still_succeeds()
+    {
+        using var client = Client();
+        var submitted = await client.SubmitAsync(Request());
+        _emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Fetch, EmulatorFault.UnknownStatus("rendering"), FaultSchedule.NextCalls(2));
+
+        var odd = await client.GetTaskAsync(submitted.Id);
+        var done = await Virtually(() => client.WaitForCompletionAsync(submitted.Id));
+
+        Assert.Equal(MotionControlTaskStatus.Processing, odd.Status);
+        Assert.Equal("rendering", odd.VendorStatus);
+        Assert.Equal(MotionControlTaskStatus.Succeeded, done.Status);
+        Assert.Single(_logs.Lines, l => l.Contains("unknown status word 'rendering'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_typed_api_returns_ModelsLabs_own_reply()
+    {
+        using var client = Client();
+
+        var created = await client.Api.CreateMotionControlTaskAsync(new ModelsLabMotionControlRequest
+        {
+            InitImage = "https://example.com/character.png",
+            InitVideo = "https://example.com/dance.mp4",
+            Prompt = "wave",
+            CharacterOrientation = "video",
+            TrackId = "t-1",
+        });
+        var fetched = await client.Api.FetchMotionControlTaskAsync(created.Id!);
+
+        Assert.Equal("processing", created.Status);
+        Assert.Equal("t-1", created.TrackId);
+        Assert.NotNull(created.Eta);
+        Assert.EndsWith("/" + created.Id, created.FetchResult, StringComparison.Ordinal);
+        Assert.Equal(created.Id, fetched.Id);
+        var body = JsonDocument.Parse(Assert.Single(Calls(EmulatorOperation.Create)).Body).RootElement;
+        Assert.Equal(Key, body.GetProperty("key").GetString());
+        Assert.Equal("kling-motion-control", body.GetProperty("model_id").GetString());
+        Assert.DoesNotContain(Key, created.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ExternalTaskId")]
+    [InlineData("KeepOriginalSound")]
+    [InlineData("ElementId")]
+    [InlineData("Watermark")]
+    public async Task A_field_ModelsLab_cannot_honour_is_refused_before_anything_is_sent(string field)
+    {
+        using var client = Client();
+        var request = field switch
+        {
+            "ExternalTaskId" => Request() with { ExternalTaskId = "mine-1" },
+            "KeepOriginalSound" => Request() with { KeepOriginalSound = false },
+            "ElementId" => Request() with { ElementId = 829836802793406551 },
+            _ => Request() with { Watermark = true },
+        };
+
+        var result = await client.ValidateAsync(request);
+        var thrown = await Assert.ThrowsAsync<MotionControlValidationException>(() => client.SubmitAsync(request));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(MotionControlRules.OptionUnsupported, error.Code);
+        Assert.Equal(field, error.Field);
+        Assert.Contains("ModelsLab", error.Message, StringComparison.Ordinal);
+        Assert.Contains(thrown.Errors, e => e.Code == MotionControlRules.OptionUnsupported && e.Field == field);
+        Assert.Empty(_emulator.Requests);
+    }
+
+    [Fact]
+    public async Task Mode_and_callback_are_accepted_and_a_prompt_is_required()
+    {
+        using var client = Client();
+
+        var honoured = await client.ValidateAsync(Request() with { Mode = GenerationMode.Standard, CallbackUrl = new Uri("https://example.com/hook") });
+        var noPrompt = await client.ValidateAsync(Request() with { Prompt = null });
+
+        Assert.True(honoured.IsValid);
+        Assert.Equal(MotionControlRules.PromptRequired, Assert.Single(noPrompt.Errors).Code);
+    }
+
+    [Fact]
+    public void Capabilities_describe_ModelsLab()
+    {
+        using var client = Client();
+        var caps = client.Capabilities;
+
+        Assert.Equal(MotionControlProviders.ModelsLab, client.ProviderName);
+        Assert.Equal("kling-motion-control", caps.DefaultModel);
+        Assert.Equal(["kling-motion-control", "kling-v3-motion-control"], caps.Models);
+        Assert.Equal(MotionControl.Media.MediaTransport.Url, caps.ImageTransports);
+        Assert.Equal(MotionControl.Media.MediaTransport.Url, caps.VideoTransports);
+        Assert.True(caps.RequiresPrompt);
+        Assert.True(caps.SupportsMode);
+        Assert.True(caps.SupportsCallback);
+        Assert.False(caps.SupportsExternalTaskId || caps.SupportsKeepOriginalSound || caps.SupportsElements || caps.SupportsWatermark || caps.SupportsList || caps.ReportsProgress);
+        Assert.Equal(new Uri("https://modelslab.com"), new ModelsLabOptions().BaseAddress);
+    }
+
+    [Fact]
+    public void A_missing_key_is_refused_at_construction_naming_the_setting()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ModelsLabClient(new ModelsLabOptions()));
+
+        Assert.Contains("ApiKey", error.Message, StringComparison.Ordinal);
+    }
+}
