@@ -7,6 +7,11 @@ internal static class ClientOptionsValidator
 {
     public static IEnumerable<string> Errors(MotionControlClientOptions options)
     {
+        foreach (var error in options.CredentialErrors())
+        {
+            yield return error;
+        }
+
         if (options.BaseAddress is not { IsAbsoluteUri: true } address || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp))
         {
             yield return "BaseAddress must be an absolute http or https URL.";

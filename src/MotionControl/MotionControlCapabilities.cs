@@ -32,6 +32,9 @@ public sealed record MotionControlCapabilities
     /// <summary>True when the vendor requires a prompt (Vydra, ModelsLab).</summary>
     public bool RequiresPrompt { get; init; }
 
+    /// <summary>True when <see cref="MotionControlRequest.Model"/> can be chosen (false where the vendor's route fixes the model, as on Vydra).</summary>
+    public bool SupportsModelChoice { get; init; } = true;
+
     /// <summary>True when <see cref="MotionControlRequest.Mode"/> can be chosen.</summary>
     public bool SupportsMode { get; init; }
 

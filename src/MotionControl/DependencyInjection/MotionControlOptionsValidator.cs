@@ -8,7 +8,7 @@ internal sealed class MotionControlOptionsValidator<TOptions>(string sectionPath
 {
     public ValidateOptionsResult Validate(string? name, TOptions options)
     {
-        var errors = options.CredentialErrors().Concat(ClientOptionsValidator.Errors(options)).Select(e => $"{sectionPath}: {e}").ToList();
+        var errors = ClientOptionsValidator.Errors(options).Select(e => $"{sectionPath}: {e}").ToList();
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -33,7 +33,7 @@ internal static class RuleTable
         Row(MotionControlRules.PromptRequired, "Prompt", "A prompt is required.", "vydra, modelslab", "S3, vendor-contracts §2", PromptRequired),
         Row(MotionControlRules.ElementCount, "ElementId", "At most one element.", "kling, powertokens", "S1, S4", ElementCount),
         Row(MotionControlRules.ElementOrientation, "CharacterOrientation", "With an element, the orientation must be video.", "kling, powertokens", "S1, S4", ElementOrientation),
-        Row(MotionControlRules.OptionUnsupported, "(any)", "A field the vendor cannot honour (mode on AIMLAPI/Vydra; element, watermark, callback, external id, sound flag where absent) is an error naming the vendor, never silently dropped.", "per vendor", "vendor-contracts §6", OptionUnsupported),
+        Row(MotionControlRules.OptionUnsupported, "(any)", "A field the vendor cannot honour (mode on AIMLAPI/Vydra, model on Vydra; element, watermark, callback, external id, sound flag where absent) is an error naming the vendor, never silently dropped.", "per vendor", "vendor-contracts §6", OptionUnsupported),
         Row(MotionControlRules.UrlScheme, "Image, Video, CallbackUrl", "Remote media and callbacks are absolute http(s) URLs; AIMLAPI video needs https.", All, "S2", UrlScheme),
     ];
 
@@ -305,6 +305,7 @@ internal static class RuleTable
             }
         }
 
+        Unsupported(r.Model is not null, caps.SupportsModelChoice, "Model", "choosing a model (its route fixes the model)");
         Unsupported(r.Mode is not null, caps.SupportsMode, "Mode", "choosing a quality mode");
         Unsupported(r.KeepOriginalSound is not null, caps.SupportsKeepOriginalSound, "KeepOriginalSound", "choosing whether to keep the original sound");
         Unsupported(c.ElementCount > 0, caps.SupportsElements, "ElementId", "elements");

@@ -315,6 +315,16 @@ public class RuleTableTests
     }
 
     [Fact]
+    public void A_model_choice_is_unsupported_where_the_route_fixes_the_model()
+    {
+        var fixedModel = VydraLike with { SupportsModelChoice = false };
+        var request = RemoteRequest() with { Prompt = "p", Model = "kling-v3" };
+        var error = Assert.Single(Validate(request, caps: fixedModel).Errors);
+        Assert.Equal(("Model", MotionControlRules.OptionUnsupported), (error.Field, error.Code));
+        Assert.True(Validate(request, caps: VydraLike).IsValid);
+    }
+
+    [Fact]
     public void The_sound_flag_is_unsupported_where_the_vendor_has_none()
     {
         var caps = VydraLike with { ProviderName = "modelslab", DisplayName = "ModelsLab", SupportsKeepOriginalSound = false };

@@ -1,3 +1,4 @@
+using MotionControl.Serialization;
 using System.Text.Json.Serialization;
 
 namespace MotionControl.Providers.Kling;
@@ -10,7 +11,7 @@ public sealed record KlingTask
 {
     /// <summary><c>task_id</c>: Kling's id (numeric-looking, kept as a string). On PowerTokens, its public id.</summary>
     [JsonPropertyName("task_id")]
-    [JsonConverter(typeof(StringOrNumberConverter))]
+    [JsonConverter(typeof(NumberOrStringConverter))]
     public string? TaskId { get; init; }
 
     /// <summary><c>task_status</c>: <c>submitted</c>, <c>processing</c>, <c>succeed</c> (sic) or <c>failed</c>.</summary>
@@ -35,7 +36,7 @@ public sealed record KlingTask
 
     /// <summary><c>final_unit_deduction</c>: the units charged, as a string.</summary>
     [JsonPropertyName("final_unit_deduction")]
-    [JsonConverter(typeof(StringOrNumberConverter))]
+    [JsonConverter(typeof(NumberOrStringConverter))]
     public string? FinalUnitDeduction { get; init; }
 
     /// <summary><c>created_at</c>: creation time in Unix milliseconds.</summary>

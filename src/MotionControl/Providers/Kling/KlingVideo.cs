@@ -1,3 +1,4 @@
+using MotionControl.Serialization;
 using System.Text.Json.Serialization;
 
 namespace MotionControl.Providers.Kling;
@@ -7,7 +8,7 @@ public sealed record KlingVideo
 {
     /// <summary><c>id</c>: the video's globally unique id.</summary>
     [JsonPropertyName("id")]
-    [JsonConverter(typeof(StringOrNumberConverter))]
+    [JsonConverter(typeof(NumberOrStringConverter))]
     public string? Id { get; init; }
 
     /// <summary><c>url</c>: where to download the video. Kling deletes it after 30 days.</summary>
@@ -20,6 +21,6 @@ public sealed record KlingVideo
 
     /// <summary><c>duration</c>: the length in seconds as a <b>string</b>, for example <c>"5.0"</c>.</summary>
     [JsonPropertyName("duration")]
-    [JsonConverter(typeof(StringOrNumberConverter))]
+    [JsonConverter(typeof(NumberOrStringConverter))]
     public string? Duration { get; init; }
 }

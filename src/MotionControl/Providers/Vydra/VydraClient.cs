@@ -37,6 +37,7 @@ public sealed class VydraClient : MotionControlClient
         ImageTransports = MediaTransport.Url,
         VideoTransports = MediaTransport.Url,
         RequiresPrompt = true,
+        SupportsModelChoice = false,
         SupportsKeepOriginalSound = true,
         SupportsList = true,
         ReportsProgress = true,
