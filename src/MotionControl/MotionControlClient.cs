@@ -205,6 +205,10 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         return RequestValidator.Validate(new ValidationContext(request, Capabilities, image, video, MediaUploader is not null));
     }
 
+    /// <summary>The client type and the vendor host; never credentials.</summary>
+    /// <returns>For example <c>KlingClient(https://api-singapore.klingai.com/)</c>.</returns>
+    public override string ToString() => $"{GetType().Name}({Transport.BaseAddress})";
+
     /// <summary>Releases the HTTP client the SDK created for this client (a caller's own client is left alone).</summary>
     public void Dispose()
     {

@@ -7,7 +7,7 @@ namespace MotionControl.Media;
 /// probe reads a Base64 source's headers through it (decoding only the head and the <c>moov</c>, never the whole text),
 /// and an uploader gets it as the content stream.
 /// </summary>
-internal sealed class Base64DecodingStream : Stream
+internal sealed class Base64DecodingStream : ReadOnlySeekableStream
 {
     // 1,024 groups of 4 characters decode to 3,072 bytes per step.
     private const int GroupsPerStep = 1024;
@@ -27,12 +27,6 @@ internal sealed class Base64DecodingStream : Stream
         Length = decodedLength;
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => true;
-
-    public override bool CanWrite => false;
-
     public override long Length { get; }
 
     public override long Position
@@ -40,8 +34,6 @@ internal sealed class Base64DecodingStream : Stream
         get => _position;
         set => _position = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value));
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -101,29 +93,6 @@ internal sealed class Base64DecodingStream : Stream
         cancellationToken.ThrowIfCancellationRequested();
         return new ValueTask<int>(Read(buffer.Span));
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override long Seek(long offset, SeekOrigin origin)
-    {
-        Position = origin switch
-        {
-            SeekOrigin.Begin => offset,
-            SeekOrigin.Current => _position + offset,
-            SeekOrigin.End => Length + offset,
-            _ => throw new ArgumentOutOfRangeException(nameof(origin)),
-        };
-        return _position;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <summary>The index of the first character of 4-character group <paramref name="group"/>.</summary>
     private int CharIndexOf(long group)

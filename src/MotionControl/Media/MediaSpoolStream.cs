@@ -6,15 +6,9 @@ namespace MotionControl.Media;
 /// A read-only, seekable stream over a <see cref="MediaSpool"/>'s file handle, reading at its own position with
 /// positional reads, so a probe, a send and an upload can read the same copy at once. It does not own the handle.
 /// </summary>
-internal sealed class MediaSpoolStream(SafeFileHandle handle, long length) : Stream
+internal sealed class MediaSpoolStream(SafeFileHandle handle, long length) : ReadOnlySeekableStream
 {
     private long _position;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => true;
-
-    public override bool CanWrite => false;
 
     public override long Length { get; } = length;
 
@@ -23,8 +17,6 @@ internal sealed class MediaSpoolStream(SafeFileHandle handle, long length) : Str
         get => _position;
         set => _position = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value));
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -52,26 +44,4 @@ internal sealed class MediaSpoolStream(SafeFileHandle handle, long length) : Str
         return read;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override long Seek(long offset, SeekOrigin origin)
-    {
-        Position = origin switch
-        {
-            SeekOrigin.Begin => offset,
-            SeekOrigin.Current => _position + offset,
-            SeekOrigin.End => Length + offset,
-            _ => throw new ArgumentOutOfRangeException(nameof(origin)),
-        };
-        return _position;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -5,7 +5,7 @@ namespace MotionControl.Media;
 /// It re-positions the caller's stream before every read, so probe, send and upload each see the content from byte 0,
 /// and disposing the window never disposes the caller's stream.
 /// </summary>
-internal sealed class StreamSlice : Stream
+internal sealed class StreamSlice : ReadOnlySeekableStream
 {
     private readonly Stream _inner;
     private readonly long _start;
@@ -18,12 +18,6 @@ internal sealed class StreamSlice : Stream
         Length = Math.Max(0, inner.Length - start);
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => true;
-
-    public override bool CanWrite => false;
-
     /// <summary>The content's length when the window was opened.</summary>
     public override long Length { get; }
 
@@ -32,8 +26,6 @@ internal sealed class StreamSlice : Stream
         get => _position;
         set => _position = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value));
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -60,29 +52,6 @@ internal sealed class StreamSlice : Stream
         _position += read;
         return read;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override long Seek(long offset, SeekOrigin origin)
-    {
-        Position = origin switch
-        {
-            SeekOrigin.Begin => offset,
-            SeekOrigin.Current => _position + offset,
-            SeekOrigin.End => Length + offset,
-            _ => throw new ArgumentOutOfRangeException(nameof(origin)),
-        };
-        return _position;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private int Prepare(int wanted)
     {

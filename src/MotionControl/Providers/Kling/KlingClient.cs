@@ -81,9 +81,6 @@ public sealed class KlingClient : MotionControlClient
     /// <summary>Kling's typed endpoints, sharing this client's transport, credentials and retries.</summary>
     public IKlingApi Api => _api;
 
-    /// <summary>The client's provider and host; never the credentials.</summary>
-    /// <returns>For example <c>KlingClient(https://api-singapore.klingai.com/)</c>.</returns>
-    public override string ToString() => $"{nameof(KlingClient)}({Transport.BaseAddress})";
 
     /// <summary>The credentials' authenticator: the API key as a bearer token when set, else a JWT signer.</summary>
     /// <exception cref="ArgumentException">Neither an API key nor a complete AccessKey/SecretKey pair is set.</exception>

@@ -73,9 +73,6 @@ public sealed class PowerTokensClient : MotionControlClient
     /// <summary>PowerTokens' typed endpoints, sharing this client's transport, key and retries.</summary>
     public IPowerTokensApi Api => _api;
 
-    /// <summary>The client's provider and host; never the key.</summary>
-    /// <returns>For example <c>PowerTokensClient(https://api.powertokens.ai/)</c>.</returns>
-    public override string ToString() => $"{nameof(PowerTokensClient)}({Transport.BaseAddress})";
 
     /// <summary>The bearer-key authenticator.</summary>
     /// <exception cref="ArgumentException"><see cref="MotionControlClientOptions.ApiKey"/> is missing.</exception>
