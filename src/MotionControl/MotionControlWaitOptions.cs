@@ -17,6 +17,13 @@ public sealed record MotionControlWaitOptions
     /// <summary>The longest interval between polls. Default 10 s; must be at least <see cref="PollInterval"/>.</summary>
     public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The longest single sleep a vendor hint (ModelsLab <c>eta</c>, Vydra <c>progress</c>) can buy, past
+    /// <see cref="MaxPollInterval"/>. Default 60 s; a value below <see cref="MaxPollInterval"/> acts as <see cref="MaxPollInterval"/>,
+    /// so setting both equal turns hint stretching off.
+    /// </summary>
+    public TimeSpan MaxHintedPollInterval { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How much the interval grows after each poll. Default 1.5; must be at least 1.</summary>
     public double BackoffFactor { get; init; } = 1.5;
 

@@ -14,6 +14,7 @@ internal static class EmulatedClients
     {
         PollInterval = TimeSpan.FromMilliseconds(5),
         MaxPollInterval = TimeSpan.FromMilliseconds(20),
+        MaxHintedPollInterval = TimeSpan.FromMilliseconds(20),
         Jitter = 0,
         Timeout = TimeSpan.FromSeconds(30),
     };

@@ -45,6 +45,7 @@ internal static class ConfigurationReader
         {
             PollInterval = TimeSpanValue(section, "PollInterval") ?? current.PollInterval,
             MaxPollInterval = TimeSpanValue(section, "MaxPollInterval") ?? current.MaxPollInterval,
+            MaxHintedPollInterval = TimeSpanValue(section, "MaxHintedPollInterval") ?? current.MaxHintedPollInterval,
             BackoffFactor = DoubleValue(section, "BackoffFactor") ?? current.BackoffFactor,
             Jitter = DoubleValue(section, "Jitter") ?? current.Jitter,
             Timeout = TimeSpanValue(section, "Timeout") ?? current.Timeout,

@@ -6,15 +6,12 @@ namespace MotionControl.Polling;
 /// </summary>
 /// <remarks>
 /// A hint may stretch one sleep past <see cref="MotionControlWaitOptions.MaxPollInterval"/>, up to
-/// <see cref="MaxHintedInterval"/>, because a vendor that says "done in 4 minutes" is better believed than polled
+/// <see cref="MotionControlWaitOptions.MaxHintedPollInterval"/>, because a vendor that says "done in 4 minutes" is better believed than polled
 /// 24 times; the sleep ends slightly after the predicted moment so the finished task is seen at once.
 /// Not thread-safe: one schedule per wait.
 /// </remarks>
 internal sealed class PollSchedule
 {
-    /// <summary>The longest single sleep a vendor hint can buy.</summary>
-    public static readonly TimeSpan MaxHintedInterval = TimeSpan.FromSeconds(60);
-
     /// <summary>How long after a predicted completion to look, so the task is finished when polled.</summary>
     public static readonly TimeSpan HintMargin = TimeSpan.FromMilliseconds(500);
 
@@ -59,7 +56,8 @@ internal sealed class PollSchedule
         if (task is not null && Predict(task) is { } predicted && predicted > backoff)
         {
             var hinted = predicted + HintMargin;
-            return hinted > MaxHintedInterval ? MaxHintedInterval : hinted;
+            var cap = _options.MaxHintedPollInterval > _options.MaxPollInterval ? _options.MaxHintedPollInterval : _options.MaxPollInterval;
+            return hinted > cap ? cap : hinted;
         }
 
         return Jitter(backoff);

@@ -15,6 +15,11 @@ internal static class WaitOptionsValidator
             yield return $"MaxPollInterval ({options.MaxPollInterval}) must be at least PollInterval ({options.PollInterval}).";
         }
 
+        if (options.MaxHintedPollInterval <= TimeSpan.Zero)
+        {
+            yield return $"MaxHintedPollInterval must be positive (it is {options.MaxHintedPollInterval}).";
+        }
+
         if (!(options.BackoffFactor >= 1) || double.IsInfinity(options.BackoffFactor))
         {
             yield return $"BackoffFactor must be at least 1 (it is {options.BackoffFactor}).";

@@ -17,7 +17,7 @@ internal static class HostFixture
         {
           "MotionControl": {
             "DefaultProvider": "{{defaultProvider}}",
-            "WaitOptions": { "PollInterval": "00:00:00.010", "MaxPollInterval": "00:00:00.050", "Jitter": 0, "Timeout": "00:00:30" },
+            "WaitOptions": { "PollInterval": "00:00:00.010", "MaxPollInterval": "00:00:00.050", "MaxHintedPollInterval": "00:00:00.050", "Jitter": 0, "Timeout": "00:00:30" },
             "RetryBaseDelay": "00:00:00.010",
             "RetryMaxDelay": "00:00:00.050",
             "Kling":       { "BaseAddress": "{{root}}", "AccessKey": "{{c.KlingAccessKey}}", "SecretKey": "{{c.KlingSecretKey}}" },

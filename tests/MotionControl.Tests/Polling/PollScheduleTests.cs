@@ -47,7 +47,16 @@ public class PollScheduleTests
     {
         var clock = new FixedClock();
         var delay = new PollSchedule(NoJitter, clock).Next(Task(eta: clock.Now.AddMinutes(10)), null);
-        Assert.Equal(PollSchedule.MaxHintedInterval, delay);
+        Assert.Equal(TimeSpan.FromSeconds(60), delay);
+    }
+
+    [Fact]
+    public void The_hinted_sleep_is_capped_by_its_option_and_never_below_the_poll_cap()
+    {
+        var clock = new FixedClock();
+        var eta = Task(eta: clock.Now.AddMinutes(10));
+        Assert.Equal(TimeSpan.FromSeconds(15), new PollSchedule(NoJitter with { MaxHintedPollInterval = TimeSpan.FromSeconds(15) }, clock).Next(eta, null));
+        Assert.Equal(TimeSpan.FromSeconds(10), new PollSchedule(NoJitter with { MaxHintedPollInterval = TimeSpan.FromSeconds(1) }, clock).Next(eta, null));
     }
 
     [Fact]
@@ -60,7 +69,7 @@ public class PollScheduleTests
         var later = Task(progress: 30);
         schedule.Observe(later);
         // 20 points took 20 s, 70 points remain: 70 s, capped at one minute.
-        Assert.Equal(PollSchedule.MaxHintedInterval, schedule.Next(later, null));
+        Assert.Equal(TimeSpan.FromSeconds(60), schedule.Next(later, null));
 
         clock.Now = clock.Now.AddSeconds(60);
         var nearly = Task(progress: 90);
