@@ -111,7 +111,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         try
         {
             var validation = await ValidateAsync(request, cancellationToken).ConfigureAwait(false);
-            validation.ThrowIfInvalid(Capabilities.DisplayName);
+            validation.ThrowIfInvalid(ProviderName);
 
             using var media = await SubmissionMedia.PrepareAsync(request, Capabilities, MediaUploader, cancellationToken).ConfigureAwait(false);
             var submission = CreateSubmission(request, media);
