@@ -1,0 +1,181 @@
+// The code quoted by README.md and docs/*.md. It is compiled in CI so the documentation cannot rot; it need not run.
+// Each method's body between "// snippet:" and "// end" is what the docs show.
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MotionControl;
+using MotionControl.Providers.AimlApi;
+using MotionControl.Providers.Kling;
+using MotionControl.Providers.ModelsLab;
+using MotionControl.Providers.PowerTokens;
+using MotionControl.Providers.Vydra;
+using MotionControl.Testing;
+
+namespace Snippets;
+
+internal static class Snippets
+{
+    public static async Task BasicKling(string ak, string sk)
+    {
+        // snippet: basic-kling
+        using var kling = new KlingClient(new KlingOptions { AccessKey = ak, SecretKey = sk });   // or ApiKey = key
+
+        var task = await kling.GenerateAsync(new MotionControlRequest
+        {
+            Image = MediaSource.FromFile("character.png"),                      // sent as raw Base64
+            Video = MediaSource.FromUri(new Uri("https://example.com/dance.mp4")),
+            CharacterOrientation = CharacterOrientation.Video,
+            Prompt = "a dancer on a rooftop at dusk",
+        });
+        Console.WriteLine(task.Videos[0].Url);
+        // end
+    }
+
+    public static void DependencyInjection(IServiceCollection services, IConfiguration configuration)
+    {
+        // snippet: dependency-injection
+        services.AddMotionControl(configuration.GetSection("MotionControl"));
+        // then inject IMotionControlClient, [FromKeyedServices("vydra")] IMotionControlClient, or IMotionControlClientFactory
+        // end
+    }
+
+    public static async Task Validate(IMotionControlClient client, MotionControlRequest request)
+    {
+        // snippet: validate
+        var result = await client.ValidateAsync(request);   // probes local media; nothing is sent
+        foreach (var error in result.Errors)
+        {
+            Console.WriteLine(error);                       // [code] Field: message
+        }
+        // end
+    }
+
+    public static async Task Watch(IMotionControlClient client, MotionControlRequest request)
+    {
+        // snippet: watch
+        var submitted = await client.SubmitAsync(request);
+        await foreach (var task in client.WatchAsync(submitted.Id))
+        {
+            Console.WriteLine($"{task.Status} {task.Progress}%");
+        }
+        // end
+    }
+
+    public static async Task Download(IMotionControlClient client, MotionControlTask task)
+    {
+        // snippet: download
+        var progress = new Progress<long>(bytes => Console.WriteLine($"{bytes:N0} bytes"));
+        await client.DownloadVideoAsync(task, "result.mp4", progress);   // a temp file, moved into place when complete
+        // end
+    }
+
+    public static async Task Emulator(MotionControlRequest request)
+    {
+        // snippet: emulator
+        await using var emulator = await MotionControlEmulator.StartAsync();
+
+        using var kling = new KlingClient(new KlingOptions
+        {
+            BaseAddress = emulator.KlingBaseAddress,
+            AccessKey = emulator.Credentials.KlingAccessKey,
+            SecretKey = emulator.Credentials.KlingSecretKey,
+        });
+        var task = await kling.GenerateAsync(request);
+        await kling.DownloadVideoAsync(task, "result.mp4");
+        // end
+    }
+
+    public static void DependencyInjectionInCode(IServiceCollection services, string ak, string sk, string vydraKey)
+    {
+        // snippet: configuration (docs/configuration.md)
+        services.AddMotionControl(defaults => defaults.DefaultProvider = "kling")
+            .AddKling(o => { o.AccessKey = ak; o.SecretKey = sk; })
+            .AddVydra(o => o.ApiKey = vydraKey)
+            .ConfigureHttpClient("vydra", http => http.AddHttpMessageHandler<MyAuditHandler>());
+        // end
+    }
+
+    public static async Task ValidateInDetail(IMotionControlClient client, MotionControlRequest request)
+    {
+        // snippet: validation-rules (docs/validation-rules.md)
+        var result = await client.ValidateAsync(request);
+        foreach (var error in result.Errors)
+            Console.WriteLine($"{error.Code} {error.Field}: {error.Message} (limit {error.Limit}, found {error.Actual})");
+        // end
+    }
+
+    public static async Task VendorKling(string ak, string sk)
+    {
+        // snippet: docs/vendors/kling.md
+        using var kling = new KlingClient(new KlingOptions { AccessKey = ak, SecretKey = sk });   // or ApiKey = key
+        var task = await kling.GenerateAsync(new MotionControlRequest
+        {
+            Image = MediaSource.FromUri(new Uri("https://example.com/character.png")),
+            Video = MediaSource.FromUri(new Uri("https://example.com/dance.mp4")),
+            CharacterOrientation = CharacterOrientation.Video,
+            Mode = GenerationMode.Pro,
+        });
+        Console.WriteLine(task.Videos[0].Url);
+        // end
+    }
+
+    public static async Task VendorPowerTokens(string key)
+    {
+        // snippet: docs/vendors/powertokens.md
+        using var powerTokens = new PowerTokensClient(new PowerTokensOptions { ApiKey = key });
+        var task = await powerTokens.GenerateAsync(new MotionControlRequest
+        {
+            Image = MediaSource.FromUri(new Uri("https://example.com/character.png")),
+            Video = MediaSource.FromUri(new Uri("https://example.com/dance.mp4")),
+        });
+        // end
+        Console.WriteLine(task);
+    }
+
+    public static async Task VendorModelsLab(string key)
+    {
+        // snippet: docs/vendors/modelslab.md
+        using var modelsLab = new ModelsLabClient(new ModelsLabOptions { ApiKey = key });
+        var task = await modelsLab.GenerateAsync(new MotionControlRequest
+        {
+            Image = MediaSource.FromUri(new Uri("https://example.com/character.png")),
+            Video = MediaSource.FromUri(new Uri("https://example.com/dance.mp4")),
+            Prompt = "make this image accurately animate to the video",   // required by ModelsLab
+            Mode = GenerationMode.Standard,
+        });
+        Console.WriteLine(task.Videos[0].Url);
+        // end
+    }
+
+    public static async Task VendorAimlApi(string key)
+    {
+        // snippet: docs/vendors/aimlapi.md
+        using var aimlApi = new AimlApiClient(new AimlApiOptions { ApiKey = key });
+        var task = await aimlApi.GenerateAsync(new MotionControlRequest
+        {
+            Image = MediaSource.FromUri(new Uri("https://example.com/character.png")),
+            Video = MediaSource.FromUri(new Uri("https://example.com/dance.mp4")),   // https only
+            KeepOriginalSound = false,
+        });
+        Console.WriteLine(task.Videos[0].Url);
+        // end
+    }
+
+    public static async Task VendorVydra(string key)
+    {
+        // snippet: docs/vendors/vydra.md
+        using var vydra = new VydraClient(new VydraOptions { ApiKey = key });
+        var task = await vydra.GenerateAsync(new MotionControlRequest
+        {
+            Image = MediaSource.FromUri(new Uri("https://example.com/character.jpg")),
+            Video = MediaSource.FromUri(new Uri("https://example.com/dance-reference.mp4")),
+            Prompt = "A person dancing energetically in a studio",   // required by Vydra
+        }, new MotionControlWaitOptions { Progress = new Progress<MotionControlTask>(t => Console.WriteLine($"{t.Progress}%")) });
+        Console.WriteLine($"{task.Videos[0].Url} ({task.Videos[0].Duration})");
+        // end
+    }
+}
+
+/// <summary>A handler of your own, added to a vendor's HTTP pipeline (docs/configuration.md).</summary>
+internal sealed class MyAuditHandler : DelegatingHandler
+{
+}
