@@ -1,5 +1,4 @@
 using MotionControl.Http;
-using MotionControl.Serialization;
 
 namespace MotionControl.Providers.Kling;
 
@@ -17,19 +16,14 @@ internal sealed class KlingApi : IKlingApi
     /// <summary>The calls with the task JSON kept, for the neutral client.</summary>
     internal KlingTaskEndpoints Endpoints { get; }
 
-    public async Task<KlingResponse<KlingTask>> CreateMotionControlTaskAsync(KlingMotionControlRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var body = WireBody.Serialize(request, MotionControlJsonContext.Default.KlingMotionControlRequest, null);
-        var reply = await Endpoints.CreateAsync(() => WireBody.Content(body), cancellationToken).ConfigureAwait(false);
-        return reply.Response;
-    }
+    public Task<KlingResponse<KlingTask>> CreateMotionControlTaskAsync(KlingMotionControlRequest request, CancellationToken cancellationToken = default) =>
+        Endpoints.CreateAsync(request, cancellationToken);
 
-    public async Task<KlingResponse<KlingTask>> GetMotionControlTaskAsync(string taskId, CancellationToken cancellationToken = default) =>
-        (await Endpoints.GetAsync(taskId, cancellationToken).ConfigureAwait(false)).Response;
+    public Task<KlingResponse<KlingTask>> GetMotionControlTaskAsync(string taskId, CancellationToken cancellationToken = default) =>
+        Endpoints.GetResponseAsync(taskId, cancellationToken);
 
-    public async Task<KlingResponse<KlingTask>> GetMotionControlTaskByExternalIdAsync(string externalTaskId, CancellationToken cancellationToken = default) =>
-        (await Endpoints.GetAsync(externalTaskId, cancellationToken).ConfigureAwait(false)).Response;
+    public Task<KlingResponse<KlingTask>> GetMotionControlTaskByExternalIdAsync(string externalTaskId, CancellationToken cancellationToken = default) =>
+        Endpoints.GetResponseAsync(externalTaskId, cancellationToken);
 
     public async Task<KlingResponse<IReadOnlyList<KlingTask>>> ListMotionControlTasksAsync(int pageNum = 1, int pageSize = 30, CancellationToken cancellationToken = default) =>
         (await Endpoints.ListAsync(pageNum, pageSize, cancellationToken).ConfigureAwait(false)).Response;

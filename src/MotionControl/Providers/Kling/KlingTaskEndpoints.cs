@@ -1,3 +1,4 @@
+using MotionControl.Serialization;
 using System.Globalization;
 using System.Text.Json;
 using MotionControl.Http;
@@ -28,6 +29,18 @@ internal sealed class KlingTaskEndpoints(ApiTransport transport, string path, Fu
             cancellationToken);
 
     /// <summary>Reads one task by its task id or its external task id (Kling matches the path segment against both).</summary>
+    /// <summary>The typed create of <c>IKlingApi</c>/<c>IPowerTokensApi</c>: the caller's wire body as is.</summary>
+    public async Task<KlingResponse<KlingTask>> CreateAsync(KlingMotionControlRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = WireBody.Serialize(request, MotionControlJsonContext.Default.KlingMotionControlRequest, null);
+        return (await CreateAsync(() => WireBody.Content(body), cancellationToken).ConfigureAwait(false)).Response;
+    }
+
+    /// <summary>The typed get of <c>IKlingApi</c>/<c>IPowerTokensApi</c>, by task id or external id.</summary>
+    public async Task<KlingResponse<KlingTask>> GetResponseAsync(string id, CancellationToken cancellationToken) =>
+        (await GetAsync(id, cancellationToken).ConfigureAwait(false)).Response;
+
     public Task<KlingTaskReply> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);

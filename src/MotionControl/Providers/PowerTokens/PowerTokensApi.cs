@@ -1,6 +1,5 @@
 using MotionControl.Http;
 using MotionControl.Providers.Kling;
-using MotionControl.Serialization;
 
 namespace MotionControl.Providers.PowerTokens;
 
@@ -18,17 +17,12 @@ internal sealed class PowerTokensApi : IPowerTokensApi
     /// <summary>The calls with the task JSON kept, for the neutral client.</summary>
     internal KlingTaskEndpoints Endpoints { get; }
 
-    public async Task<KlingResponse<KlingTask>> CreateMotionControlTaskAsync(KlingMotionControlRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var body = WireBody.Serialize(request, MotionControlJsonContext.Default.KlingMotionControlRequest, null);
-        var reply = await Endpoints.CreateAsync(() => WireBody.Content(body), cancellationToken).ConfigureAwait(false);
-        return reply.Response;
-    }
+    public Task<KlingResponse<KlingTask>> CreateMotionControlTaskAsync(KlingMotionControlRequest request, CancellationToken cancellationToken = default) =>
+        Endpoints.CreateAsync(request, cancellationToken);
 
-    public async Task<KlingResponse<KlingTask>> GetMotionControlTaskAsync(string taskId, CancellationToken cancellationToken = default) =>
-        (await Endpoints.GetAsync(taskId, cancellationToken).ConfigureAwait(false)).Response;
+    public Task<KlingResponse<KlingTask>> GetMotionControlTaskAsync(string taskId, CancellationToken cancellationToken = default) =>
+        Endpoints.GetResponseAsync(taskId, cancellationToken);
 
-    public async Task<KlingResponse<KlingTask>> GetMotionControlTaskByExternalIdAsync(string externalTaskId, CancellationToken cancellationToken = default) =>
-        (await Endpoints.GetAsync(externalTaskId, cancellationToken).ConfigureAwait(false)).Response;
+    public Task<KlingResponse<KlingTask>> GetMotionControlTaskByExternalIdAsync(string externalTaskId, CancellationToken cancellationToken = default) =>
+        Endpoints.GetResponseAsync(externalTaskId, cancellationToken);
 }
