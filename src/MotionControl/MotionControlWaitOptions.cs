@@ -2,9 +2,10 @@ namespace MotionControl;
 
 /// <summary>How a wait polls: first interval, back-off, cap, jitter, overall deadline and a progress sink.</summary>
 /// <remarks>
-/// The interval starts at <see cref="PollInterval"/>, grows by <see cref="BackoffFactor"/> after each poll that shows no
-/// change, up to <see cref="MaxPollInterval"/>. A vendor hint (ModelsLab <c>eta</c>, Vydra <c>progress</c>, <c>Retry-After</c>)
-/// takes precedence within those bounds. The deadline covers the request in flight.
+/// The interval starts at <see cref="PollInterval"/> and grows by <see cref="BackoffFactor"/> after each poll, up to
+/// <see cref="MaxPollInterval"/>. A vendor hint (ModelsLab <c>eta</c>, Vydra <c>progress</c>) or the job's
+/// <see cref="ExpectedDuration"/> may stretch a sleep up to <see cref="MaxHintedPollInterval"/>, and a <c>Retry-After</c> is
+/// always honoured. The deadline covers the request in flight.
 /// </remarks>
 public sealed record MotionControlWaitOptions
 {
@@ -18,9 +19,9 @@ public sealed record MotionControlWaitOptions
     public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// The longest single sleep a vendor hint (ModelsLab <c>eta</c>, Vydra <c>progress</c>) can buy, past
-    /// <see cref="MaxPollInterval"/>. Default 60 s; a value below <see cref="MaxPollInterval"/> acts as <see cref="MaxPollInterval"/>,
-    /// so setting both equal turns hint stretching off.
+    /// The longest single sleep a vendor hint (ModelsLab <c>eta</c>, Vydra <c>progress</c>) or the
+    /// <see cref="ExpectedDuration"/> can buy, past <see cref="MaxPollInterval"/>. Default 60 s; a value below
+    /// <see cref="MaxPollInterval"/> acts as <see cref="MaxPollInterval"/>, so setting both equal turns stretching off.
     /// </summary>
     public TimeSpan MaxHintedPollInterval { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -29,6 +30,19 @@ public sealed record MotionControlWaitOptions
 
     /// <summary>Random spread applied to each interval, as a fraction (0.1 = ±10 %). Default 0.1; 0 disables it; at most 1.</summary>
     public double Jitter { get; init; } = 0.1;
+
+    /// <summary>
+    /// How long the job is expected to take, counted from its creation. Until then, when the vendor gives no hint, each
+    /// sleep may grow past <see cref="MaxPollInterval"/>: to at most the job's age so far (so a job that ends early is
+    /// seen at worst twice as late as it ended), at most <see cref="MaxHintedPollInterval"/>, and never past the expected
+    /// end. After it, polls come every <see cref="MaxPollInterval"/> at most.
+    /// </summary>
+    /// <remarks>
+    /// <see langword="null"/> (the default) uses the client's own estimate: 5 minutes at first (the vendors document
+    /// 2–5 minutes), then moved towards the length of each job the client sees succeed. <see cref="TimeSpan.Zero"/>
+    /// turns the expectation off, so only <see cref="MaxPollInterval"/> and vendor hints shape the sleeps.
+    /// </remarks>
+    public TimeSpan? ExpectedDuration { get; init; }
 
     /// <summary>The overall deadline of the wait, including the request in flight. Default 30 min; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> waits forever.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);

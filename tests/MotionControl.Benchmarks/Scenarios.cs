@@ -46,6 +46,9 @@ internal static class Scenarios
                 BackoffFactor = 1.5,
                 Jitter = 0.1,
                 Timeout = TimeSpan.FromMinutes(5),
+
+                // The jobs end on a poll count, not a time: stretching sleeps towards an expected duration would only slow them.
+                ExpectedDuration = TimeSpan.Zero,
             };
             // Kling: no progress/eta hint, so the schedule is the plain back-off. (Vydra's progress hint is extrapolated over
             // time, and the emulator's poll-counted phases raise progress per poll, not per second: the two do not mix.)

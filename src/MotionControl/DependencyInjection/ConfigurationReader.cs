@@ -48,6 +48,7 @@ internal static class ConfigurationReader
             MaxHintedPollInterval = TimeSpanValue(section, "MaxHintedPollInterval") ?? current.MaxHintedPollInterval,
             BackoffFactor = DoubleValue(section, "BackoffFactor") ?? current.BackoffFactor,
             Jitter = DoubleValue(section, "Jitter") ?? current.Jitter,
+            ExpectedDuration = TimeSpanValue(section, "ExpectedDuration") ?? current.ExpectedDuration,
             Timeout = TimeSpanValue(section, "Timeout") ?? current.Timeout,
         };
 

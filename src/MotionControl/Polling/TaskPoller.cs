@@ -19,6 +19,9 @@ internal sealed class TaskPoller
     private readonly TimeProvider time;
     private readonly ILogger logger;
 
+    /// <summary>How long this client's jobs take, learned from each wait that sees a job succeed.</summary>
+    public JobDurationEstimate Estimate { get; } = new();
+
     public TaskPoller(string providerName, Func<string, CancellationToken, Task<MotionControlTask>> getTask, TimeProvider time, ILogger logger)
     {
         this.providerName = providerName;
@@ -47,6 +50,11 @@ internal sealed class TaskPoller
                 state,
                 cancellationToken).ConfigureAwait(false);
             outcome = task.Status.ToString().ToLowerInvariant();
+            if (task.Status == MotionControlTaskStatus.Succeeded && state.Schedule.ObservedDuration is { } took)
+            {
+                Estimate.Record(took);
+            }
+
             MotionControlTelemetry.Complete(activity, task);
             return task;
         }
@@ -105,7 +113,7 @@ internal sealed class TaskPoller
 
     private sealed class WaitState(TaskPoller poller, string taskId, MotionControlWaitOptions options, Action<MotionControlTask>? onChange)
     {
-        public PollSchedule Schedule { get; } = new(options, poller.time);
+        public PollSchedule Schedule { get; } = new(options, poller.time, options.ExpectedDuration ?? poller.Estimate.Current);
 
         public MotionControlTask? LastTask { get; private set; }
 

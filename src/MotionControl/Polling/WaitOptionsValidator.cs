@@ -30,6 +30,11 @@ internal static class WaitOptionsValidator
             yield return $"Jitter must be between 0 and 1 (it is {options.Jitter}).";
         }
 
+        if (options.ExpectedDuration < TimeSpan.Zero)
+        {
+            yield return $"ExpectedDuration must be zero (no expectation), positive, or null (the client's estimate) (it is {options.ExpectedDuration}).";
+        }
+
         if (options.Timeout <= TimeSpan.Zero && options.Timeout != Timeout.InfiniteTimeSpan)
         {
             yield return $"Timeout must be positive or Timeout.InfiniteTimeSpan (it is {options.Timeout}).";

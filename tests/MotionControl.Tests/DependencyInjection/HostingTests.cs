@@ -91,6 +91,28 @@ public class HostingTests
     }
 
     [Fact]
+    public async Task The_expected_job_duration_binds_from_configuration()
+    {
+        await using var emulator = await MotionControlEmulator.StartAsync();
+        var json = HostFixture.Json(emulator, edit: j => j.Replace("\"Jitter\": 0,", "\"Jitter\": 0, \"ExpectedDuration\": \"00:02:30\",", StringComparison.Ordinal));
+        using var host = HostFixture.Build(json);
+
+        var options = host.Services.GetRequiredService<IOptions<MotionControl.Providers.AimlApi.AimlApiOptions>>().Value;
+        Assert.Equal(TimeSpan.FromSeconds(150), options.WaitOptions.ExpectedDuration);
+    }
+
+    [Fact]
+    public async Task A_negative_expected_job_duration_fails_at_start()
+    {
+        await using var emulator = await MotionControlEmulator.StartAsync();
+        var json = HostFixture.Json(emulator, edit: j => j.Replace("\"Jitter\": 0,", "\"Jitter\": 0, \"ExpectedDuration\": \"-00:01:00\",", StringComparison.Ordinal));
+        using var host = HostFixture.Build(json);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+        Assert.Contains("WaitOptions.ExpectedDuration", error.Message);
+    }
+
+    [Fact]
     public async Task A_value_that_does_not_parse_fails_at_start_with_its_path()
     {
         await using var emulator = await MotionControlEmulator.StartAsync();

@@ -65,15 +65,35 @@ public class PollScheduleTests
         var clock = new FixedClock();
         var schedule = new PollSchedule(NoJitter, clock);
         schedule.Observe(Task(progress: 10));
-        clock.Now = clock.Now.AddSeconds(20);
-        var later = Task(progress: 30);
+        clock.Now = clock.Now.AddSeconds(40);
+        var later = Task(progress: 50);
         schedule.Observe(later);
-        // 20 points took 20 s, 70 points remain: 70 s, capped at one minute.
-        Assert.Equal(TimeSpan.FromSeconds(60), schedule.Next(later, null));
 
-        clock.Now = clock.Now.AddSeconds(60);
+        // 40 points took 40 s, 50 points remain: 50 s, but never further ahead than the job's age (40 s).
+        Assert.Equal(TimeSpan.FromSeconds(40.5), schedule.Next(later, null));
+
+        clock.Now = clock.Now.AddSeconds(40);
         var nearly = Task(progress: 90);
         Assert.Equal(TimeSpan.FromSeconds(10.5), schedule.Next(nearly, null));
+    }
+
+    [Fact]
+    public void Progress_that_moves_per_poll_cannot_stretch_a_sleep_beyond_the_jobs_age()
+    {
+        // A vendor whose progress rises one point per poll, however long the sleep: each longer sleep reads as slower
+        // progress. Without the guard the sleep would jump to the one-minute cap after a few polls.
+        var clock = new FixedClock();
+        var start = clock.Now;
+        var schedule = new PollSchedule(NoJitter, clock);
+        for (var progress = 1; progress < 12; progress++)
+        {
+            var task = Task(progress: progress);
+            schedule.Observe(task);
+            var observed = clock.Now - start;
+            var delay = schedule.Next(task, null);
+            Assert.True(delay <= observed + PollSchedule.HintMargin || delay <= TimeSpan.FromSeconds(10), $"slept {delay} after observing {observed}");
+            clock.Now += delay;
+        }
     }
 
     [Fact]
@@ -85,11 +105,11 @@ public class PollScheduleTests
     }
 
     /// <summary>Runs the schedule against a job that finishes at <paramref name="jobLength"/>, returning polls and detection delay.</summary>
-    private static (int Polls, TimeSpan Delay) Simulate(TimeSpan jobLength, Func<TimeSpan, MotionControlTask> seen, MotionControlWaitOptions options)
+    private static (int Polls, TimeSpan Delay) Simulate(TimeSpan jobLength, Func<TimeSpan, MotionControlTask> seen, MotionControlWaitOptions options, TimeSpan? expected = null)
     {
         var clock = new FixedClock();
         var start = clock.Now;
-        var schedule = new PollSchedule(options, clock);
+        var schedule = new PollSchedule(options, clock, expected);
         var polls = 0;
         while (true)
         {
@@ -125,11 +145,104 @@ public class PollScheduleTests
     }
 
     [Fact]
-    public void Without_hints_the_detection_delay_stays_within_the_cap()
+    public void Without_hints_or_expectation_the_detection_delay_stays_within_the_cap()
     {
         var job = TimeSpan.FromMinutes(5);
         var (polls, delay) = Simulate(job, _ => Task(), MotionControlWaitOptions.Default);
         Assert.InRange(delay, TimeSpan.Zero, TimeSpan.FromSeconds(11)); // the 10 s cap plus at most 10 % jitter
         Assert.InRange(polls, 25, 40); // the price of no hint: about one poll per 10 s (docs/waiting-and-retries.md)
+    }
+
+    public static TheoryData<int> JobSeconds => new() { 20, 45, 90, 150, 240, 300, 310, 420, 900 };
+
+    [Theory]
+    [MemberData(nameof(JobSeconds))]
+    public void With_a_5_minute_expectation_no_job_is_seen_later_than_its_own_age_or_a_minute_or_the_cap_after_the_expected_end(int seconds)
+    {
+        var job = TimeSpan.FromSeconds(seconds);
+        var expected = TimeSpan.FromMinutes(5);
+        for (var trial = 0; trial < 50; trial++)
+        {
+            var (polls, delay) = Simulate(job, _ => Task(), MotionControlWaitOptions.Default, expected);
+            var bound = job < expected ? TimeSpan.FromSeconds(Math.Min(job.TotalSeconds * 1.1, 66)) : TimeSpan.FromSeconds(11);
+            Assert.InRange(delay, TimeSpan.Zero, bound);
+            if (job == expected)
+            {
+                Assert.InRange(polls, 1, 12);
+            }
+        }
+    }
+
+    [Fact]
+    public void An_expectation_stretches_sleeps_to_the_jobs_age_and_lands_just_after_the_expected_end()
+    {
+        var clock = new FixedClock();
+        var start = clock.Now;
+        var schedule = new PollSchedule(NoJitter, clock, TimeSpan.FromMinutes(5));
+        var polls = new List<double>();
+        while (clock.Now - start < TimeSpan.FromMinutes(5))
+        {
+            clock.Now += schedule.Next(Task(), null);
+            polls.Add((clock.Now - start).TotalSeconds);
+        }
+
+        Assert.Equal([2, 5, 10, 20, 40, 80, 140, 200, 260, 300.5], polls);
+        Assert.Equal(TimeSpan.FromSeconds(10), schedule.Next(Task(), null)); // past the expected end: the cap rules again
+    }
+
+    [Fact]
+    public void A_zero_expectation_is_no_expectation()
+    {
+        var clock = new FixedClock();
+        var schedule = new PollSchedule(NoJitter, clock, TimeSpan.Zero);
+        clock.Now += TimeSpan.FromMinutes(2);
+        Assert.Equal(TimeSpan.FromSeconds(2), schedule.Next(Task(), null));
+    }
+
+    [Fact]
+    public void The_vendors_creation_time_sets_the_jobs_age()
+    {
+        var clock = new FixedClock();
+        var schedule = new PollSchedule(NoJitter, clock, TimeSpan.FromMinutes(5));
+        var task = Task() with { CreatedAt = clock.Now.AddSeconds(-270) };
+        schedule.Observe(task);
+        Assert.Equal(clock.Now.AddSeconds(-270), schedule.Origin);
+        Assert.Equal(TimeSpan.FromSeconds(30.5), schedule.Next(task, null)); // 30 s to the expected end
+    }
+
+    [Theory]
+    [InlineData(30)]        // in the future: a clock ahead of ours
+    [InlineData(-90_000)]   // more than a day back
+    public void An_unbelievable_creation_time_is_ignored(int offsetSeconds)
+    {
+        var clock = new FixedClock();
+        var schedule = new PollSchedule(NoJitter, clock, TimeSpan.FromMinutes(5));
+        schedule.Observe(Task() with { CreatedAt = clock.Now.AddSeconds(offsetSeconds) });
+        Assert.Equal(clock.Now, schedule.Origin);
+    }
+
+    [Fact]
+    public void The_observed_duration_is_halfway_between_the_last_running_poll_and_the_first_finished_one()
+    {
+        var clock = new FixedClock();
+        var start = clock.Now;
+        var schedule = new PollSchedule(NoJitter, clock);
+        schedule.Observe(Task());
+        Assert.Null(schedule.ObservedDuration);
+        clock.Now = start.AddSeconds(100);
+        schedule.Observe(Task());
+        clock.Now = start.AddSeconds(110);
+        schedule.Observe(Task(MotionControlTaskStatus.Succeeded));
+        clock.Now = start.AddSeconds(500);
+        schedule.Observe(Task(MotionControlTaskStatus.Succeeded));
+        Assert.Equal(TimeSpan.FromSeconds(105), schedule.ObservedDuration);
+    }
+
+    [Fact]
+    public void A_task_already_finished_at_the_first_poll_teaches_nothing()
+    {
+        var schedule = new PollSchedule(NoJitter, new FixedClock());
+        schedule.Observe(Task(MotionControlTaskStatus.Succeeded));
+        Assert.Null(schedule.ObservedDuration);
     }
 }
