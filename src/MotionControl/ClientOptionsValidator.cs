@@ -12,6 +12,11 @@ internal static class ClientOptionsValidator
             yield return error;
         }
 
+        foreach (var error in options.VendorSettingErrors())
+        {
+            yield return error;
+        }
+
         if (options.BaseAddress is not { IsAbsoluteUri: true } address || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp))
         {
             yield return "BaseAddress must be an absolute http or https URL.";

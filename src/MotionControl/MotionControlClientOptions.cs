@@ -59,6 +59,10 @@ public abstract class MotionControlClientOptions
         }
     }
 
+    /// <summary>What else the vendor cannot accept in these options, one sentence per problem naming the setting.</summary>
+    /// <returns>No items when every setting is one the vendor supports.</returns>
+    internal virtual IEnumerable<string> VendorSettingErrors() => [];
+
     /// <summary>The options type and base address; credentials are never included.</summary>
     /// <returns>For example <c>KlingOptions(https://api-singapore.klingai.com/)</c>.</returns>
     public override string ToString() => $"{GetType().Name}({BaseAddress})";

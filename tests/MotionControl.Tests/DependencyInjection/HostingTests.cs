@@ -72,6 +72,7 @@ public class HostingTests
     [InlineData("\"ApiKey\": \"{aiml}\"", "\"ApiKey\": \"\"", "MotionControl:AimlApi", "ApiKey")]
     [InlineData("\"SecretKey\": \"{secret}\"", "\"SecretKey\": null", "MotionControl:Kling", "SecretKey")]
     [InlineData("\"RetryMaxDelay\": \"00:00:00.050\"", "\"RetryMaxDelay\": \"00:00:00.050\", \"MaxRetryAttempts\": 99", "MotionControl:", "MaxRetryAttempts")]
+    [InlineData("\"Vydra\":       {", "\"Vydra\":       { \"Model\": \"kling-v3\",", "MotionControl:Vydra", "Model")]
     public async Task Bad_configuration_fails_at_start_naming_the_setting(string find, string replace, string path, string setting)
     {
         await using var emulator = await MotionControlEmulator.StartAsync();

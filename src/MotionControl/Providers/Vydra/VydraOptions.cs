@@ -22,4 +22,13 @@ public sealed class VydraOptions : MotionControlClientOptions
         : base(DefaultBaseAddress)
     {
     }
+
+    /// <summary>Vydra's Motion Control route fixes the model, so a configured <see cref="MotionControlClientOptions.Model"/> would be silently ignored.</summary>
+    internal override IEnumerable<string> VendorSettingErrors()
+    {
+        if (Model is not null)
+        {
+            yield return "Model is not supported: Vydra's Motion Control route fixes the model; leave Model unset.";
+        }
+    }
 }

@@ -472,4 +472,13 @@ public sealed class VydraClientTests : IAsyncLifetime
 
         Assert.Contains("ApiKey", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_configured_model_is_refused_at_construction_because_the_route_fixes_it()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new VydraClient(new VydraOptions { ApiKey = "vydra_live_x", Model = "kling-v3" }));
+
+        Assert.Contains("Model is not supported", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("vydra_live_x", error.Message, StringComparison.Ordinal);
+    }
 }
