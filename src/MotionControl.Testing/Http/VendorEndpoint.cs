@@ -93,6 +93,24 @@ internal static class VendorEndpoint
         if (reply.StreamWriter is { } streamWriter)
         {
             response.ContentLength = reply.StreamLength;
+            if (fault is { Kind: FaultKind.AbortMidBody })
+            {
+                // Announce the full length, let the writer send half of it, then drop the connection.
+                using var cut = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                try
+                {
+                    await streamWriter(new CutOffStream(response.Body, reply.StreamLength / 2, cut), cut.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cut.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    // The cut-off point was reached.
+                }
+
+                await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+                context.Abort();
+                return;
+            }
+
             await streamWriter(response.Body, cancellationToken).ConfigureAwait(false);
             return;
         }

@@ -130,6 +130,19 @@ public sealed class DownloadVideoTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_large_download_cut_off_mid_body_fails_and_leaves_no_file_and_no_part_file()
+    {
+        using var client = EmulatedClients.Create(MotionControlProviders.Kling, _emulator);
+        _emulator.AddFault(EmulatorProviders.Files, EmulatorOperation.Download, EmulatorFault.AbortMidBody());
+        var path = Path.Combine(_folder, "cut-large.mp4");
+
+        await Assert.ThrowsAnyAsync<MotionControlException>(() => client.DownloadVideoAsync(TaskWithVideo(_emulator.GetBlobUri(8L * 1024 * 1024)), path));
+
+        Assert.Equal(1, _emulator.CallCount(EmulatorProviders.Files, EmulatorOperation.Download));
+        Assert.Empty(FolderEntries());
+    }
+
+    [Fact]
     public async Task A_404_fails_naming_HTTP_404_and_leaves_no_file()
     {
         using var client = EmulatedClients.Create(MotionControlProviders.Kling, _emulator);

@@ -93,6 +93,33 @@ public class FileRoutesTests
     }
 
     [Fact]
+    public async Task Blob_route_cut_off_mid_body_sends_half_then_drops_the_connection()
+    {
+        await using var emulator = await MotionControlEmulator.StartAsync();
+        using var http = EmulatorHttp.Client(emulator);
+        emulator.AddFault(EmulatorProviders.Files, EmulatorOperation.Download, EmulatorFault.AbortMidBody());
+        const long size = 4 * 1024 * 1024;
+
+        using var response = await http.GetAsync(emulator.GetBlobUri(size), HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(size, response.Content.Headers.ContentLength);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[81920];
+        long received = 0;
+        var error = await Record.ExceptionAsync(async () =>
+        {
+            int read;
+            while ((read = await body.ReadAsync(buffer)) > 0)
+            {
+                received += read;
+            }
+        });
+
+        Assert.True(error is IOException or HttpRequestException, error?.GetType().Name ?? "the body ended without an error");
+        // Half is sent; a connection reset may discard some of it before the client reads it, never add to it.
+        Assert.InRange(received, 0, size / 2);
+    }
+
+    [Fact]
     public async Task Download_faults_apply_to_file_routes()
     {
         await using var emulator = await MotionControlEmulator.StartAsync();
