@@ -13,20 +13,13 @@ public class FiveMinuteJobTests(ITestOutputHelper output)
 
     public static TheoryData<string> Providers => new(MotionControlProviders.All);
 
-    private sealed class Run : IAsyncDisposable
+    private sealed class Run(ManualTimeProvider clock, MotionControlEmulator emulator, MotionControlClient client) : IAsyncDisposable
     {
-        private Run(ManualTimeProvider clock, MotionControlEmulator emulator, MotionControlClient client)
-        {
-            Clock = clock;
-            Emulator = emulator;
-            Client = client;
-        }
+        public ManualTimeProvider Clock { get; } = clock;
 
-        public ManualTimeProvider Clock { get; }
+        public MotionControlEmulator Emulator { get; } = emulator;
 
-        public MotionControlEmulator Emulator { get; }
-
-        public MotionControlClient Client { get; }
+        public MotionControlClient Client { get; } = client;
 
         public static async Task<Run> StartAsync(string provider, MotionControlWaitOptions? waitOptions = null)
         {
