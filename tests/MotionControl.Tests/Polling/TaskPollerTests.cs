@@ -7,13 +7,7 @@ namespace MotionControl.Tests.Polling;
 /// <summary>The shared wait loop, driven by a scripted task reader (fast intervals, real time, no HTTP).</summary>
 public class TaskPollerTests
 {
-    private static readonly MotionControlWaitOptions Fast = new()
-    {
-        PollInterval = TimeSpan.FromMilliseconds(5),
-        MaxPollInterval = TimeSpan.FromMilliseconds(20),
-        Jitter = 0,
-        Timeout = TimeSpan.FromSeconds(20),
-    };
+    private static readonly MotionControlWaitOptions Fast = EmulatedClients.FastWait with { Timeout = TimeSpan.FromSeconds(20) };
 
     private static MotionControlTask Task(MotionControlTaskStatus status, int? progress = null, string? reason = null) =>
         new() { Id = "t1", ProviderName = "test", Status = status, Progress = progress, FailureReason = reason, VendorStatus = status.ToString().ToLowerInvariant() };

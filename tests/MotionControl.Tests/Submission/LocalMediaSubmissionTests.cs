@@ -11,7 +11,7 @@ namespace MotionControl.Tests.Submission;
 /// <summary>Local files through the whole submit path: probed, validated, then sent the way each vendor accepts them.</summary>
 public class LocalMediaSubmissionTests
 {
-    private static readonly MotionControlWaitOptions Fast = new() { PollInterval = TimeSpan.FromMilliseconds(5), MaxPollInterval = TimeSpan.FromMilliseconds(20), Jitter = 0 };
+    private static readonly MotionControlWaitOptions Fast = EmulatedClients.FastWait;
 
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 

@@ -11,13 +11,7 @@ namespace MotionControl.Tests.Providers.AimlApi;
 /// <summary>AIMLAPI through the neutral client and its typed API, over real HTTP against the emulator.</summary>
 public sealed class AimlApiClientTests : IAsyncLifetime
 {
-    private static readonly MotionControlWaitOptions Fast = new()
-    {
-        PollInterval = TimeSpan.FromMilliseconds(10),
-        MaxPollInterval = TimeSpan.FromMilliseconds(50),
-        Jitter = 0,
-        Timeout = TimeSpan.FromSeconds(30),
-    };
+    private static readonly MotionControlWaitOptions Fast = EmulatedClients.FastWait;
 
     private MotionControlEmulator _emulator = null!;
 

@@ -13,13 +13,7 @@ namespace MotionControl.Tests.Providers.Kling;
 /// </summary>
 internal sealed class KlingFamilyTestBed : IAsyncDisposable
 {
-    public static readonly MotionControlWaitOptions FastWait = new()
-    {
-        PollInterval = TimeSpan.FromMilliseconds(10),
-        MaxPollInterval = TimeSpan.FromMilliseconds(20),
-        Jitter = 0,
-        Timeout = TimeSpan.FromSeconds(20),
-    };
+    public static readonly MotionControlWaitOptions FastWait = EmulatedClients.FastWait with { Timeout = TimeSpan.FromSeconds(20) };
 
     private KlingFamilyTestBed(MotionControlEmulator emulator, MotionControlClient client, string provider, LogCollector logs)
     {
