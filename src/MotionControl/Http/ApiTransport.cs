@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Logging;
@@ -15,6 +14,9 @@ namespace MotionControl.Http;
 /// </summary>
 internal sealed class ApiTransport
 {
+    /// <summary>Where a reply of unknown length starts: most vendor replies are smaller.</summary>
+    private const int InitialBodyBuffer = 4096;
+
     private readonly ApiTransportSettings _settings;
     private readonly ResiliencePipeline _reads;
     private readonly ResiliencePipeline _creates;
@@ -156,7 +158,8 @@ internal sealed class ApiTransport
     private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage response, ApiContext context, CancellationToken cancellationToken)
     {
         var limit = _settings.MaxResponseBytes;
-        if (response.Content.Headers.ContentLength is { } declared && declared > limit)
+        var declared = response.Content.Headers.ContentLength;
+        if (declared > limit)
         {
             throw TooLarge(response.StatusCode, context);
         }
@@ -164,18 +167,25 @@ internal sealed class ApiTransport
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            var buffer = new ArrayBufferWriter<byte>((int)Math.Min(response.Content.Headers.ContentLength ?? 4096, limit) + 1);
+            // With a Content-Length the body lands in one array of its exact size, plus one spare byte to see that it
+            // ends there; without one the buffer grows by doubling and the result is trimmed. Never more than the limit.
+            var buffer = new byte[declared is { } length ? (int)length + 1 : (int)Math.Min(InitialBodyBuffer, (long)limit + 1)];
+            var count = 0;
             while (true)
             {
-                var memory = buffer.GetMemory(4096);
-                var read = await stream.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
+                if (count == buffer.Length)
                 {
-                    return buffer.WrittenMemory;
+                    Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, (long)limit + 1));
                 }
 
-                buffer.Advance(read);
-                if (buffer.WrittenCount > limit)
+                var read = await stream.ReadAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return count == declared ? buffer.AsMemory(0, count) : buffer.AsSpan(0, count).ToArray();
+                }
+
+                count += read;
+                if (count > limit)
                 {
                     throw TooLarge(response.StatusCode, context);
                 }
