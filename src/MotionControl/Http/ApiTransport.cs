@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using MotionControl.Diagnostics;
 using Polly;
@@ -41,21 +43,30 @@ internal sealed class ApiTransport
     /// <summary>Forgets a cached token (Kling 1004), so the next attempt signs a new one.</summary>
     public void InvalidateCredentials() => _settings.Authenticator.Invalidate();
 
+    /// <summary>
+    /// Sends <paramref name="call"/> and interprets its reply, retrying as the call's pipeline says. The first attempt
+    /// runs without the pipeline (most calls need no other); if it fails, the pipeline takes over with that failure as
+    /// its own first attempt, so back-off, retry decisions, logs and metrics are exactly the pipeline's.
+    /// </summary>
     public async Task<T> SendAsync<T>(ApiCall call, Func<ApiResponse, T> interpret, CancellationToken cancellationToken)
     {
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(RetryPipelines.Operation, call.Operation);
         try
         {
-            var pipeline = call.IsCreate ? _creates : _reads;
-            return await pipeline.ExecuteAsync(
-                static async (ctx, state) =>
-                {
-                    var response = await state.Transport.SendOnceAsync(state.Call, ctx.CancellationToken).ConfigureAwait(false);
-                    return state.Interpret(response);
-                },
-                context,
-                (Transport: this, Call: call, Interpret: interpret)).ConfigureAwait(false);
+            ExceptionDispatchInfo firstFailure;
+            try
+            {
+                // As the pipeline would: a call cancelled before it starts is not sent.
+                cancellationToken.ThrowIfCancellationRequested();
+                var response = await SendOnceAsync(call, cancellationToken).ConfigureAwait(false);
+                return interpret(response);
+            }
+            catch (MotionControlException ex)
+            {
+                // Only the SDK's own exceptions can be retried; anything else leaves the pipeline unchanged as well.
+                firstFailure = ExceptionDispatchInfo.Capture(ex);
+            }
+
+            return await RetryAsync(call, interpret, firstFailure, cancellationToken).ConfigureAwait(false);
         }
         catch (MotionControlException ex) when (call.IsCreate && IsUnknownCreateOutcome(ex))
         {
@@ -70,6 +81,33 @@ internal sealed class ApiTransport
                 SubmittedAt = TimeProvider.GetUtcNow(),
                 IsTransient = false,
             };
+        }
+    }
+
+    /// <summary>
+    /// Runs the call's retry pipeline after a failed first attempt: the pipeline's first attempt replays that failure
+    /// (nothing is sent), and every later attempt sends the call again.
+    /// </summary>
+    private async Task<T> RetryAsync<T>(ApiCall call, Func<ApiResponse, T> interpret, ExceptionDispatchInfo firstFailure, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RetryPipelines.Operation, call.Operation);
+        try
+        {
+            var pipeline = call.IsCreate ? _creates : _reads;
+            return await pipeline.ExecuteAsync(
+                static async (ctx, state) =>
+                {
+                    if (Interlocked.Exchange(ref state.FirstFailure.Value, null) is { } replay)
+                    {
+                        replay.Throw();
+                    }
+
+                    var response = await state.Transport.SendOnceAsync(state.Call, ctx.CancellationToken).ConfigureAwait(false);
+                    return state.Interpret(response);
+                },
+                context,
+                (Transport: this, Call: call, Interpret: interpret, FirstFailure: new StrongBox<ExceptionDispatchInfo?>(firstFailure))).ConfigureAwait(false);
         }
         finally
         {
