@@ -19,13 +19,17 @@ internal sealed class ApiTransport
     /// <summary>Where a reply of unknown length starts: most vendor replies are smaller.</summary>
     private const int InitialBodyBuffer = 4096;
 
+    private const string UserAgentHeader = "User-Agent";
+
     private readonly ApiTransportSettings _settings;
+    private readonly string _baseAddressText;
     private readonly ResiliencePipeline _reads;
     private readonly ResiliencePipeline _creates;
 
     public ApiTransport(ApiTransportSettings settings)
     {
         _settings = settings;
+        _baseAddressText = settings.BaseAddress.AbsoluteUri;
         _reads = RetryPipelines.ForReads(settings);
         _creates = RetryPipelines.ForCreates(settings);
     }
@@ -130,10 +134,11 @@ internal sealed class ApiTransport
     private async Task<ApiResponse> SendOnceAsync(ApiCall call, CancellationToken cancellationToken)
     {
         var context = new ApiContext(ProviderName, call.Operation, call.TaskId, Redactor);
-        using var request = new HttpRequestMessage(call.Method, new Uri(_settings.BaseAddress, call.Path));
+        using var request = new HttpRequestMessage(call.Method, RequestUri(call.Path));
 
         // On every request, so a caller's own HttpClient identifies the SDK too (the caller's default headers still apply).
-        request.Headers.UserAgent.Add(UserAgent.ProductHeader);
+        // Added as the text it is: the same header as the parsed product, without building a header collection per request.
+        request.Headers.TryAddWithoutValidation(UserAgentHeader, UserAgent.Value);
         if (call.CreateContent is not null)
         {
             request.Content = call.CreateContent();
@@ -141,15 +146,24 @@ internal sealed class ApiTransport
 
         await _settings.InlineAuthenticator.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
 
-        using var timeout = new CancellationTokenSource(_settings.RequestTimeout, TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        // The attempt's own token: the caller's, and the per-attempt timeout. On the system clock one linked source with
+        // CancelAfter does both; another clock (tests) needs a timer source of its own.
+        using var clockTimeout = TimeProvider == TimeProvider.System ? null : new CancellationTokenSource(_settings.RequestTimeout, TimeProvider);
+        using var attempt = clockTimeout is null
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, clockTimeout.Token);
+        if (clockTimeout is null)
+        {
+            attempt.CancelAfter(_settings.RequestTimeout);
+        }
+
         var started = Stopwatch.GetTimestamp();
         try
         {
             using var response = await _settings.HttpClientSource()
-                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token)
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token)
                 .ConfigureAwait(false);
-            var body = await ReadBodyAsync(response, context, linked.Token).ConfigureAwait(false);
+            var body = await ReadBodyAsync(response, context, attempt.Token).ConfigureAwait(false);
             var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             MotionControlLog.CallCompleted(Logger, ProviderName, call.Operation, (int)response.StatusCode, elapsedMs);
 
@@ -160,7 +174,7 @@ internal sealed class ApiTransport
                 RequestIdFrom(response),
                 context);
         }
-        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new MotionControlConnectionException(
                 $"The {ProviderName} {call.Operation} call got no complete reply within {_settings.RequestTimeout.TotalSeconds:0.###} s.", ex)
@@ -230,6 +244,15 @@ internal sealed class ApiTransport
             }
         }
     }
+
+    /// <summary>
+    /// The absolute address of <paramref name="path"/>. A plain relative path (the usual case) is appended to the base
+    /// address's text, which is what resolving it against the base gives; anything else is resolved as a URI reference.
+    /// </summary>
+    internal Uri RequestUri(string path) =>
+        path.Length > 0 && path[0] is not '/' and not '\\' && path.AsSpan().IndexOfAny(':', '\\') < 0
+            ? new Uri(_baseAddressText + path, UriKind.Absolute)
+            : new Uri(_settings.BaseAddress, path);
 
     private MotionControlProtocolException TooLarge(HttpStatusCode status, ApiContext context) =>
         new($"The {ProviderName} {context.Operation} reply is larger than {_settings.MaxResponseBytes} bytes, which no vendor reply should be.")

@@ -93,6 +93,43 @@ public class ApiTransportRetryTests
         Assert.Equal(0, handler.Sent);
     }
 
+    [Fact]
+    public async Task An_attempt_past_its_timeout_on_the_system_clock_is_a_connection_error_that_was_sent()
+    {
+        var transport = HangingTransport(TimeSpan.FromMilliseconds(200));
+
+        var error = await Assert.ThrowsAsync<MotionControlConnectionException>(() => transport.SendAsync(Get(), Interpret, CancellationToken.None));
+
+        Assert.True(error.RequestSent);
+        Assert.Contains("no complete reply within 0.2 s", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_caller_who_cancels_during_an_attempt_gets_a_cancellation_not_a_timeout()
+    {
+        var transport = HangingTransport(TimeSpan.FromSeconds(30));
+        using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => transport.SendAsync(Get(), Interpret, caller.Token));
+
+        Assert.True(caller.IsCancellationRequested);
+    }
+
+    private static ApiTransport HangingTransport(TimeSpan timeout)
+    {
+        var client = new HttpClient(new HangingHandler());
+        return new ApiTransport(new ApiTransportSettings
+        {
+            ProviderName = "test",
+            HttpClientSource = () => client,
+            BaseAddress = new Uri("http://vendor.test/"),
+            Redactor = SecretRedactor.PatternsOnly,
+            Logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance,
+            MaxRetryAttempts = 0,
+            RequestTimeout = timeout,
+        });
+    }
+
     private static ApiCall Get() => new("get", HttpMethod.Get, "jobs/1") { TaskId = "1" };
 
     private static HttpStatusCode Interpret(ApiResponse response) =>
@@ -115,6 +152,15 @@ public class ApiTransportRetryTests
             RetryMaxDelay = TimeSpan.FromMilliseconds(5),
         });
         return (transport, handler, log);
+    }
+
+    private sealed class HangingHandler : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
     }
 
     private sealed class SequenceHandler(HttpStatusCode[] replies) : HttpMessageHandler
