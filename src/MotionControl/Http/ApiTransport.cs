@@ -131,7 +131,9 @@ internal sealed class ApiTransport
         _ => false,
     };
 
-    private async Task<ApiResponse> SendOnceAsync(ApiCall call, CancellationToken cancellationToken)
+    // Pooled builders: one attempt's state machines are reused by later calls instead of allocated for each.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ApiResponse> SendOnceAsync(ApiCall call, CancellationToken cancellationToken)
     {
         var context = new ApiContext(ProviderName, call.Operation, call.TaskId, Redactor);
         using var request = new HttpRequestMessage(call.Method, RequestUri(call.Path));
@@ -207,7 +209,8 @@ internal sealed class ApiTransport
         }
     }
 
-    private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage response, ApiContext context, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage response, ApiContext context, CancellationToken cancellationToken)
     {
         var limit = _settings.MaxResponseBytes;
         var declared = response.Content.Headers.ContentLength;
