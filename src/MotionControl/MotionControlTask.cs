@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MotionControl.Serialization;
 
 namespace MotionControl;
 
@@ -41,7 +42,19 @@ public sealed record MotionControlTask
     public DateTimeOffset? UpdatedAt { get; init; }
 
     /// <summary>The vendor's JSON for this task, for anything the neutral model does not carry.</summary>
-    public JsonElement? Raw { get; init; }
+    /// <remarks>
+    /// Parsed from the reply the first time it is read (once, thread-safely), so a caller who never reads it never pays
+    /// for it. Two tasks are equal in <c>Raw</c> when they hold the very same element, as when one is a <see langword="with"/>
+    /// copy of the other.
+    /// </remarks>
+    public JsonElement? Raw
+    {
+        get => RawJson?.Element;
+        init => RawJson = value is { } element ? LazyJson.FromElement(element) : null;
+    }
+
+    /// <summary>The reply's JSON as the SDK keeps it (unparsed until <see cref="Raw"/> is read).</summary>
+    internal LazyJson? RawJson { get; init; }
 
     /// <summary>True once the task has succeeded, failed or been cancelled: polling it again will not change it.</summary>
     public bool IsTerminal => Status is MotionControlTaskStatus.Succeeded or MotionControlTaskStatus.Failed or MotionControlTaskStatus.Canceled;

@@ -1,6 +1,7 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Net;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using MotionControl.Diagnostics;
 using Polly;
@@ -15,13 +16,20 @@ namespace MotionControl.Http;
 /// </summary>
 internal sealed class ApiTransport
 {
+    /// <summary>Where a reply of unknown length starts: most vendor replies are smaller.</summary>
+    private const int InitialBodyBuffer = 4096;
+
+    private const string UserAgentHeader = "User-Agent";
+
     private readonly ApiTransportSettings _settings;
+    private readonly string _baseAddressText;
     private readonly ResiliencePipeline _reads;
     private readonly ResiliencePipeline _creates;
 
     public ApiTransport(ApiTransportSettings settings)
     {
         _settings = settings;
+        _baseAddressText = settings.BaseAddress.AbsoluteUri;
         _reads = RetryPipelines.ForReads(settings);
         _creates = RetryPipelines.ForCreates(settings);
     }
@@ -39,21 +47,30 @@ internal sealed class ApiTransport
     /// <summary>Forgets a cached token (Kling 1004), so the next attempt signs a new one.</summary>
     public void InvalidateCredentials() => _settings.Authenticator.Invalidate();
 
+    /// <summary>
+    /// Sends <paramref name="call"/> and interprets its reply, retrying as the call's pipeline says. The first attempt
+    /// runs without the pipeline (most calls need no other); if it fails, the pipeline takes over with that failure as
+    /// its own first attempt, so back-off, retry decisions, logs and metrics are exactly the pipeline's.
+    /// </summary>
     public async Task<T> SendAsync<T>(ApiCall call, Func<ApiResponse, T> interpret, CancellationToken cancellationToken)
     {
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(RetryPipelines.Operation, call.Operation);
         try
         {
-            var pipeline = call.IsCreate ? _creates : _reads;
-            return await pipeline.ExecuteAsync(
-                static async (ctx, state) =>
-                {
-                    var response = await state.Transport.SendOnceAsync(state.Call, ctx.CancellationToken).ConfigureAwait(false);
-                    return state.Interpret(response);
-                },
-                context,
-                (Transport: this, Call: call, Interpret: interpret)).ConfigureAwait(false);
+            ExceptionDispatchInfo firstFailure;
+            try
+            {
+                // As the pipeline would: a call cancelled before it starts is not sent.
+                cancellationToken.ThrowIfCancellationRequested();
+                var response = await SendOnceAsync(call, cancellationToken).ConfigureAwait(false);
+                return interpret(response);
+            }
+            catch (MotionControlException ex)
+            {
+                // Only the SDK's own exceptions can be retried; anything else leaves the pipeline unchanged as well.
+                firstFailure = ExceptionDispatchInfo.Capture(ex);
+            }
+
+            return await RetryAsync(call, interpret, firstFailure, cancellationToken).ConfigureAwait(false);
         }
         catch (MotionControlException ex) when (call.IsCreate && IsUnknownCreateOutcome(ex))
         {
@@ -68,6 +85,33 @@ internal sealed class ApiTransport
                 SubmittedAt = TimeProvider.GetUtcNow(),
                 IsTransient = false,
             };
+        }
+    }
+
+    /// <summary>
+    /// Runs the call's retry pipeline after a failed first attempt: the pipeline's first attempt replays that failure
+    /// (nothing is sent), and every later attempt sends the call again.
+    /// </summary>
+    private async Task<T> RetryAsync<T>(ApiCall call, Func<ApiResponse, T> interpret, ExceptionDispatchInfo firstFailure, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RetryPipelines.Operation, call.Operation);
+        try
+        {
+            var pipeline = call.IsCreate ? _creates : _reads;
+            return await pipeline.ExecuteAsync(
+                static async (ctx, state) =>
+                {
+                    if (Interlocked.Exchange(ref state.FirstFailure.Value, null) is { } replay)
+                    {
+                        replay.Throw();
+                    }
+
+                    var response = await state.Transport.SendOnceAsync(state.Call, ctx.CancellationToken).ConfigureAwait(false);
+                    return state.Interpret(response);
+                },
+                context,
+                (Transport: this, Call: call, Interpret: interpret, FirstFailure: new StrongBox<ExceptionDispatchInfo?>(firstFailure))).ConfigureAwait(false);
         }
         finally
         {
@@ -87,13 +131,16 @@ internal sealed class ApiTransport
         _ => false,
     };
 
-    private async Task<ApiResponse> SendOnceAsync(ApiCall call, CancellationToken cancellationToken)
+    // Pooled builders: one attempt's state machines are reused by later calls instead of allocated for each.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ApiResponse> SendOnceAsync(ApiCall call, CancellationToken cancellationToken)
     {
         var context = new ApiContext(ProviderName, call.Operation, call.TaskId, Redactor);
-        using var request = new HttpRequestMessage(call.Method, new Uri(_settings.BaseAddress, call.Path));
+        using var request = new HttpRequestMessage(call.Method, RequestUri(call.Path));
 
         // On every request, so a caller's own HttpClient identifies the SDK too (the caller's default headers still apply).
-        request.Headers.UserAgent.Add(UserAgent.ProductHeader);
+        // Added as the text it is: the same header as the parsed product, without building a header collection per request.
+        request.Headers.TryAddWithoutValidation(UserAgentHeader, UserAgent.Value);
         if (call.CreateContent is not null)
         {
             request.Content = call.CreateContent();
@@ -101,15 +148,24 @@ internal sealed class ApiTransport
 
         await _settings.InlineAuthenticator.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
 
-        using var timeout = new CancellationTokenSource(_settings.RequestTimeout, TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        // The attempt's own token: the caller's, and the per-attempt timeout. On the system clock one linked source with
+        // CancelAfter does both; another clock (tests) needs a timer source of its own.
+        using var clockTimeout = TimeProvider == TimeProvider.System ? null : new CancellationTokenSource(_settings.RequestTimeout, TimeProvider);
+        using var attempt = clockTimeout is null
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, clockTimeout.Token);
+        if (clockTimeout is null)
+        {
+            attempt.CancelAfter(_settings.RequestTimeout);
+        }
+
         var started = Stopwatch.GetTimestamp();
         try
         {
             using var response = await _settings.HttpClientSource()
-                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token)
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token)
                 .ConfigureAwait(false);
-            var body = await ReadBodyAsync(response, context, linked.Token).ConfigureAwait(false);
+            var body = await ReadBodyAsync(response, context, attempt.Token).ConfigureAwait(false);
             var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             MotionControlLog.CallCompleted(Logger, ProviderName, call.Operation, (int)response.StatusCode, elapsedMs);
 
@@ -120,7 +176,7 @@ internal sealed class ApiTransport
                 RequestIdFrom(response),
                 context);
         }
-        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new MotionControlConnectionException(
                 $"The {ProviderName} {call.Operation} call got no complete reply within {_settings.RequestTimeout.TotalSeconds:0.###} s.", ex)
@@ -153,10 +209,12 @@ internal sealed class ApiTransport
         }
     }
 
-    private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage response, ApiContext context, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage response, ApiContext context, CancellationToken cancellationToken)
     {
         var limit = _settings.MaxResponseBytes;
-        if (response.Content.Headers.ContentLength is { } declared && declared > limit)
+        var declared = response.Content.Headers.ContentLength;
+        if (declared > limit)
         {
             throw TooLarge(response.StatusCode, context);
         }
@@ -164,24 +222,40 @@ internal sealed class ApiTransport
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            var buffer = new ArrayBufferWriter<byte>((int)Math.Min(response.Content.Headers.ContentLength ?? 4096, limit) + 1);
+            // With a Content-Length the body lands in one array of its exact size, plus one spare byte to see that it
+            // ends there; without one the buffer grows by doubling and the result is trimmed. Never more than the limit.
+            var buffer = new byte[declared is { } length ? (int)length + 1 : (int)Math.Min(InitialBodyBuffer, (long)limit + 1)];
+            var count = 0;
             while (true)
             {
-                var memory = buffer.GetMemory(4096);
-                var read = await stream.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
+                if (count == buffer.Length)
                 {
-                    return buffer.WrittenMemory;
+                    Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, (long)limit + 1));
                 }
 
-                buffer.Advance(read);
-                if (buffer.WrittenCount > limit)
+                var read = await stream.ReadAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return count == declared ? buffer.AsMemory(0, count) : buffer.AsSpan(0, count).ToArray();
+                }
+
+                count += read;
+                if (count > limit)
                 {
                     throw TooLarge(response.StatusCode, context);
                 }
             }
         }
     }
+
+    /// <summary>
+    /// The absolute address of <paramref name="path"/>. A plain relative path (the usual case) is appended to the base
+    /// address's text, which is what resolving it against the base gives; anything else is resolved as a URI reference.
+    /// </summary>
+    internal Uri RequestUri(string path) =>
+        path.Length > 0 && path[0] is not '/' and not '\\' && path.AsSpan().IndexOfAny(':', '\\') < 0
+            ? new Uri(_baseAddressText + path, UriKind.Absolute)
+            : new Uri(_settings.BaseAddress, path);
 
     private MotionControlProtocolException TooLarge(HttpStatusCode status, ApiContext context) =>
         new($"The {ProviderName} {context.Operation} reply is larger than {_settings.MaxResponseBytes} bytes, which no vendor reply should be.")

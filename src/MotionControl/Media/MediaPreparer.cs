@@ -91,7 +91,9 @@ internal sealed class MediaPreparer
     }
 
     /// <summary>A new request body for one attempt, from the vendor DTO's UTF-8 JSON, streaming the inline media into it.</summary>
-    public HttpContent CreateContent(ReadOnlyMemory<byte> json) => new JsonMediaContent(json, _payloads);
+    /// <remarks>With no inline media (URLs only) the JSON is the whole body: sent as it is, the same bytes and headers.</remarks>
+    public HttpContent CreateContent(ReadOnlyMemory<byte> json) =>
+        _payloads.Count == 0 ? Providers.WireBody.Content(json) : new JsonMediaContent(json, _payloads);
 
     /// <summary>Deletes the temporary copies of one-shot streams this submission used; call when no attempt remains.</summary>
     public void ReleaseTemporaryFiles()

@@ -6,27 +6,29 @@ using MotionControl.Serialization;
 namespace MotionControl.Providers;
 
 /// <summary>
-/// A vendor reply read both ways: as its wire DTO, and as the JSON element kept in <see cref="MotionControlTask.Raw"/>
-/// for everything the neutral model does not carry.
+/// A vendor reply read as its wire DTO, with its bytes kept for <see cref="MotionControlTask.Raw"/> (parsed only if
+/// someone reads it) for everything the neutral model does not carry.
 /// </summary>
 /// <typeparam name="T">The wire DTO.</typeparam>
 /// <param name="Value">The reply as its DTO.</param>
 /// <param name="Raw">The reply's JSON (owned by this instance, safe to keep).</param>
-internal readonly record struct WireReply<T>(T Value, JsonElement Raw)
+internal readonly record struct WireReply<T>(T Value, LazyJson Raw)
 {
     /// <summary>Reads a successful reply; JSON that is not the expected shape becomes a <see cref="MotionControlProtocolException"/>.</summary>
     public static WireReply<T> Read(ApiResponse response, JsonTypeInfo<T> typeInfo)
     {
-        var raw = response.Read(MotionControlJsonContext.Default.JsonElement);
-        if (raw.ValueKind != JsonValueKind.Object)
+        if (!IsObject(response.Body.Span))
         {
+            // Rare: read it as any JSON to say what it is (or why it is not JSON at all).
+            var raw = response.Read(MotionControlJsonContext.Default.JsonElement);
             throw response.ProtocolError($"expected a JSON object, found {raw.ValueKind}");
         }
 
         try
         {
-            var value = raw.Deserialize(typeInfo) ?? throw response.ProtocolError("the reply was JSON null");
-            return new WireReply<T>(value, raw);
+            // Straight from the bytes, once; the transport hands each reply its own array, so keeping it is safe.
+            var value = JsonSerializer.Deserialize(response.Body.Span, typeInfo) ?? throw response.ProtocolError("the reply was JSON null");
+            return new WireReply<T>(value, new LazyJson(response.Body));
         }
         catch (JsonException ex)
         {
@@ -50,5 +52,19 @@ internal readonly record struct WireReply<T>(T Value, JsonElement Raw)
         {
             return default;
         }
+    }
+
+    /// <summary>True when the first token is <c>{</c> (after JSON whitespace).</summary>
+    private static bool IsObject(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var b in utf8)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return b == (byte)'{';
+            }
+        }
+
+        return false;
     }
 }

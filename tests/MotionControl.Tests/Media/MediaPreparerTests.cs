@@ -33,6 +33,27 @@ public class MediaPreparerTests
     }
 
     [Fact]
+    public async Task A_body_with_only_urls_is_the_json_as_it_is_with_the_same_headers_as_a_streamed_one()
+    {
+        var preparer = new MediaPreparer(null);
+        await preparer.PrepareAsync(MediaSource.FromUri("https://example.com/a.png"), "Image", UrlOnly, CancellationToken.None);
+        var json = "{\"image_url\":\"https://example.com/a.png\",\"prompt\":\"é\"}"u8.ToArray();
+        using var streamed = new JsonMediaContent(json, []);
+
+        using var content = preparer.CreateContent(json);
+
+        Assert.Equal(json, await content.ReadAsByteArrayAsync());
+        Assert.Equal(streamed.Headers.ContentType?.ToString(), content.Headers.ContentType?.ToString());
+        Assert.Equal("application/json; charset=utf-8", content.Headers.ContentType?.ToString());
+        Assert.Equal(json.Length, content.Headers.ContentLength);
+
+        // Each attempt gets a body of its own.
+        using var again = preparer.CreateContent(json);
+        Assert.NotSame(content, again);
+        Assert.Equal(json, await again.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task Remote_url_is_passed_as_is()
     {
         var preparer = new MediaPreparer(null);

@@ -116,7 +116,7 @@ public sealed class AimlApiClient : MotionControlClient
             VendorStatus = wire.Status,
             FailureReason = status == MotionControlTaskStatus.Failed ? Redactor.Redact(wire.Error?.Message ?? wire.Error?.Name ?? "AIMLAPI gave no reason.") : null,
             Videos = video is null ? [] : [new GeneratedVideo { Url = video }],
-            Raw = reply.Raw,
+            RawJson = reply.Raw,
         };
     }
 }

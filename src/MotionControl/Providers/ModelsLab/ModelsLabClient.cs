@@ -132,7 +132,7 @@ public sealed class ModelsLabClient : MotionControlClient
             FailureReason = status == MotionControlTaskStatus.Failed ? Redactor.Redact(wire.ResolveMessage() ?? wire.Tip ?? "ModelsLab gave no reason.") : null,
             Videos = video is null ? [] : [new GeneratedVideo { Url = video }],
             EstimatedCompletion = !terminal && wire.Eta is > 0 and < 86_400 ? TimeProvider.GetUtcNow().AddSeconds(wire.Eta.Value) : null,
-            Raw = reply.Raw,
+            RawJson = reply.Raw,
         };
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using MotionControl.Diagnostics;
 using MotionControl.Http;
 using MotionControl.Media;
+using MotionControl.Serialization;
 
 namespace MotionControl.Providers.Vydra;
 
@@ -109,7 +110,7 @@ public sealed class VydraClient : MotionControlClient
             Status = status,
             VendorStatus = wire.Status,
             FailureReason = status is MotionControlTaskStatus.Failed or MotionControlTaskStatus.Canceled ? Redactor.Redact(wire.Message) : null,
-            Raw = reply.Raw,
+            RawJson = reply.Raw,
         };
     }
 
@@ -141,10 +142,10 @@ public sealed class VydraClient : MotionControlClient
         {
             var reply = await _api.ListAsync(pageSize, offset, statusFilter, cancellationToken).ConfigureAwait(false);
             var jobs = reply.Value.ResolveJobs();
-            var raws = RawItems(reply.Raw);
+            var raws = RawItems(reply.Raw.Element);
             for (var i = 0; i < jobs.Count; i++)
             {
-                var task = ToTask(jobs[i], i < raws.Count ? raws[i] : null, null);
+                var task = ToTask(jobs[i], i < raws.Count ? LazyJson.FromElement(raws[i]) : null, null);
                 if (options.Status is { } wanted && task.Status != wanted)
                 {
                     continue;
@@ -180,7 +181,7 @@ public sealed class VydraClient : MotionControlClient
         return [];
     }
 
-    private MotionControlTask ToTask(VydraJob wire, JsonElement? raw, string? knownId)
+    private MotionControlTask ToTask(VydraJob wire, LazyJson? raw, string? knownId)
     {
         var id = wire.ResolveId() ?? knownId ?? throw new MotionControlProtocolException("A Vydra job in the list carries no id.") { ProviderName = ProviderName };
         if (!VendorStatus.TryMap(wire.Status, Statuses, out var status))
@@ -200,7 +201,7 @@ public sealed class VydraClient : MotionControlClient
             Progress = wire.Progress is { } progress && double.IsFinite(progress) ? (int)Math.Clamp(Math.Round(progress), 0, 100) : null,
             CreatedAt = wire.CreatedAt,
             UpdatedAt = wire.CompletedAt ?? wire.UpdatedAt,
-            Raw = raw,
+            RawJson = raw,
         };
     }
 }

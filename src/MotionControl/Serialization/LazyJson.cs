@@ -1,0 +1,86 @@
+using System.Text.Json;
+
+namespace MotionControl.Serialization;
+
+/// <summary>
+/// A vendor reply's JSON kept as its UTF-8 bytes and parsed into a <see cref="JsonElement"/> the first time it is asked
+/// for (<see cref="MotionControlTask.Raw"/>): the SDK reads its own DTOs straight from the bytes, so a caller who never
+/// looks at <c>Raw</c> never pays for a second parse. Thread-safe; parsed at most once; the bytes are never exposed and
+/// are released once parsed (the element owns its own copy, so it stays valid for as long as it is kept).
+/// </summary>
+internal sealed class LazyJson
+{
+    private ReadOnlyMemory<byte> _utf8;
+    private JsonElement _element;
+    private volatile bool _parsed;
+
+    /// <summary>Keeps <paramref name="utf8"/> (owned by the caller no more: it must never change) to parse on first use.</summary>
+    /// <param name="utf8">One complete JSON value.</param>
+    public LazyJson(ReadOnlyMemory<byte> utf8)
+    {
+        _utf8 = utf8;
+    }
+
+    private LazyJson(JsonElement element)
+    {
+        _element = element;
+        _parsed = true;
+    }
+
+    /// <summary>How many times the bytes have been parsed (0 or 1), for tests.</summary>
+    internal int ParseCount { get; private set; }
+
+    /// <summary>True once <see cref="Element"/> has been read.</summary>
+    internal bool IsParsed => _parsed;
+
+    /// <summary>The JSON, parsed on first access.</summary>
+    /// <exception cref="JsonException">The bytes are not one JSON value (the SDK only keeps bytes it has already read as JSON).</exception>
+    public JsonElement Element
+    {
+        get
+        {
+            if (!_parsed)
+            {
+                Parse();
+            }
+
+            return _element;
+        }
+    }
+
+    /// <summary>Wraps an element that is already parsed (a task built with <c>Raw = element</c>).</summary>
+    /// <param name="element">The element.</param>
+    /// <returns>A holder that returns <paramref name="element"/>.</returns>
+    public static LazyJson FromElement(JsonElement element) => new(element);
+
+    /// <summary>
+    /// The same JSON as before lazy parsing: the same parsed element (same document, same position). A holder not yet
+    /// parsed equals only itself, since its element, once parsed, will belong to a new document; so this never parses.
+    /// </summary>
+    /// <param name="obj">The other holder.</param>
+    /// <returns>True when both hold the same element.</returns>
+    public override bool Equals(object? obj) =>
+        ReferenceEquals(this, obj)
+        || (obj is LazyJson other && _parsed && other._parsed && EqualityComparer<JsonElement>.Default.Equals(_element, other._element));
+
+    /// <summary>Constant: equal holders may be told apart only by parsing, which a hash code must not cause.</summary>
+    /// <returns>Zero.</returns>
+    public override int GetHashCode() => 0;
+
+    private void Parse()
+    {
+        lock (this)
+        {
+            if (_parsed)
+            {
+                return;
+            }
+
+            var reader = new Utf8JsonReader(_utf8.Span);
+            _element = JsonElement.ParseValue(ref reader);
+            ParseCount++;
+            _utf8 = default;
+            _parsed = true;
+        }
+    }
+}
