@@ -21,7 +21,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
 {
     private const int MaxRecoveryRounds = 2;
 
-    private readonly HttpClient? _ownedHttpClient;
+    private readonly HttpMessageInvoker? _ownedHttpClient;
     private readonly ConcurrentDictionary<string, byte> _unknownStatusWords = new(StringComparer.OrdinalIgnoreCase);
     private readonly TaskPoller _poller;
 
@@ -50,7 +50,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         MotionControlClientOptions options,
         IRequestAuthenticator authenticator,
         SecretRedactor redactor,
-        Func<HttpClient> httpClientSource,
+        Func<HttpMessageInvoker> httpClientSource,
         bool httpClientAuthenticates)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -110,7 +110,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         using var activity = MotionControlTelemetry.Start("motioncontrol.submit", ProviderName);
         try
         {
-            var validation = await ValidateAsync(request, cancellationToken).ConfigureAwait(false);
+            var validation = await ValidateCoreAsync(request, cancellationToken).ConfigureAwait(false);
             validation.ThrowIfInvalid(ProviderName);
 
             using var media = await SubmissionMedia.PrepareAsync(request, Capabilities, MediaUploader, cancellationToken).ConfigureAwait(false);
@@ -197,9 +197,15 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<MotionControlValidationResult> ValidateAsync(MotionControlRequest request, CancellationToken cancellationToken = default)
+    public Task<MotionControlValidationResult> ValidateAsync(MotionControlRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return ValidateCoreAsync(request, cancellationToken).AsTask();
+    }
+
+    /// <summary>Validation without a <see cref="Task{TResult}"/> per call: remote-only requests complete synchronously.</summary>
+    private async ValueTask<MotionControlValidationResult> ValidateCoreAsync(MotionControlRequest request, CancellationToken cancellationToken)
+    {
         var image = await SubmissionMedia.ProbeAsync(request.Image, cancellationToken).ConfigureAwait(false);
         var video = await SubmissionMedia.ProbeAsync(request.Video, cancellationToken).ConfigureAwait(false);
         return RequestValidator.Validate(new ValidationContext(request, Capabilities, image, video, MediaUploader is not null));
@@ -328,7 +334,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             RequestId = cause.RequestId,
         };
 
-    private static Func<HttpClient> OwnOrCallers(HttpClient? callers, IRequestAuthenticator authenticator, out HttpClient? owned)
+    private static Func<HttpMessageInvoker> OwnOrCallers(HttpClient? callers, IRequestAuthenticator authenticator, out HttpMessageInvoker? owned)
     {
         if (callers is not null)
         {
@@ -336,22 +342,24 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             return () => callers;
         }
 
-        // The SDK's own client: connection lifetime bounded so DNS changes are seen; Polly owns every timeout.
-        var client = new HttpClient(
+        // The SDK's own handler chain, called through a bare HttpMessageInvoker: it has no base address, default headers
+        // or timeout to apply, so HttpClient's per-request work (a linked cancellation source, buffering options) would be
+        // pure cost. Connection lifetime bounded so DNS changes are seen; Polly and the transport own every timeout.
+        // No decompression (vendor replies are a few KB of JSON) and no redirects: an API host that redirects would lose
+        // the Authorization header on the way, so the 3xx is reported instead (see MotionControlClientOptions.BaseAddress).
+        var invoker = new HttpMessageInvoker(
             new AuthenticationHandler(authenticator)
             {
                 InnerHandler = new SocketsHttpHandler
                 {
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                    AutomaticDecompression = System.Net.DecompressionMethods.All,
+                    AutomaticDecompression = System.Net.DecompressionMethods.None,
+                    AllowAutoRedirect = false,
                 },
             },
-            disposeHandler: true)
-        {
-            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-        };
-        owned = client;
-        return () => client;
+            disposeHandler: true);
+        owned = invoker;
+        return () => invoker;
     }
 
     private static Uri EnsureTrailingSlash(Uri uri) =>

@@ -170,6 +170,22 @@ public sealed class EmulatorFault
     }
 
     /// <summary>
+    /// A redirect (<c>Location: <paramref name="location"/></c>, no body), as a host that moved, or a bare domain sending
+    /// callers to its <c>www</c> host, answers. Clients that follow it lose their <c>Authorization</c> header on the way to
+    /// another host.
+    /// </summary>
+    /// <param name="location">Where the reply points.</param>
+    /// <param name="statusCode">A 3xx status: 301 (default), 302, 307 or 308.</param>
+    /// <returns>The fault.</returns>
+    public static EmulatorFault Redirect(Uri location, int statusCode = 301)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 300);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 399);
+        return new EmulatorFault(FaultKind.Redirect, $"HTTP {statusCode} to {location}") { StatusCode = statusCode, Body = location.AbsoluteUri };
+    }
+
+    /// <summary>
     /// The connection is aborted before any reply byte (<c>HttpContext.Abort()</c>); the client sees a connection error.
     /// By default the request is processed first, so a create HAS created (and counted) its task, as when a reply is
     /// lost on the way back; a get has counted as a poll.

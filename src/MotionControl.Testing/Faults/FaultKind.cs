@@ -11,6 +11,7 @@ internal enum FaultKind
     AimlApiError,
     VydraError,
     RawResponse,
+    Redirect,
     Abort,
     Delay,
     MalformedJson,

@@ -39,6 +39,8 @@ internal static class FaultResponder
                 return VydraReplies.Error(fault.StatusCode, fault.Code ?? "INTERNAL_ERROR", fault.Message ?? "error");
             case FaultKind.RawResponse:
                 return EmulatorReply.FromText(fault.StatusCode, fault.Body ?? string.Empty, fault.ContentType);
+            case FaultKind.Redirect:
+                return EmulatorReply.FromText(fault.StatusCode, string.Empty, "text/plain").WithHeader("Location", fault.Body ?? "/");
             default:
                 return null;
         }

@@ -162,9 +162,15 @@ internal sealed class ApiTransport
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await _settings.HttpClientSource()
-                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token)
-                .ConfigureAwait(false);
+            var invoker = _settings.HttpClientSource();
+            using var response = await (invoker is HttpClient client
+                ? client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token)
+                : invoker.SendAsync(request, attempt.Token)).ConfigureAwait(false);
+            if (response.Headers.Location is { } location && (int)response.StatusCode is >= 300 and < 400)
+            {
+                throw Redirected(call, response, location);
+            }
+
             var body = await ReadBodyAsync(response, context, attempt.Token).ConfigureAwait(false);
             var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             MotionControlLog.CallCompleted(Logger, ProviderName, call.Operation, (int)response.StatusCode, elapsedMs);
@@ -256,6 +262,25 @@ internal sealed class ApiTransport
         path.Length > 0 && path[0] is not '/' and not '\\' && path.AsSpan().IndexOfAny(':', '\\') < 0
             ? new Uri(_baseAddressText + path, UriKind.Absolute)
             : new Uri(_settings.BaseAddress, path);
+
+    /// <summary>
+    /// A redirect is not followed: the Authorization header would be dropped on a hop to another host (and a create must
+    /// not be re-sent anywhere the caller did not choose). The vendor did not act on the call.
+    /// </summary>
+    private MotionControlRequestRejectedException Redirected(ApiCall call, HttpResponseMessage response, Uri location)
+    {
+        var target = location.IsAbsoluteUri ? location : new Uri(response.RequestMessage?.RequestUri ?? BaseAddress, location);
+        return new MotionControlRequestRejectedException(
+            $"The {ProviderName} {call.Operation} call was redirected (HTTP {(int)response.StatusCode}) to {Redactor.Redact(target.AbsoluteUri)}. "
+            + "The SDK does not follow redirects, because the Authorization header would not go along; set BaseAddress to the host it points to.")
+        {
+            ProviderName = ProviderName,
+            TaskId = call.TaskId,
+            StatusCode = response.StatusCode,
+            RequestId = RequestIdFrom(response),
+            IsTransient = false,
+        };
+    }
 
     private MotionControlProtocolException TooLarge(HttpStatusCode status, ApiContext context) =>
         new($"The {ProviderName} {context.Operation} reply is larger than {_settings.MaxResponseBytes} bytes, which no vendor reply should be.")

@@ -12,7 +12,8 @@ internal sealed record ApiTransportSettings
     /// Where each call gets its client: the SDK's own or the caller's (always the same instance), or
     /// <c>IHttpClientFactory.CreateClient</c> under DI so handler rotation and callers' handlers apply.
     /// </summary>
-    public required Func<HttpClient> HttpClientSource { get; init; }
+    /// <remarks>An <see cref="HttpClient"/> is called with <see cref="HttpCompletionOption.ResponseHeadersRead"/>; a bare invoker never buffers.</remarks>
+    public required Func<HttpMessageInvoker> HttpClientSource { get; init; }
 
     public required Uri BaseAddress { get; init; }
 

@@ -1,0 +1,49 @@
+using MotionControl.Testing;
+
+namespace MotionControl.Tests.Http;
+
+/// <summary>
+/// The SDK's own HTTP client never follows a redirect: the Authorization header would not survive a hop to another host,
+/// so the call would fail as unauthenticated for a reason nobody could see. The 3xx is reported, naming where it pointed.
+/// </summary>
+public class RedirectTests
+{
+    public static TheoryData<string> Providers => new(MotionControlProviders.All);
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_redirected_read_is_not_followed_and_names_the_new_location(string provider)
+    {
+        await using var emulator = await MotionControlEmulator.StartAsync();
+        using var client = EmulatedClients.Create(provider, emulator);
+        var task = await client.SubmitAsync(EmulatedClients.Request());
+        var moved = new Uri(emulator.BaseAddress, "moved-elsewhere/");
+        emulator.AddFault(provider, EmulatedClients.ReadOperation(provider), EmulatorFault.Redirect(moved), FaultSchedule.EveryCall);
+        var requestsBefore = emulator.Requests.Count;
+
+        var error = await Assert.ThrowsAnyAsync<MotionControlException>(() => client.GetTaskAsync(task.Id));
+
+        Assert.Contains("301", error.Message, StringComparison.Ordinal);
+        Assert.Contains(moved.AbsoluteUri, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(emulator.Requests.Skip(requestsBefore), r => r.Path.Contains("moved-elsewhere", StringComparison.Ordinal));
+        Assert.False(error.IsTransient);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_redirected_create_is_a_clear_refusal_not_an_unknown_outcome(string provider)
+    {
+        await using var emulator = await MotionControlEmulator.StartAsync();
+        using var client = EmulatedClients.Create(provider, emulator);
+        var moved = new Uri("http://127.0.0.1:9/api/");
+        emulator.AddFault(provider, EmulatorOperation.Create, EmulatorFault.Redirect(moved, 308), FaultSchedule.EveryCall);
+
+        var error = await Assert.ThrowsAsync<MotionControlRequestRejectedException>(() => client.SubmitAsync(EmulatedClients.Request()));
+
+        Assert.Contains("308", error.Message, StringComparison.Ordinal);
+        Assert.Contains("BaseAddress", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, emulator.CallCount(provider, EmulatorOperation.Create));
+        Assert.Equal(0, emulator.CreatedTaskCount(provider));
+        Assert.Equal(provider, error.ProviderName);
+    }
+}
