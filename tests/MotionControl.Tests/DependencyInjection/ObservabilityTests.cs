@@ -19,9 +19,12 @@ public class ObservabilityTests
         var spans = new ConcurrentQueue<Activity>();
         var measurements = new ConcurrentQueue<(string Instrument, double Value, string Tags)>();
 
+        // The listener hears every test running in this process, and emulators hand out the same task ids: each job runs
+        // under a root span of this test's own, and only spans of that trace count.
+        using var testSource = new ActivitySource("MotionControl.Tests.Observability");
         using var activityListener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == "MotionControl",
+            ShouldListenTo = source => source.Name is "MotionControl" or "MotionControl.Tests.Observability",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = spans.Enqueue,
         };
@@ -58,8 +61,17 @@ public class ObservabilityTests
         foreach (var provider in MotionControlProviders.All)
         {
             var client = host.Services.GetRequiredKeyedService<IMotionControlClient>(provider);
-            var task = await client.GenerateAsync(HostFixture.Request());
+            MotionControlTask task;
+            ActivityTraceId trace;
+            using (var root = testSource.StartActivity("observability-test-job"))
+            {
+                Assert.NotNull(root);
+                trace = root.TraceId;
+                task = await client.GenerateAsync(HostFixture.Request());
+            }
+
             Assert.Equal(MotionControlTaskStatus.Succeeded, task.Status);
+            var ours = spans.Where(s => s.TraceId == trace).ToList();
 
             Assert.Contains(logs.Entries, e => e.EventId == 1000 && e.Category == "MotionControl." + provider && e.Message.Contains(task.Id, StringComparison.Ordinal));
             Assert.Contains(logs.Entries, e => e.EventId == 1100 && e.Category == "MotionControl." + provider && e.Message.Contains("Succeeded", StringComparison.Ordinal));
@@ -67,10 +79,10 @@ public class ObservabilityTests
             Assert.Contains(logs.Entries, e => e.EventId == 1300 && e.Category == "MotionControl." + provider);
             Assert.Contains(logs.Entries, e => e.EventId == 1301 && e.Category == "MotionControl." + provider);
 
-            Assert.Contains(spans, s => s.OperationName == "motioncontrol.submit" && Tag(s, "motioncontrol.provider") == provider && Tag(s, "motioncontrol.task.id") == task.Id);
-            var wait = Assert.Single(spans, s => s.OperationName == "motioncontrol.wait" && Tag(s, "motioncontrol.task.id") == task.Id);
+            Assert.Contains(ours, s => s.OperationName == "motioncontrol.submit" && Tag(s, "motioncontrol.provider") == provider && Tag(s, "motioncontrol.task.id") == task.Id);
+            var wait = Assert.Single(ours, s => s.OperationName == "motioncontrol.wait" && Tag(s, "motioncontrol.task.id") == task.Id);
             Assert.Equal("Succeeded", Tag(wait, "motioncontrol.task.status"));
-            Assert.Contains(spans, s => s.OperationName == "motioncontrol.poll" && s.ParentSpanId == wait.SpanId);
+            Assert.Contains(ours, s => s.OperationName == "motioncontrol.poll" && s.ParentSpanId == wait.SpanId);
 
             Assert.Contains(measurements, m => m.Instrument == "motioncontrol.submissions" && m.Tags.Contains("motioncontrol.provider=" + provider, StringComparison.Ordinal));
             Assert.Contains(measurements, m => m.Instrument == "motioncontrol.retries" && m.Tags.Contains("motioncontrol.provider=" + provider, StringComparison.Ordinal));
