@@ -21,6 +21,16 @@ internal static class VendorError
         _ => ErrorKind.Other,
     };
 
+    /// <summary>The kind an HTTP status means on a call that is or is not a create (see <see cref="OnCreate"/>).</summary>
+    public static ErrorKind KindFromStatus(HttpStatusCode status, bool isCreate) => OnCreate(KindFromStatus(status), isCreate);
+
+    /// <summary>
+    /// A create names no task, so "not found" there means a missing model or route: the request is rejected, and
+    /// nothing was created.
+    /// </summary>
+    public static ErrorKind OnCreate(ErrorKind kind, bool isCreate) =>
+        isCreate && kind == ErrorKind.TaskNotFound ? ErrorKind.RequestRejected : kind;
+
     /// <summary>Creates the exception for an error reply.</summary>
     /// <param name="kind">What the error means.</param>
     /// <param name="response">The reply.</param>

@@ -46,12 +46,7 @@ internal static partial class AimlApiErrorMapper
     private static MotionControlException FromHttpError(ApiResponse response, bool isCreate)
     {
         var error = WireReply<AimlApiErrorResponse>.TryRead(response, MotionControlJsonContext.Default.AimlApiErrorResponse);
-        var kind = VendorError.KindFromStatus(response.StatusCode);
-        if (isCreate && kind == ErrorKind.TaskNotFound)
-        {
-            // A 404 on a create names a missing model or route, not a task.
-            kind = ErrorKind.RequestRejected;
-        }
+        var kind = VendorError.KindFromStatus(response.StatusCode, isCreate);
 
         var message = error?.Message ?? error?.Error;
         if (kind is ErrorKind.RequestRejected or ErrorKind.Authentication && message is not null && CreditWording().IsMatch(message))

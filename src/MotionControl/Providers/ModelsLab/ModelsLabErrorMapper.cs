@@ -69,12 +69,7 @@ internal static partial class ModelsLabErrorMapper
     {
         var wire = WireReply<ModelsLabVideoResponse>.TryRead(response, MotionControlJsonContext.Default.ModelsLabVideoResponse);
         var message = wire?.ResolveMessage();
-        var kind = VendorError.KindFromStatus(response.StatusCode);
-        if (isCreate && kind == ErrorKind.TaskNotFound)
-        {
-            // A 404 on a create names a missing model or route, not a task.
-            kind = ErrorKind.RequestRejected;
-        }
+        var kind = VendorError.KindFromStatus(response.StatusCode, isCreate);
 
         kind = kind == ErrorKind.RequestRejected ? Refine(kind, message, isCreate) : kind;
         return VendorError.Create(kind, response, null, message ?? response.Excerpt(), retryAfter: Seconds(wire?.RetryAfter));

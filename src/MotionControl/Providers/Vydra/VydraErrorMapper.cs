@@ -18,12 +18,7 @@ internal static class VydraErrorMapper
     public static MotionControlException FromHttpError(ApiResponse response, bool isCreate)
     {
         var error = WireReply<VydraErrorResponse>.TryRead(response, MotionControlJsonContext.Default.VydraErrorResponse);
-        var kind = KindFromCode(error?.Code) ?? VendorError.KindFromStatus(response.StatusCode);
-        if (isCreate && kind == ErrorKind.TaskNotFound)
-        {
-            // A 404 on a create names a missing model or route, not a job.
-            kind = ErrorKind.RequestRejected;
-        }
+        var kind = VendorError.OnCreate(KindFromCode(error?.Code) ?? VendorError.KindFromStatus(response.StatusCode), isCreate);
 
         var message = error?.Error ?? error?.Message;
         if (error?.Details is { Length: > 0 } details)
