@@ -4,11 +4,18 @@ using MotionControl.Testing;
 
 namespace MotionControl.Benchmarks;
 
-/// <summary>A 200 MiB result (the emulator's synthetic blob) to Stream.Null: DownloadVideoAsync against GetStreamAsync + CopyToAsync.</summary>
+/// <summary>
+/// A 20 MiB and a 200 MiB result (the emulator's synthetic blob) to Stream.Null: DownloadVideoAsync against
+/// GetStreamAsync + CopyToAsync. Two sizes, so that "memory does not grow with the size" is measured, not inferred.
+/// </summary>
 [MemoryDiagnoser]
 public class DownloadBenchmarks
 {
-    public const long Bytes = 200L * 1024 * 1024;
+    /// <summary>The size of the result, in MiB.</summary>
+    [Params(20, 200)]
+    public int MiB { get; set; }
+
+    private long Bytes => MiB * 1024L * 1024;
 
     private MotionControlEmulator? _owned;
     private VydraClient _sdk = null!;

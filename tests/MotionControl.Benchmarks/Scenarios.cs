@@ -13,6 +13,63 @@ internal static class Scenarios
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>
+    /// Downloads of 20, 200 and 1,000 MiB to Stream.Null (emulator in another process), measuring the live managed heap
+    /// (after a full collection) on every 32nd progress report, about every 2.5 MiB: its peak above the heap before the
+    /// download must not grow with the size. Garbage is not counted: BenchmarkDotNet's Allocated column shows it.
+    /// </summary>
+    public static async Task<int> DownloadMemoryAsync()
+    {
+        var (server, baseAddress) = await BenchEnvironment.StartEmulatorProcessAsync(1);
+        try
+        {
+            using var client = new VydraClient(new VydraOptions { BaseAddress = baseAddress, ApiKey = BenchEnvironment.Credentials.VydraApiKey });
+            var peaks = new List<long>();
+            foreach (var mib in new[] { 20, 200, 1000, 20 })
+            {
+                var bytes = mib * 1024L * 1024;
+                var task = new MotionControlTask
+                {
+                    Id = "bench",
+                    ProviderName = MotionControlProviders.Vydra,
+                    Status = MotionControlTaskStatus.Succeeded,
+                    Videos = [new GeneratedVideo { Url = new Uri(baseAddress, FormattableString.Invariant($"files/blob?bytes={bytes}")) }],
+                };
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                GC.Collect();
+                var before = GC.GetTotalMemory(forceFullCollection: false);
+                var peak = before;
+                var reports = 0;
+                var started = Stopwatch.StartNew();
+                var written = await client.DownloadVideoAsync(task, Stream.Null, new SyncProgress<long>(_ =>
+                {
+                    if (++reports % 32 == 0)
+                    {
+                        peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true));
+                    }
+                }));
+                var seconds = started.Elapsed.TotalSeconds;
+                Console.WriteLine($"download.{mib}MiB: {written} bytes, {(written / seconds / (1 << 30)).ToString("0.00", Inv)} GiB/s, live managed heap peak +{(peak - before) / 1024} KiB above the start ({reports} progress reports)");
+                peaks.Add(peak - before);
+            }
+
+            // The first 20 MiB run includes warm-up (JIT, connection); the verdict compares the later runs.
+            var steady = peaks.Skip(1).ToList();
+            Console.WriteLine($"download.peak_independent_of_size: max {steady.Max() / 1024} KiB, min {steady.Min() / 1024} KiB over 200 MiB, 1,000 MiB, 20 MiB");
+            return 0;
+        }
+        finally
+        {
+            await server.StandardInput.WriteLineAsync("quit");
+            server.StandardInput.Close();
+            if (!server.WaitForExit(10_000))
+            {
+                server.Kill();
+            }
+        }
+    }
+
     /// <summary>Bytes read by each probe of the 100 MiB moov-at-end file, against the goal (moov + 64 KiB).</summary>
     public static async Task<int> ProbeAsync()
     {
@@ -236,5 +293,10 @@ internal static class Scenarios
     private sealed class SyncProgress(Action<MotionControlTask> report) : IProgress<MotionControlTask>
     {
         public void Report(MotionControlTask value) => report(value);
+    }
+
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 }

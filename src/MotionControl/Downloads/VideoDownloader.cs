@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using MotionControl.Http;
 
@@ -64,33 +63,25 @@ internal static class VideoDownloader
             var source = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (source.ConfigureAwait(false))
             {
-                var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+                // The response stream's own CopyToAsync: HttpClient's content streams copy from the connection's buffer
+                // directly, with less per-chunk work than a ReadAsync/WriteAsync loop. The counting stream in between
+                // measures what arrived and reports progress.
+                var counting = new CountingWriteStream(destination, progress);
                 try
                 {
-                    long total = 0;
-                    int read;
-                    while ((read = await source.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false)) > 0)
-                    {
-                        await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                        total += read;
-                        progress?.Report(total);
-                    }
-
-                    if (response.Content.Headers.ContentLength is { } expected && expected != total)
-                    {
-                        throw new MotionControlConnectionException($"The download ended after {total} of {expected} bytes.") { ProviderName = providerName, TaskId = taskId };
-                    }
-
-                    return total;
+                    await source.CopyToAsync(counting, BufferSize, cancellationToken).ConfigureAwait(false);
                 }
                 catch (IOException ex)
                 {
                     throw new MotionControlConnectionException($"The download was cut off: {ex.Message}", ex) { ProviderName = providerName, TaskId = taskId };
                 }
-                finally
+
+                if (response.Content.Headers.ContentLength is { } expected && expected != counting.Written)
                 {
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    throw new MotionControlConnectionException($"The download ended after {counting.Written} of {expected} bytes.") { ProviderName = providerName, TaskId = taskId };
                 }
+
+                return counting.Written;
             }
         }
     }
