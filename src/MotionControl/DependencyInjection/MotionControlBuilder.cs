@@ -121,7 +121,15 @@ public sealed partial class MotionControlBuilder
 
         Services.AddHttpClient(HttpClientName(providerName), client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(sp => new AuthenticationHandler(sp.GetRequiredKeyedService<IRequestAuthenticator>(providerName)))
-            .SetHandlerLifetime(TimeSpan.FromMinutes(5));
+            .SetHandlerLifetime(TimeSpan.FromMinutes(5))
+
+            // As the SDK's own handler without DI: no redirects (the Authorization header would not survive the hop, so
+            // the transport reports the 3xx instead) and no compression. A caller's ConfigureHttpClient may replace it.
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = System.Net.DecompressionMethods.None,
+            });
 
         Services.TryAddSingleton(sp =>
         {

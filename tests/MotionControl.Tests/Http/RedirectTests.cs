@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using MotionControl.Testing;
+using MotionControl.Tests.DependencyInjection;
 
 namespace MotionControl.Tests.Http;
 
@@ -45,5 +47,24 @@ public class RedirectTests
         Assert.Equal(1, emulator.CallCount(provider, EmulatorOperation.Create));
         Assert.Equal(0, emulator.CreatedTaskCount(provider));
         Assert.Equal(provider, error.ProviderName);
+    }
+
+    [Fact]
+    public async Task Under_dependency_injection_a_redirect_is_not_followed_either()
+    {
+        await using var emulator = await MotionControlEmulator.StartAsync();
+        using var host = HostFixture.Build(HostFixture.Json(emulator));
+        await host.StartAsync();
+        var client = host.Services.GetRequiredKeyedService<IMotionControlClient>(MotionControlProviders.Vydra);
+        var task = await client.SubmitAsync(HostFixture.Request());
+        var moved = new Uri(emulator.BaseAddress, "moved-elsewhere/");
+        emulator.AddFault(MotionControlProviders.Vydra, EmulatorOperation.Get, EmulatorFault.Redirect(moved, 302), FaultSchedule.EveryCall);
+        var requestsBefore = emulator.Requests.Count;
+
+        var error = await Assert.ThrowsAsync<MotionControlRequestRejectedException>(() => client.GetTaskAsync(task.Id));
+
+        Assert.Contains(moved.AbsoluteUri, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(emulator.Requests.Skip(requestsBefore), r => r.Path.Contains("moved-elsewhere", StringComparison.Ordinal));
+        await host.StopAsync();
     }
 }

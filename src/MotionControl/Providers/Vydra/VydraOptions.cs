@@ -12,8 +12,8 @@ public sealed class VydraOptions : MotionControlClientOptions
     /// <remarks>
     /// Deliberately the <c>www</c> host, not the bare <c>https://vydra.ai</c> that Vydra's pages show: the bare domain
     /// answers with a redirect to <c>www</c>, and <see cref="HttpClient"/> drops the <c>Authorization</c> header when it
-    /// follows a redirect to another host, so every call would fail as unauthenticated (HTTP 401). The SDK's own HTTP
-    /// client does not follow redirects at all: it reports them as <see cref="MotionControlRequestRejectedException"/>
+    /// follows a redirect to another host, so every call would fail as unauthenticated (HTTP 401). The SDK's HTTP
+    /// clients (its own, and the named clients of <c>AddMotionControl</c>) do not follow redirects at all: they report them as <see cref="MotionControlRequestRejectedException"/>
     /// naming the new address. If you set <see cref="MotionControlClientOptions.BaseAddress"/> yourself, use the
     /// <c>www</c> host too.
     /// </remarks>
