@@ -32,14 +32,7 @@ internal static class AllocationBreakdown
         }
         finally
         {
-            await server.StandardInput.WriteLineAsync("quit");
-            server.StandardInput.Close();
-            if (!server.WaitForExit(10_000))
-            {
-                server.Kill();
-            }
-
-            server.Dispose();
+            await BenchEnvironment.StopEmulatorProcessAsync(server);
         }
     }
 

@@ -89,6 +89,19 @@ internal static class BenchEnvironment
         return (process, new Uri(line.Trim()));
     }
 
+    /// <summary>Asks an emulator process started by <see cref="StartEmulatorProcessAsync"/> to quit (killing it after 10 s), and releases it.</summary>
+    public static async Task StopEmulatorProcessAsync(Process server)
+    {
+        await server.StandardInput.WriteLineAsync("quit");
+        server.StandardInput.Close();
+        if (!server.WaitForExit(10_000))
+        {
+            server.Kill();
+        }
+
+        server.Dispose();
+    }
+
     /// <summary>The <c>--serve-emulator N</c> mode: an emulator whose tasks succeed on poll N, until stdin closes.</summary>
     public static async Task<int> ServeAsync(int pollsPerJob)
     {

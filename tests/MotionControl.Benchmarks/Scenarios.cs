@@ -61,12 +61,7 @@ internal static class Scenarios
         }
         finally
         {
-            await server.StandardInput.WriteLineAsync("quit");
-            server.StandardInput.Close();
-            if (!server.WaitForExit(10_000))
-            {
-                server.Kill();
-            }
+            await BenchEnvironment.StopEmulatorProcessAsync(server);
         }
     }
 
@@ -185,14 +180,7 @@ internal static class Scenarios
         }
         finally
         {
-            await server.StandardInput.WriteLineAsync("quit");
-            server.StandardInput.Close();
-            if (!server.WaitForExit(10_000))
-            {
-                server.Kill();
-            }
-
-            server.Dispose();
+            await BenchEnvironment.StopEmulatorProcessAsync(server);
         }
     }
 

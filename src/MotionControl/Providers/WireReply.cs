@@ -17,7 +17,9 @@ internal readonly record struct WireReply<T>(T Value, LazyJson Raw)
     /// <summary>Reads a successful reply; JSON that is not the expected shape becomes a <see cref="MotionControlProtocolException"/>.</summary>
     public static WireReply<T> Read(ApiResponse response, JsonTypeInfo<T> typeInfo)
     {
-        if (!IsObject(response.Body.Span))
+        // A UTF-8 byte order mark is legal before JSON text, and some gateways send one; the reader does not skip it.
+        var json = response.Body.Span.StartsWith(Utf8Bom) ? response.Body[Utf8Bom.Length..] : response.Body;
+        if (!IsObject(json.Span))
         {
             // Rare: read it as any JSON to say what it is (or why it is not JSON at all).
             var raw = response.Read(MotionControlJsonContext.Default.JsonElement);
@@ -27,8 +29,8 @@ internal readonly record struct WireReply<T>(T Value, LazyJson Raw)
         try
         {
             // Straight from the bytes, once; the transport hands each reply its own array, so keeping it is safe.
-            var value = JsonSerializer.Deserialize(response.Body.Span, typeInfo) ?? throw response.ProtocolError("the reply was JSON null");
-            return new WireReply<T>(value, new LazyJson(response.Body));
+            var value = JsonSerializer.Deserialize(json.Span, typeInfo) ?? throw response.ProtocolError("the reply was JSON null");
+            return new WireReply<T>(value, new LazyJson(json));
         }
         catch (JsonException ex)
         {
@@ -53,6 +55,8 @@ internal readonly record struct WireReply<T>(T Value, LazyJson Raw)
             return default;
         }
     }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>True when the first token is <c>{</c> (after JSON whitespace).</summary>
     private static bool IsObject(ReadOnlySpan<byte> utf8)

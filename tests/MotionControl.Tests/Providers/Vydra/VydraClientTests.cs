@@ -108,6 +108,19 @@ public sealed class VydraClientTests : IAsyncLifetime
         Assert.Equal(reason, failed.FailureReason);
     }
 
+    [Fact]
+    public async Task A_reply_starting_with_a_utf8_byte_order_mark_is_read_as_json()
+    {
+        _emulator.AddFault(EmulatorProviders.Vydra, EmulatorOperation.Get, EmulatorFault.RawResponse(200, "\uFEFF" + """{"id":"j3","status":"processing","progress":40}"""));
+        using var client = Client();
+
+        var task = await client.GetTaskAsync("j3");
+
+        Assert.Equal(MotionControlTaskStatus.Processing, task.Status);
+        Assert.Equal(40, task.Progress);
+        Assert.Equal("j3", task.Raw!.Value.GetProperty("id").GetString());
+    }
+
     [Theory]
     [InlineData("""{"id":"j2","status":"completed","videoUrl":"https://cdn.example.com/a.mp4"}""", "https://cdn.example.com/a.mp4")]
     [InlineData("""{"id":"j2","status":"completed","url":"https://cdn.example.com/b.mp4"}""", "https://cdn.example.com/b.mp4")]
