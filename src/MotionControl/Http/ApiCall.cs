@@ -8,6 +8,15 @@ namespace MotionControl.Http;
 /// <param name="IsCreate">True for a call that may create a task and a charge: never re-sent unless provably not received.</param>
 internal sealed record ApiCall(string Operation, HttpMethod Method, string Path, Func<HttpContent>? CreateContent = null, bool IsCreate = false)
 {
+    /// <summary>The operation name of every create, so logs, metrics and error messages name it alike for all vendors.</summary>
+    public const string CreateOperation = "create";
+
     /// <summary>The task concerned, for error messages.</summary>
     public string? TaskId { get; init; }
+
+    /// <summary>A POST that may create a task and a charge, with a fresh body from <paramref name="content"/> per attempt.</summary>
+    /// <param name="path">The create path, relative to the vendor's base address.</param>
+    /// <param name="content">Builds the body for one attempt.</param>
+    /// <returns>The call.</returns>
+    public static ApiCall Create(string path, Func<HttpContent> content) => new(CreateOperation, HttpMethod.Post, path, content, IsCreate: true);
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using MotionControl.Http;
 using MotionControl.Serialization;
 
 namespace MotionControl.Providers;
@@ -30,6 +31,22 @@ internal static class WireBody
         }
 
         return JsonSerializer.SerializeToUtf8Bytes(body, MotionControlJsonContext.Default.JsonObject);
+    }
+
+    /// <summary>
+    /// The create call of a vendor whose body is its wire DTO plus the request's extra properties, serialized once here;
+    /// <paramref name="createContent"/> makes each attempt's body from those bytes (streaming local media in, for the
+    /// neutral client; <see cref="Content"/> for the typed APIs).
+    /// </summary>
+    public static ApiCall CreateCall<T>(
+        string path,
+        T dto,
+        JsonTypeInfo<T> typeInfo,
+        IReadOnlyDictionary<string, JsonNode?>? additionalProperties,
+        Func<ReadOnlyMemory<byte>, HttpContent> createContent)
+    {
+        var body = Serialize(dto, typeInfo, additionalProperties);
+        return ApiCall.Create(path, () => createContent(body));
     }
 
     /// <summary>A JSON body for one attempt, for calls made through a typed vendor API (no local media to stream in).</summary>

@@ -26,9 +26,8 @@ internal sealed class AimlApiHttpApi(ApiTransport transport) : IAimlApi
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = WireBody.Serialize(request, MotionControlJsonContext.Default.AimlApiVideoGenerationRequest, additionalProperties);
         return transport.SendAsync(
-            new ApiCall("create", HttpMethod.Post, GenerationsPath, () => createContent(body), IsCreate: true),
+            WireBody.CreateCall(GenerationsPath, request, MotionControlJsonContext.Default.AimlApiVideoGenerationRequest, additionalProperties, createContent),
             AimlApiErrorMapper.ReadCreate,
             cancellationToken);
     }

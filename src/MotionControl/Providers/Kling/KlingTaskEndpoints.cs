@@ -12,7 +12,6 @@ namespace MotionControl.Providers.Kling;
 /// </summary>
 internal sealed class KlingTaskEndpoints(ApiTransport transport, string path, Func<ApiResponse, JsonElement?, MotionControlException> mapError)
 {
-    public const string CreateOperation = "create";
     public const string GetOperation = "get";
     public const string ListOperation = "list";
 
@@ -24,7 +23,7 @@ internal sealed class KlingTaskEndpoints(ApiTransport transport, string path, Fu
 
     public Task<KlingTaskReply> CreateAsync(Func<HttpContent> content, CancellationToken cancellationToken) =>
         transport.SendAsync(
-            new ApiCall(CreateOperation, HttpMethod.Post, path, content, IsCreate: true),
+            ApiCall.Create(path, content),
             response => Interpret(response, KlingEnvelopeReader.ReadTask),
             cancellationToken);
 

@@ -36,9 +36,8 @@ internal sealed class ModelsLabApi : IModelsLabApi
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = WireBody.Serialize(request with { Key = _apiKey }, MotionControlJsonContext.Default.ModelsLabMotionControlRequest, additionalProperties);
         return _transport.SendAsync(
-            new ApiCall("create", HttpMethod.Post, CreatePath, () => createContent(body), IsCreate: true),
+            WireBody.CreateCall(CreatePath, request with { Key = _apiKey }, MotionControlJsonContext.Default.ModelsLabMotionControlRequest, additionalProperties, createContent),
             ModelsLabErrorMapper.ReadCreate,
             cancellationToken);
     }

@@ -55,9 +55,8 @@ internal sealed class VydraApi(ApiTransport transport) : IVydraApi
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = WireBody.Serialize(request, MotionControlJsonContext.Default.VydraMotionControlRequest, additionalProperties);
         return transport.SendAsync(
-            new ApiCall("create", HttpMethod.Post, CreatePath, () => createContent(body), IsCreate: true),
+            WireBody.CreateCall(CreatePath, request, MotionControlJsonContext.Default.VydraMotionControlRequest, additionalProperties, createContent),
             static response =>
             {
                 var reply = VydraErrorMapper.Read(response, MotionControlJsonContext.Default.VydraCreateJobResponse, isCreate: true);
