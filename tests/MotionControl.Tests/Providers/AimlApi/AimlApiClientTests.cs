@@ -260,35 +260,6 @@ public sealed class AimlApiClientTests : IAsyncLifetime
         Assert.False(body.TryGetProperty("character_orientation", out _));
     }
 
-    [Theory]
-    [InlineData("Mode")]
-    [InlineData("CallbackUrl")]
-    [InlineData("ExternalTaskId")]
-    [InlineData("ElementId")]
-    [InlineData("Watermark")]
-    public async Task A_field_AIMLAPI_cannot_honour_is_refused_before_anything_is_sent(string field)
-    {
-        using var client = Client();
-        var request = field switch
-        {
-            "Mode" => Request() with { Mode = GenerationMode.Pro },
-            "CallbackUrl" => Request() with { CallbackUrl = new Uri("https://example.com/hook") },
-            "ExternalTaskId" => Request() with { ExternalTaskId = "mine-1" },
-            "ElementId" => Request() with { ElementId = 42 },
-            _ => Request() with { Watermark = false },
-        };
-
-        var result = await client.ValidateAsync(request);
-        var thrown = await Assert.ThrowsAsync<MotionControlValidationException>(() => client.SubmitAsync(request));
-
-        var error = Assert.Single(result.Errors);
-        Assert.Equal(MotionControlRules.OptionUnsupported, error.Code);
-        Assert.Equal(field, error.Field);
-        Assert.Contains("AIMLAPI", error.Message, StringComparison.Ordinal);
-        Assert.Contains(thrown.Errors, e => e.Code == MotionControlRules.OptionUnsupported);
-        Assert.Empty(_emulator.Requests);
-    }
-
     [Fact]
     public async Task The_video_url_must_be_https_and_no_prompt_is_needed()
     {

@@ -297,8 +297,9 @@ public abstract class KlingFamilySubmissionTests
         Assert.Contains(bed.Logs.Lines, line => line.Contains("rendering", StringComparison.Ordinal));
     }
 
-    /// <summary>Needs the vendor to resolve <c>external_task_id</c> on the get path; derived classes run it.</summary>
-    private protected async Task A_lost_create_reply_is_recovered_by_external_id_without_a_second_task_core()
+    /// <summary>Needs the vendor to resolve <c>external_task_id</c> on the get path (PowerTokens does as Kling does [I]; the emulator follows that reading).</summary>
+    [Fact]
+    public async Task A_lost_create_reply_is_recovered_by_external_id_without_a_second_task()
     {
         await using var bed = await StartAsync();
         bed.Emulator.AddFault(Provider, EmulatorOperation.Create, EmulatorFault.Abort());
@@ -312,8 +313,9 @@ public abstract class KlingFamilySubmissionTests
         Assert.Equal("lost-reply-1", task.ExternalTaskId);
     }
 
-    /// <summary>Needs the vendor to resolve <c>external_task_id</c> on the get path; derived classes run it.</summary>
-    private protected async Task A_lost_create_reply_with_a_generated_external_id_is_recovered_too_core()
+    /// <summary>Needs the vendor to resolve <c>external_task_id</c> on the get path (PowerTokens does as Kling does [I]; the emulator follows that reading).</summary>
+    [Fact]
+    public async Task A_lost_create_reply_with_a_generated_external_id_is_recovered_too()
     {
         await using var bed = await StartAsync();
         bed.Emulator.AddFault(Provider, EmulatorOperation.Create, EmulatorFault.Abort());
@@ -339,8 +341,9 @@ public abstract class KlingFamilySubmissionTests
         Assert.All(creates, c => Assert.Contains("\"external_task_id\":\"aborted-before-processing\"", c.Body, StringComparison.Ordinal));
     }
 
-    /// <summary>Needs the vendor to resolve <c>external_task_id</c> on the get path; derived classes run it.</summary>
-    private protected async Task The_typed_api_reads_a_task_by_its_external_id_core()
+    /// <summary>Needs the vendor to resolve <c>external_task_id</c> on the get path (PowerTokens does as Kling does [I]; the emulator follows that reading).</summary>
+    [Fact]
+    public async Task The_typed_api_reads_a_task_by_its_external_id()
     {
         await using var bed = await StartAsync();
         var submitted = await bed.Client.SubmitAsync(KlingFamilyTestBed.Request(r => r with { ExternalTaskId = "by-external-1" }));

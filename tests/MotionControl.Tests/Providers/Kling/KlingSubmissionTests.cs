@@ -13,18 +13,6 @@ public sealed class KlingSubmissionTests : KlingFamilySubmissionTests
         ((KlingClient)bed.Client).Api.GetMotionControlTaskByExternalIdAsync(externalTaskId);
 
     [Fact]
-    public Task A_lost_create_reply_is_recovered_by_external_id_without_a_second_task() =>
-        A_lost_create_reply_is_recovered_by_external_id_without_a_second_task_core();
-
-    [Fact]
-    public Task A_lost_create_reply_with_a_generated_external_id_is_recovered_too() =>
-        A_lost_create_reply_with_a_generated_external_id_is_recovered_too_core();
-
-    [Fact]
-    public Task The_typed_api_reads_a_task_by_its_external_id() =>
-        The_typed_api_reads_a_task_by_its_external_id_core();
-
-    [Fact]
     public async Task Kling_offers_both_documented_models_and_lists_tasks()
     {
         await using var bed = await StartAsync();

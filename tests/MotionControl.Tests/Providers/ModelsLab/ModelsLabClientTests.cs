@@ -341,33 +341,6 @@ public sealed class ModelsLabClientTests : IAsyncLifetime
         Assert.DoesNotContain(Key, created.ToString(), StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("ExternalTaskId")]
-    [InlineData("KeepOriginalSound")]
-    [InlineData("ElementId")]
-    [InlineData("Watermark")]
-    public async Task A_field_ModelsLab_cannot_honour_is_refused_before_anything_is_sent(string field)
-    {
-        using var client = Client();
-        var request = field switch
-        {
-            "ExternalTaskId" => Request() with { ExternalTaskId = "mine-1" },
-            "KeepOriginalSound" => Request() with { KeepOriginalSound = false },
-            "ElementId" => Request() with { ElementId = 829836802793406551 },
-            _ => Request() with { Watermark = true },
-        };
-
-        var result = await client.ValidateAsync(request);
-        var thrown = await Assert.ThrowsAsync<MotionControlValidationException>(() => client.SubmitAsync(request));
-
-        var error = Assert.Single(result.Errors);
-        Assert.Equal(MotionControlRules.OptionUnsupported, error.Code);
-        Assert.Equal(field, error.Field);
-        Assert.Contains("ModelsLab", error.Message, StringComparison.Ordinal);
-        Assert.Contains(thrown.Errors, e => e.Code == MotionControlRules.OptionUnsupported && e.Field == field);
-        Assert.Empty(_emulator.Requests);
-    }
-
     [Fact]
     public async Task Mode_and_callback_are_accepted_and_a_prompt_is_required()
     {

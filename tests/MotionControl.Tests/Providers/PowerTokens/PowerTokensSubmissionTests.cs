@@ -14,19 +14,6 @@ public sealed class PowerTokensSubmissionTests : KlingFamilySubmissionTests
     private protected override Task<KlingResponse<KlingTask>> ReadByExternalIdAsync(KlingFamilyTestBed bed, string externalTaskId) =>
         ((PowerTokensClient)bed.Client).Api.GetMotionControlTaskByExternalIdAsync(externalTaskId);
 
-    // PowerTokens resolves external_task_id on its get path as Kling does [I]; the emulator follows that reading.
-    [Fact]
-    public Task A_lost_create_reply_is_recovered_by_external_id_without_a_second_task() =>
-        A_lost_create_reply_is_recovered_by_external_id_without_a_second_task_core();
-
-    [Fact]
-    public Task A_lost_create_reply_with_a_generated_external_id_is_recovered_too() =>
-        A_lost_create_reply_with_a_generated_external_id_is_recovered_too_core();
-
-    [Fact]
-    public Task The_typed_api_reads_a_task_by_its_external_id() =>
-        The_typed_api_reads_a_task_by_its_external_id_core();
-
     [Fact]
     public async Task A_lost_create_reply_never_creates_a_second_task()
     {

@@ -416,35 +416,6 @@ public sealed class VydraClientTests : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.Api.ListJobsAsync(limit: 0));
     }
 
-    [Theory]
-    [InlineData("Mode")]
-    [InlineData("CallbackUrl")]
-    [InlineData("ExternalTaskId")]
-    [InlineData("ElementId")]
-    [InlineData("Watermark")]
-    public async Task A_field_Vydra_cannot_honour_is_refused_before_anything_is_sent(string field)
-    {
-        using var client = Client();
-        var request = field switch
-        {
-            "Mode" => Request() with { Mode = GenerationMode.Standard },
-            "CallbackUrl" => Request() with { CallbackUrl = new Uri("https://example.com/hook") },
-            "ExternalTaskId" => Request() with { ExternalTaskId = "mine-1" },
-            "ElementId" => Request() with { ElementId = 42 },
-            _ => Request() with { Watermark = true },
-        };
-
-        var result = await client.ValidateAsync(request);
-        var thrown = await Assert.ThrowsAsync<MotionControlValidationException>(() => client.SubmitAsync(request));
-
-        var error = Assert.Single(result.Errors);
-        Assert.Equal(MotionControlRules.OptionUnsupported, error.Code);
-        Assert.Equal(field, error.Field);
-        Assert.Contains("Vydra", error.Message, StringComparison.Ordinal);
-        Assert.Contains(thrown.Errors, e => e.Code == MotionControlRules.OptionUnsupported);
-        Assert.Empty(_emulator.Requests);
-    }
-
     [Fact]
     public async Task A_prompt_is_required_and_the_sound_flag_is_accepted()
     {
