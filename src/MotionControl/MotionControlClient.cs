@@ -21,41 +21,27 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
 {
     private const int MaxRecoveryRounds = 2;
 
-    private readonly HttpMessageInvoker? _ownedHttpClient;
+    private readonly IDisposable _connection;
     private readonly ConcurrentDictionary<string, byte> _unknownStatusWords = new(StringComparer.OrdinalIgnoreCase);
     private readonly TaskPoller _poller;
+    private readonly Lazy<HttpClient> _ownDownloadClient = new(static () => new HttpClient(VendorHttpClients.DownloadHandler()) { Timeout = Timeout.InfiniteTimeSpan });
+    private Func<HttpClient>? _downloadHttpClient;
 
-    /// <summary>Builds a client on the SDK's own HTTP client, or on the caller's.</summary>
-    private protected MotionControlClient(
-        string providerName,
-        MotionControlClientOptions options,
-        IRequestAuthenticator authenticator,
-        SecretRedactor redactor,
-        HttpClient? httpClient,
-        bool httpClientAuthenticates)
-        : this(providerName, options, authenticator, redactor, OwnOrCallers(httpClient, authenticator, out var owned), httpClient is null || httpClientAuthenticates)
-    {
-        _ownedHttpClient = owned;
-    }
-
-    /// <summary>Builds a client whose HTTP clients come from a source (IHttpClientFactory under DI).</summary>
+    /// <summary>Builds the vendor-neutral part of a client whose options were validated (by the vendor descriptor, or by DI at start-up).</summary>
     /// <param name="providerName">The provider's name.</param>
-    /// <param name="options">The options, validated here.</param>
-    /// <param name="authenticator">The vendor's credentials.</param>
+    /// <param name="options">The options; the values are copied.</param>
     /// <param name="redactor">Removes the vendor's secrets from every text.</param>
-    /// <param name="httpClientSource">Returns the client for each call.</param>
-    /// <param name="httpClientAuthenticates">True when the source's clients already carry the authentication handler.</param>
+    /// <param name="authenticator">The vendor's credentials, applied by the HTTP handler of <paramref name="connection"/>.</param>
+    /// <param name="connection">The vendor connection; disposed with this client.</param>
     private protected MotionControlClient(
         string providerName,
         MotionControlClientOptions options,
-        IRequestAuthenticator authenticator,
         SecretRedactor redactor,
-        Func<HttpMessageInvoker> httpClientSource,
-        bool httpClientAuthenticates)
+        IRequestAuthenticator authenticator,
+        IDisposable connection)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(httpClientSource);
-        ClientOptionsValidator.ThrowIfInvalid(options, providerName);
+        ArgumentNullException.ThrowIfNull(connection);
 
         ProviderName = providerName;
         Redactor = redactor;
@@ -64,14 +50,13 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         DefaultWaitOptions = options.WaitOptions;
         MediaUploader = options.MediaUploader;
         ConfiguredModel = options.Model;
+        _connection = connection;
 
-        Transport = new ApiTransport(new ApiTransportSettings
+        TransportSettings = new VendorTransportSettings
         {
             ProviderName = providerName,
-            HttpClientSource = httpClientSource,
             BaseAddress = EnsureTrailingSlash(options.BaseAddress),
             Authenticator = authenticator,
-            InlineAuthenticator = httpClientAuthenticates ? NoAuthenticator.Instance : authenticator,
             Redactor = redactor,
             RequestTimeout = options.RequestTimeout,
             MaxRetryAttempts = options.MaxRetryAttempts,
@@ -79,7 +64,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             RetryMaxDelay = options.RetryMaxDelay,
             TimeProvider = options.TimeProvider,
             Logger = Logger,
-        });
+        };
         _poller = new TaskPoller(providerName, GetTaskAsync, TimeProvider, Logger);
     }
 
@@ -89,7 +74,19 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
     /// <inheritdoc />
     public abstract MotionControlCapabilities Capabilities { get; }
 
-    private protected ApiTransport Transport { get; }
+    /// <summary>
+    /// Where result downloads get their HTTP client: the <c>MotionControl.download</c> client of <c>IHttpClientFactory</c>
+    /// under DI (the caller's handlers and proxy apply); without DI, one the client creates on first use and disposes.
+    /// It never carries a vendor credential.
+    /// </summary>
+    internal Func<HttpClient> DownloadHttpClient
+    {
+        get => _downloadHttpClient ?? OwnDownloadClient;
+        set => _downloadHttpClient = value;
+    }
+
+    /// <summary>What the vendor client's transport is built from.</summary>
+    private protected VendorTransportSettings TransportSettings { get; }
 
     private protected SecretRedactor Redactor { get; }
 
@@ -213,7 +210,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
 
     /// <summary>The client type and the vendor host; never credentials.</summary>
     /// <returns>For example <c>KlingClient(https://api-singapore.klingai.com/)</c>.</returns>
-    public override string ToString() => $"{GetType().Name}({Transport.BaseAddress})";
+    public override string ToString() => $"{GetType().Name}({TransportSettings.BaseAddress})";
 
     /// <summary>Releases the HTTP client the SDK created for this client (a caller's own client is left alone).</summary>
     public void Dispose()
@@ -228,7 +225,11 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
     {
         if (disposing)
         {
-            _ownedHttpClient?.Dispose();
+            _connection.Dispose();
+            if (_ownDownloadClient.IsValueCreated)
+            {
+                _ownDownloadClient.Value.Dispose();
+            }
         }
     }
 
@@ -334,33 +335,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             RequestId = cause.RequestId,
         };
 
-    private static Func<HttpMessageInvoker> OwnOrCallers(HttpClient? callers, IRequestAuthenticator authenticator, out HttpMessageInvoker? owned)
-    {
-        if (callers is not null)
-        {
-            owned = null;
-            return () => callers;
-        }
-
-        // The SDK's own handler chain, called through a bare HttpMessageInvoker: it has no base address, default headers
-        // or timeout to apply, so HttpClient's per-request work (a linked cancellation source, buffering options) would be
-        // pure cost. Connection lifetime bounded so DNS changes are seen; Polly and the transport own every timeout.
-        // No decompression (vendor replies are a few KB of JSON) and no redirects: an API host that redirects would lose
-        // the Authorization header on the way, so the 3xx is reported instead (see MotionControlClientOptions.BaseAddress).
-        var invoker = new HttpMessageInvoker(
-            new AuthenticationHandler(authenticator)
-            {
-                InnerHandler = new SocketsHttpHandler
-                {
-                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                    AutomaticDecompression = System.Net.DecompressionMethods.None,
-                    AllowAutoRedirect = false,
-                },
-            },
-            disposeHandler: true);
-        owned = invoker;
-        return () => invoker;
-    }
+    private HttpClient OwnDownloadClient() => _ownDownloadClient.Value;
 
     private static Uri EnsureTrailingSlash(Uri uri) =>
         uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");

@@ -28,7 +28,8 @@ public static class MotionControlClientExtensions
 
     /// <summary>
     /// Streams a task's result video into <paramref name="destination"/> with constant memory. The download uses the
-    /// SDK's own plain HTTP client: no vendor credential is sent to the result's host.
+    /// download client of the SDK client that ran it (under DI, the <c>MotionControl.download</c> client of
+    /// <c>IHttpClientFactory</c>, with your handlers and proxy): no vendor credential is sent to the result's host.
     /// </summary>
     /// <param name="client">The client that ran the task (names the provider in errors).</param>
     /// <param name="task">A succeeded task.</param>
@@ -42,7 +43,7 @@ public static class MotionControlClientExtensions
     {
         ArgumentNullException.ThrowIfNull(destination);
         var video = FirstVideo(client, task);
-        return VideoDownloader.DownloadAsync(video.Url, destination, progress, task.ProviderName, task.Id, cancellationToken);
+        return WithDownloadClientAsync(client, http => VideoDownloader.DownloadAsync(http, video.Url, destination, progress, task.ProviderName, task.Id, cancellationToken));
     }
 
     /// <summary>
@@ -61,7 +62,22 @@ public static class MotionControlClientExtensions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var video = FirstVideo(client, task);
-        return VideoDownloader.DownloadToFileAsync(video.Url, path, progress, task.ProviderName, task.Id, cancellationToken);
+        return WithDownloadClientAsync(client, http => VideoDownloader.DownloadToFileAsync(http, video.Url, path, progress, task.ProviderName, task.Id, cancellationToken));
+    }
+
+    /// <summary>
+    /// Runs a download on the SDK client's download client (the <c>MotionControl.download</c> client under DI); another
+    /// <see cref="IMotionControlClient"/> (a test double) gets a plain client for this download only.
+    /// </summary>
+    private static async Task<long> WithDownloadClientAsync(IMotionControlClient client, Func<HttpClient, Task<long>> download)
+    {
+        if (client is MotionControlClient sdk)
+        {
+            return await download(sdk.DownloadHttpClient()).ConfigureAwait(false);
+        }
+
+        using var http = new HttpClient(Http.VendorHttpClients.DownloadHandler()) { Timeout = Timeout.InfiniteTimeSpan };
+        return await download(http).ConfigureAwait(false);
     }
 
     private static GeneratedVideo FirstVideo(IMotionControlClient client, MotionControlTask task)

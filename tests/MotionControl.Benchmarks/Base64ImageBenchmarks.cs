@@ -78,7 +78,7 @@ public class Base64ImageBenchmarks
         var preparer = new MediaPreparer(uploader: null);
         var image = await preparer.PrepareAsync(MediaSource.FromFile(_path), "Image", MediaTransport.RawBase64, CancellationToken.None);
         var dto = new KlingMotionControlRequest { ImageUrl = image, VideoUrl = "https://example.com/dance.mp4", CharacterOrientation = "video", Mode = "std" };
-        var json = JsonSerializer.SerializeToUtf8Bytes(dto, MotionControlJsonContext.Default.KlingMotionControlRequest);
+        var json = JsonSerializer.SerializeToUtf8Bytes(dto, KlingJsonContext.Default.KlingMotionControlRequest);
         using var content = preparer.CreateContent(json);
         var counter = new CountingStream(Stream.Null);
         await content.CopyToAsync(counter);

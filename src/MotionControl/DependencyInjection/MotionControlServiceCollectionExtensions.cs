@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MotionControl;
 using MotionControl.DependencyInjection;
+using MotionControl.Http;
+using MotionControl.Providers;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -23,7 +25,8 @@ public static class MotionControlServiceCollectionExtensions
     /// <summary>
     /// Adds MotionControl from configuration (the <c>MotionControl</c> section): shared defaults from its top-level keys and
     /// every provider whose section is present (<c>Kling</c>, <c>PowerTokens</c>, <c>ModelsLab</c>, <c>AimlApi</c>,
-    /// <c>Vydra</c>). See docs/configuration.md for the JSON shape.
+    /// <c>Vydra</c>), and every further section that names its vendor in <c>Vendor</c> (a second account, registered
+    /// under the section's name). See docs/configuration.md for the JSON shape.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The <c>MotionControl</c> section.</param>
@@ -32,7 +35,7 @@ public static class MotionControlServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var builder = AddCore(services, configuration, null);
-        builder.AddConfiguredProviders(configuration);
+        VendorCatalog.AddConfigured(builder, configuration);
         return builder;
     }
 
@@ -45,6 +48,10 @@ public static class MotionControlServiceCollectionExtensions
             registry = new MotionControlRegistry();
             services.AddSingleton(registry);
             services.AddHttpClient();
+
+            // Result downloads: no vendor credential, redirects followed (CDNs redirect), the caller's handlers may be added.
+            services.AddHttpClient(MotionControlBuilder.DownloadHttpClientName, static client => client.Timeout = Timeout.InfiniteTimeSpan)
+                .ConfigurePrimaryHttpMessageHandler(static () => VendorHttpClients.DownloadHandler());
             services.AddOptions<MotionControlDefaults>();
             services.TryAddSingleton<IMotionControlClientFactory, MotionControlClientFactory>();
             services.TryAddSingleton(sp => sp.GetRequiredKeyedService<IMotionControlClient>(registry.ResolveDefault()));

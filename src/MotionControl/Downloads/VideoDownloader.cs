@@ -4,24 +4,14 @@ using MotionControl.Http;
 namespace MotionControl.Downloads;
 
 /// <summary>
-/// Streams a result video to a stream or a file with constant memory. Uses its own HTTP client, never a vendor's,
-/// so no vendor credential is ever sent to a CDN.
+/// Streams a result video to a stream or a file with constant memory, through the download client of the SDK client
+/// that ran the task (never a vendor's: no vendor credential is ever sent to a CDN).
 /// </summary>
 internal static class VideoDownloader
 {
     private const int BufferSize = 81920;
 
-    private static readonly HttpClient Http = new(new SocketsHttpHandler
-    {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        MaxAutomaticRedirections = 5,
-        AutomaticDecompression = DecompressionMethods.None,
-    })
-    {
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
-
-    public static async Task<long> DownloadAsync(Uri url, Stream destination, IProgress<long>? progress, string? providerName, string? taskId, CancellationToken cancellationToken)
+    public static async Task<long> DownloadAsync(HttpClient http, Uri url, Stream destination, IProgress<long>? progress, string? providerName, string? taskId, CancellationToken cancellationToken)
     {
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
@@ -37,7 +27,7 @@ internal static class VideoDownloader
         HttpResponseMessage response;
         try
         {
-            response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
@@ -87,7 +77,7 @@ internal static class VideoDownloader
     }
 
     /// <summary>Downloads into a temporary file beside <paramref name="path"/>, moved into place only when complete.</summary>
-    public static async Task<long> DownloadToFileAsync(Uri url, string path, IProgress<long>? progress, string? providerName, string? taskId, CancellationToken cancellationToken)
+    public static async Task<long> DownloadToFileAsync(HttpClient http, Uri url, string path, IProgress<long>? progress, string? providerName, string? taskId, CancellationToken cancellationToken)
     {
         var fullPath = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(fullPath) ?? ".";
@@ -99,7 +89,7 @@ internal static class VideoDownloader
             var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
             await using (file.ConfigureAwait(false))
             {
-                written = await DownloadAsync(url, file, progress, providerName, taskId, cancellationToken).ConfigureAwait(false);
+                written = await DownloadAsync(http, url, file, progress, providerName, taskId, cancellationToken).ConfigureAwait(false);
                 await file.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
 

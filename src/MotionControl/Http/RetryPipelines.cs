@@ -16,10 +16,10 @@ internal static class RetryPipelines
 
     public static readonly ResiliencePropertyKey<string> Operation = new(OperationKey);
 
-    public static ResiliencePipeline ForReads(ApiTransportSettings settings) =>
+    public static ResiliencePipeline ForReads(VendorTransportSettings settings) =>
         Build(settings, settings.MaxRetryAttempts, static ex => ex.IsTransient);
 
-    public static ResiliencePipeline ForCreates(ApiTransportSettings settings) =>
+    public static ResiliencePipeline ForCreates(VendorTransportSettings settings) =>
         // Two attempts at most for what is safe: a connection that was never made, or a token the vendor refused.
         Build(settings, Math.Min(settings.MaxRetryAttempts, 2), IsSafeToResend);
 
@@ -31,7 +31,7 @@ internal static class RetryPipelines
         _ => false,
     };
 
-    private static ResiliencePipeline Build(ApiTransportSettings settings, int attempts, Func<MotionControlException, bool> shouldRetry)
+    private static ResiliencePipeline Build(VendorTransportSettings settings, int attempts, Func<MotionControlException, bool> shouldRetry)
     {
         if (attempts <= 0)
         {

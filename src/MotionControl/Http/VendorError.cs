@@ -41,7 +41,7 @@ internal static class VendorError
     /// <param name="transient">Overrides whether the error is worth retrying (default: by kind).</param>
     public static MotionControlException Create(
         ErrorKind kind,
-        ApiResponse response,
+        VendorReply response,
         string? vendorCode,
         string? vendorMessage,
         string? requestId = null,

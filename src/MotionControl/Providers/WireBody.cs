@@ -33,22 +33,6 @@ internal static class WireBody
         return JsonSerializer.SerializeToUtf8Bytes(body, MotionControlJsonContext.Default.JsonObject);
     }
 
-    /// <summary>
-    /// The create call of a vendor whose body is its wire DTO plus the request's extra properties, serialized once here;
-    /// <paramref name="createContent"/> makes each attempt's body from those bytes (streaming local media in, for the
-    /// neutral client; <see cref="Content"/> for the typed APIs).
-    /// </summary>
-    public static ApiCall CreateCall<T>(
-        string path,
-        T dto,
-        JsonTypeInfo<T> typeInfo,
-        IReadOnlyDictionary<string, JsonNode?>? additionalProperties,
-        Func<ReadOnlyMemory<byte>, HttpContent> createContent)
-    {
-        var body = Serialize(dto, typeInfo, additionalProperties);
-        return ApiCall.Create(path, () => createContent(body));
-    }
-
     /// <summary>A JSON body for one attempt, for calls made through a typed vendor API (no local media to stream in).</summary>
     public static HttpContent Content(ReadOnlyMemory<byte> json) =>
         new ReadOnlyMemoryContent(json) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } };

@@ -14,49 +14,36 @@ namespace MotionControl.Providers;
 /// <param name="Raw">The reply's JSON (owned by this instance, safe to keep).</param>
 internal readonly record struct WireReply<T>(T Value, LazyJson Raw)
 {
+    /// <summary>
+    /// The one way every vendor's reply is read: an error status goes to the vendor's error policy; a success is read
+    /// as <typeparamref name="T"/>.
+    /// </summary>
+    public static WireReply<T> Read(VendorReply reply, JsonTypeInfo<T> typeInfo, IVendorErrorPolicy errors) =>
+        reply.IsSuccessStatusCode ? Read(reply, typeInfo) : throw errors.Map(reply);
+
     /// <summary>Reads a successful reply; JSON that is not the expected shape becomes a <see cref="MotionControlProtocolException"/>.</summary>
-    public static WireReply<T> Read(ApiResponse response, JsonTypeInfo<T> typeInfo)
+    public static WireReply<T> Read(VendorReply reply, JsonTypeInfo<T> typeInfo)
     {
-        // A UTF-8 byte order mark is legal before JSON text, and some gateways send one; the reader does not skip it.
-        var json = response.Body.Span.StartsWith(Utf8Bom) ? response.Body[Utf8Bom.Length..] : response.Body;
+        // Without a byte order mark (VendorReply.Json): legal before JSON text, and some gateways send one.
+        var json = reply.Json;
         if (!IsObject(json.Span))
         {
             // Rare: read it as any JSON to say what it is (or why it is not JSON at all).
-            var raw = response.Read(MotionControlJsonContext.Default.JsonElement);
-            throw response.ProtocolError($"expected a JSON object, found {raw.ValueKind}");
+            var raw = reply.Read(MotionControlJsonContext.Default.JsonElement);
+            throw reply.ProtocolError($"expected a JSON object, found {raw.ValueKind}");
         }
 
         try
         {
             // Straight from the bytes, once; the transport hands each reply its own array, so keeping it is safe.
-            var value = JsonSerializer.Deserialize(json.Span, typeInfo) ?? throw response.ProtocolError("the reply was JSON null");
+            var value = JsonSerializer.Deserialize(json.Span, typeInfo) ?? throw reply.ProtocolError("the reply was JSON null");
             return new WireReply<T>(value, new LazyJson(json));
         }
         catch (JsonException ex)
         {
-            throw response.ProtocolError($"the reply is not the JSON expected ({ex.Message})", ex);
+            throw reply.ProtocolError($"the reply is not the JSON expected ({ex.Message})", ex);
         }
     }
-
-    /// <summary>Reads an error reply leniently: <see langword="null"/> when it is not JSON of the expected shape (an HTML page from a proxy).</summary>
-    public static T? TryRead(ApiResponse response, JsonTypeInfo<T> typeInfo)
-    {
-        if (response.Body.IsEmpty)
-        {
-            return default;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(response.Body.Span, typeInfo);
-        }
-        catch (JsonException)
-        {
-            return default;
-        }
-    }
-
-    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>True when the first token is <c>{</c> (after JSON whitespace).</summary>
     private static bool IsObject(ReadOnlySpan<byte> utf8)

@@ -10,6 +10,9 @@ namespace MotionControl.Serialization;
 /// </summary>
 internal sealed class LazyJson
 {
+    private readonly LazyJson? _parent;
+    private readonly string? _property;
+    private readonly int _index = -1;
     private ReadOnlyMemory<byte> _utf8;
     private JsonElement _element;
     private volatile bool _parsed;
@@ -19,6 +22,13 @@ internal sealed class LazyJson
     public LazyJson(ReadOnlyMemory<byte> utf8)
     {
         _utf8 = utf8;
+    }
+
+    private LazyJson(LazyJson parent, string property, int index)
+    {
+        _parent = parent;
+        _property = property;
+        _index = index;
     }
 
     private LazyJson(JsonElement element)
@@ -54,6 +64,17 @@ internal sealed class LazyJson
     public static LazyJson FromElement(JsonElement element) => new(element);
 
     /// <summary>
+    /// A part of <paramref name="parent"/>: its property <paramref name="property"/>, or item <paramref name="index"/> of
+    /// that array. Parsed when first read, through the parent, which is parsed once for all its parts (the task inside
+    /// Kling's envelope, one job of a list page).
+    /// </summary>
+    /// <param name="parent">The whole reply.</param>
+    /// <param name="property">A top-level property of the reply.</param>
+    /// <param name="index">An index into that property's array, or -1 for the property itself.</param>
+    /// <returns>A holder of the part.</returns>
+    public static LazyJson Part(LazyJson parent, string property, int index = -1) => new(parent, property, index);
+
+    /// <summary>
     /// The same JSON as before lazy parsing: the same parsed element (same document, same position). A holder not yet
     /// parsed equals only itself, since its element, once parsed, will belong to a new document; so this never parses.
     /// </summary>
@@ -76,8 +97,17 @@ internal sealed class LazyJson
                 return;
             }
 
-            var reader = new Utf8JsonReader(_utf8.Span);
-            _element = JsonElement.ParseValue(ref reader);
+            if (_parent is not null)
+            {
+                var part = _parent.Element.GetProperty(_property!);
+                _element = _index >= 0 ? part[_index] : part;
+            }
+            else
+            {
+                var reader = new Utf8JsonReader(_utf8.Span);
+                _element = JsonElement.ParseValue(ref reader);
+            }
+
             ParseCount++;
             _utf8 = default;
             _parsed = true;

@@ -1,6 +1,4 @@
-using MotionControl.Diagnostics;
 using MotionControl.Http;
-using MotionControl.Media;
 
 namespace MotionControl.Providers.AimlApi;
 
@@ -15,60 +13,35 @@ public sealed class AimlApiClient : MotionControlClient
     /// <summary>The only Motion Control model on AIMLAPI: <c>klingai/video-v2-6-pro-motion-control</c> (fixed "pro" quality).</summary>
     public const string DefaultModel = "klingai/video-v2-6-pro-motion-control";
 
-    private static readonly Dictionary<string, MotionControlTaskStatus> Statuses = VendorStatus.Map(
-        ("queued", MotionControlTaskStatus.Queued),
-        ("waiting", MotionControlTaskStatus.Queued),
-        ("generating", MotionControlTaskStatus.Processing),
-        ("completed", MotionControlTaskStatus.Succeeded),
-        ("error", MotionControlTaskStatus.Failed));
+    private static readonly IReadOnlyDictionary<string, MotionControlTaskStatus> Statuses = AimlApiVendor.Descriptor.Statuses;
 
-    private static readonly MotionControlCapabilities AimlApiCapabilities = new()
-    {
-        ProviderName = MotionControlProviders.AimlApi,
-        DisplayName = "AIMLAPI",
-        DefaultModel = DefaultModel,
-        Models = [DefaultModel],
-        ImageTransports = MediaTransport.Url | MediaTransport.DataUri,
-        VideoTransports = MediaTransport.Url | MediaTransport.DataUri,
-        RequiresHttpsVideoUrl = true,
-        SupportsKeepOriginalSound = true,
-        VendorDefaultOrientation = CharacterOrientation.Image,
-    };
-
-    private readonly AimlApiHttpApi _api;
+    private readonly AimlApiEndpoints _api;
 
     /// <summary>Creates a client.</summary>
     /// <param name="options">The settings; <see cref="MotionControlClientOptions.ApiKey"/> is required. Copied: later changes have no effect.</param>
-    /// <param name="httpClient">Your own <see cref="HttpClient"/>, or <see langword="null"/> for the SDK's own (disposed with this client).</param>
+    /// <param name="httpClient">
+    /// Your own <see cref="HttpClient"/>, or <see langword="null"/> for the SDK's own (disposed with this client). Requests go
+    /// out through your client; the SDK sets the vendor address and the credentials on each request itself.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">The options are invalid (the message names the setting, never a key).</exception>
     public AimlApiClient(AimlApiOptions options, HttpClient? httpClient = null)
-        : this(options, httpClient, httpClientAuthenticates: false)
+        : this(options, AimlApiVendor.Descriptor.Connect(options, httpClient))
     {
     }
 
-    /// <summary>Creates a client on an <see cref="HttpClient"/> that may already carry the authentication handler (dependency injection).</summary>
-    internal AimlApiClient(AimlApiOptions options, HttpClient? httpClient, bool httpClientAuthenticates)
-        : base(MotionControlProviders.AimlApi, CredentialCheck.ThrowIfMissing(options, MotionControlProviders.AimlApi), CreateAuthenticator(options), CreateRedactor(options), httpClient, httpClientAuthenticates)
+    /// <summary>For DI (and the public constructor): options already validated, and the vendor connection.</summary>
+    internal AimlApiClient(AimlApiOptions options, VendorConnection<IAimlApiRoutes> connection)
+        : base(AimlApiVendor.Descriptor.Name, options, AimlApiVendor.Descriptor.Secrets(options), connection.Authenticator, connection)
     {
-        _api = new AimlApiHttpApi(Transport);
-    }
-
-    /// <summary>Creates a client whose HTTP clients come from a source that authenticates them (IHttpClientFactory under dependency injection).</summary>
-    internal AimlApiClient(AimlApiOptions options, IRequestAuthenticator authenticator, Func<HttpClient> httpClientSource)
-        : base(MotionControlProviders.AimlApi, CredentialCheck.ThrowIfMissing(options, MotionControlProviders.AimlApi), authenticator, CreateRedactor(options), httpClientSource, httpClientAuthenticates: true)
-    {
-        _api = new AimlApiHttpApi(Transport);
+        _api = new AimlApiEndpoints(new VendorTransport<IAimlApiRoutes>(TransportSettings, connection.Routes));
     }
 
     /// <inheritdoc />
-    public override MotionControlCapabilities Capabilities => AimlApiCapabilities;
+    public override MotionControlCapabilities Capabilities => AimlApiVendor.Descriptor.Capabilities;
 
-    /// <summary>AIMLAPI's own endpoints, with its wire types, for what the neutral interface does not model.</summary>
+    /// <summary>AIMLAPI's own endpoints, with its wire types.</summary>
     public IAimlApi Api => _api;
-
-    /// <summary>The bearer-key authenticator of these options.</summary>
-    internal static IRequestAuthenticator CreateAuthenticator(AimlApiOptions options) =>
-        new BearerKeyAuthenticator(CredentialCheck.ThrowIfMissing(options, MotionControlProviders.AimlApi).ApiKey!);
 
     /// <inheritdoc />
     private protected override async Task<MotionControlTask> CreateTaskAsync(SubmissionContext submission, CancellationToken cancellationToken)
@@ -96,8 +69,6 @@ public sealed class AimlApiClient : MotionControlClient
         var reply = await _api.GetAsync(taskId, cancellationToken).ConfigureAwait(false);
         return ToTask(reply, string.IsNullOrWhiteSpace(reply.Value.Id) ? taskId : reply.Value.Id);
     }
-
-    private static SecretRedactor CreateRedactor(AimlApiOptions options) => new(options.ApiKey);
 
     private MotionControlTask ToTask(WireReply<AimlApiVideoGeneration> reply, string id)
     {

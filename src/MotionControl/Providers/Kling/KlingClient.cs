@@ -27,115 +27,65 @@ public sealed class KlingClient : MotionControlClient
     /// <summary>The list call's default page size (Kling's own default): 30.</summary>
     public const int DefaultPageSize = 30;
 
-    private static readonly MotionControlCapabilities KlingCapabilities = new()
-    {
-        ProviderName = MotionControlProviders.Kling,
-        DisplayName = "Kling",
-        DefaultModel = DefaultModel,
-        Models = [DefaultModel, KlingV3Model],
-        ImageTransports = MediaTransport.Url | MediaTransport.RawBase64,
-        VideoTransports = MediaTransport.Url,
-        SupportsMode = true,
-        SupportsKeepOriginalSound = true,
-        SupportsElements = true,
-        SupportsWatermark = true,
-        SupportsCallback = true,
-        SupportsExternalTaskId = true,
-        SupportsList = true,
-        ReportsProgress = false,
-        VendorDefaultOrientation = null,
-    };
-
-    private readonly KlingApi _api;
+    private readonly KlingFamilyEndpoints<IKlingRoutes> _endpoints;
 
     /// <summary>Creates a client.</summary>
     /// <param name="options">The settings; copied, so later changes do not affect this client.</param>
     /// <param name="httpClient">
-    /// Your own <see cref="HttpClient"/>, or <see langword="null"/> for the SDK's. The SDK sets the base address and the
-    /// credentials on each request itself and never disposes your client.
+    /// Your own <see cref="HttpClient"/>, or <see langword="null"/> for the SDK's. Requests go out through your client (its
+    /// handlers, proxy and default headers apply); the SDK sets the vendor address and the credentials on each request
+    /// itself, never changes your client and never disposes it.
     /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">The credentials are incomplete, or another setting is invalid (the message names the setting, never a value).</exception>
     public KlingClient(KlingOptions options, HttpClient? httpClient = null)
-        : this(options, httpClient, httpClientAuthenticates: false)
+        : this(options, KlingVendor.Descriptor.Connect(options, httpClient))
     {
     }
 
-    /// <summary>For DI with a caller's client: <paramref name="httpClientAuthenticates"/> when its handler chain already adds the credentials.</summary>
-    internal KlingClient(KlingOptions options, HttpClient? httpClient, bool httpClientAuthenticates)
-        : base(MotionControlProviders.Kling, options, CreateAuthenticator(options), CreateRedactor(options), httpClient, httpClientAuthenticates)
+    /// <summary>For DI (and the public constructor): options already validated, and the vendor connection.</summary>
+    internal KlingClient(KlingOptions options, VendorConnection<IKlingRoutes> connection)
+        : base(KlingVendor.Descriptor.Name, options, KlingVendor.Descriptor.Secrets(options), connection.Authenticator, connection)
     {
-        _api = new KlingApi(Transport);
-    }
-
-    /// <summary>For DI: clients from <c>IHttpClientFactory</c> whose handler applies <paramref name="authenticator"/>.</summary>
-    internal KlingClient(KlingOptions options, IRequestAuthenticator authenticator, Func<HttpClient> httpClientSource)
-        : base(MotionControlProviders.Kling, options, authenticator, CreateRedactor(options), httpClientSource, httpClientAuthenticates: true)
-    {
-        _api = new KlingApi(Transport);
+        _endpoints = new(new VendorTransport<IKlingRoutes>(TransportSettings, connection.Routes), KlingVendor.Descriptor.Errors, ReportUnknownStatus);
     }
 
     /// <inheritdoc />
-    public override MotionControlCapabilities Capabilities => KlingCapabilities;
+    public override MotionControlCapabilities Capabilities => KlingVendor.Descriptor.Capabilities;
 
     /// <summary>Kling's typed endpoints, sharing this client's transport, credentials and retries.</summary>
-    public IKlingApi Api => _api;
-
-
-    /// <summary>The credentials' authenticator: the API key as a bearer token when set, else a JWT signer.</summary>
-    /// <exception cref="ArgumentException">Neither an API key nor a complete AccessKey/SecretKey pair is set.</exception>
-    internal static IRequestAuthenticator CreateAuthenticator(KlingOptions options)
-    {
-        CredentialCheck.ThrowIfMissing(options, MotionControlProviders.Kling);
-        return options.UsesJwt
-            ? new KlingJwtSigner(options.AccessKey!, options.SecretKey!, options.TimeProvider ?? TimeProvider.System)
-            : new BearerKeyAuthenticator(options.ApiKey!);
-    }
+    public IKlingApi Api => _endpoints;
 
     /// <inheritdoc />
-    private protected override async Task<MotionControlTask> CreateTaskAsync(SubmissionContext submission, CancellationToken cancellationToken)
-    {
-        var body = KlingRequestMapper.ToBody(submission);
-        var reply = await _api.Endpoints.CreateAsync(() => submission.CreateJsonContent(body), cancellationToken).ConfigureAwait(false);
-        return ToTask(reply, submission.ExternalTaskId);
-    }
+    private protected override Task<MotionControlTask> CreateTaskAsync(SubmissionContext submission, CancellationToken cancellationToken) =>
+        _endpoints.SubmitAsync(submission, cancellationToken);
 
     /// <inheritdoc />
-    private protected override async Task<MotionControlTask> ReadTaskAsync(string taskId, CancellationToken cancellationToken) =>
-        ToTask(await _api.Endpoints.GetAsync(taskId, cancellationToken).ConfigureAwait(false), null);
+    private protected override Task<MotionControlTask> ReadTaskAsync(string taskId, CancellationToken cancellationToken) =>
+        _endpoints.ReadAsync(taskId, cancellationToken);
 
     /// <inheritdoc />
-    private protected override async Task<MotionControlTask?> FindByExternalTaskIdAsync(string externalTaskId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return ToTask(await _api.Endpoints.GetAsync(externalTaskId, cancellationToken).ConfigureAwait(false), externalTaskId);
-        }
-        catch (MotionControlTaskNotFoundException)
-        {
-            // Kling answers 1201 "Task not found by id/external id": the create provably did not land.
-            return null;
-        }
-    }
+    private protected override Task<MotionControlTask?> FindByExternalTaskIdAsync(string externalTaskId, CancellationToken cancellationToken) =>
+        _endpoints.FindByExternalTaskIdAsync(externalTaskId, cancellationToken);
 
     /// <inheritdoc />
     private protected override IAsyncEnumerable<MotionControlTask> ListTasksCoreAsync(MotionControlListOptions options, CancellationToken cancellationToken)
     {
         var pageSize = options.PageSize ?? DefaultPageSize;
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, KlingTaskEndpoints.MaxPageSize, nameof(options.PageSize));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, KlingFamilyEndpoints<IKlingRoutes>.MaxPageSize, nameof(options.PageSize));
         return Pages(pageSize, options.Status, options.MaxItems, cancellationToken);
     }
 
     private async IAsyncEnumerable<MotionControlTask> Pages(int pageSize, MotionControlTaskStatus? status, int? maxItems, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var yielded = 0;
-        for (var pageNum = 1; pageNum <= KlingTaskEndpoints.MaxPageNumber && yielded < (maxItems ?? int.MaxValue); pageNum++)
+        for (var pageNum = 1; pageNum <= KlingFamilyEndpoints<IKlingRoutes>.MaxPageNumber && yielded < (maxItems ?? int.MaxValue); pageNum++)
         {
-            var page = await _api.Endpoints.ListAsync(pageNum, pageSize, cancellationToken).ConfigureAwait(false);
+            var page = await _endpoints.ListAsync(pageNum, pageSize, cancellationToken).ConfigureAwait(false);
             var tasks = page.Response.Data;
             for (var i = 0; i < tasks.Count && yielded < (maxItems ?? int.MaxValue); i++)
             {
-                var task = KlingTaskMapper.ToTask(ProviderName, tasks[i], page.Raw[i], ReportUnknownStatus);
+                var task = _endpoints.ToTask(tasks[i], page.Raw[i]);
 
                 // Kling's list has no status filter: filter here.
                 if (status is null || task.Status == status)
@@ -151,10 +101,4 @@ public sealed class KlingClient : MotionControlClient
             }
         }
     }
-
-    private MotionControlTask ToTask(KlingTaskReply reply, string? externalTaskId) =>
-        KlingTaskMapper.ToTask(ProviderName, reply.Response.Data, reply.Raw, ReportUnknownStatus, externalTaskId);
-
-    private static SecretRedactor CreateRedactor(KlingOptions options) =>
-        new(options?.ApiKey, options?.AccessKey, options?.SecretKey);
 }

@@ -33,5 +33,5 @@ internal static class KlingRequestMapper
 
     /// <summary>The UTF-8 JSON body, with the request's additional properties merged in.</summary>
     public static byte[] ToBody(SubmissionContext submission) =>
-        WireBody.Serialize(ToWire(submission), MotionControlJsonContext.Default.KlingMotionControlRequest, submission.Request.AdditionalProperties);
+        WireBody.Serialize(ToWire(submission), KlingJsonContext.Default.KlingMotionControlRequest, submission.Request.AdditionalProperties);
 }

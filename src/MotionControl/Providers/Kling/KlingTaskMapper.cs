@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using MotionControl.Serialization;
 
 namespace MotionControl.Providers.Kling;
 
@@ -7,7 +7,7 @@ namespace MotionControl.Providers.Kling;
 internal static class KlingTaskMapper
 {
     // "succeed" is Kling's word; "success" is accepted by PowerTokens' own client and "succeeded" is the 2.0 contract's.
-    private static readonly Dictionary<string, MotionControlTaskStatus> Statuses = VendorStatus.Map(
+    public static readonly Dictionary<string, MotionControlTaskStatus> Statuses = VendorStatus.Map(
         ("submitted", MotionControlTaskStatus.Queued),
         ("processing", MotionControlTaskStatus.Processing),
         ("succeed", MotionControlTaskStatus.Succeeded),
@@ -21,7 +21,7 @@ internal static class KlingTaskMapper
     /// <param name="raw">Its JSON, kept as <see cref="MotionControlTask.Raw"/>.</param>
     /// <param name="reportUnknownStatus">Told about a status word Kling does not document (which then means "still running").</param>
     /// <param name="externalTaskId">The id sent with the create, used when the reply does not echo it.</param>
-    public static MotionControlTask ToTask(string providerName, KlingTask task, JsonElement raw, Action<string, string?> reportUnknownStatus, string? externalTaskId = null)
+    public static MotionControlTask ToTask(string providerName, KlingTask task, LazyJson raw, Action<string, string?> reportUnknownStatus, string? externalTaskId = null)
     {
         var id = task.TaskId!;
         if (!VendorStatus.TryMap(task.TaskStatus, Statuses, out var status))
@@ -40,7 +40,7 @@ internal static class KlingTaskMapper
             Videos = Videos(task.TaskResult?.Videos),
             CreatedAt = FromUnixMilliseconds(task.CreatedAt),
             UpdatedAt = FromUnixMilliseconds(task.UpdatedAt),
-            Raw = raw,
+            RawJson = raw,
         };
     }
 

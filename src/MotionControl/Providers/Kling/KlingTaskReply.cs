@@ -1,8 +1,9 @@
-using System.Text.Json;
+using MotionControl.Serialization;
 
 namespace MotionControl.Providers.Kling;
 
-/// <summary>A single-task reply: the typed envelope, and the task's JSON for <see cref="MotionControlTask.Raw"/>.</summary>
-/// <param name="Response">The envelope with its typed task.</param>
-/// <param name="Raw">The <c>data</c> element as received (owned, safe to keep).</param>
-internal sealed record KlingTaskReply(KlingResponse<KlingTask> Response, JsonElement Raw);
+/// <summary>A Kling task reply: the envelope as the typed API returns it, and the task's own JSON for <see cref="MotionControlTask.Raw"/>.</summary>
+internal sealed record KlingTaskReply(KlingResponse<KlingTask> Response, LazyJson Raw);
+
+/// <summary>A page of Kling's task list, with each task's own JSON.</summary>
+internal sealed record KlingTaskListReply(KlingResponse<IReadOnlyList<KlingTask>> Response, IReadOnlyList<LazyJson> Raw);

@@ -1,12 +1,10 @@
-using MotionControl.Diagnostics;
 using MotionControl.Http;
-using MotionControl.Media;
 
 namespace MotionControl.Providers.ModelsLab;
 
 /// <summary>
 /// Kling Motion Control through ModelsLab (<c>api/v7/video-fusion</c>), behind the provider-neutral
-/// <see cref="IMotionControlClient"/>. ModelsLab takes media by URL only (give an <see cref="IMediaUploader"/> for local
+/// <see cref="IMotionControlClient"/>. ModelsLab takes media by URL only (give an <see cref="Media.IMediaUploader"/> for local
 /// files), requires a prompt, lets you choose the mode and a webhook, and reports an ETA rather than a percentage.
 /// </summary>
 /// <remarks>
@@ -21,62 +19,35 @@ public sealed class ModelsLabClient : MotionControlClient
     /// <summary>The Kling v3 motion-control model on ModelsLab: <c>kling-v3-motion-control</c> (seen in real clients, not on ModelsLab's page).</summary>
     public const string KlingV3Model = "kling-v3-motion-control";
 
-    private static readonly Dictionary<string, MotionControlTaskStatus> Statuses = VendorStatus.Map(
-        ("queued", MotionControlTaskStatus.Queued),
-        ("processing", MotionControlTaskStatus.Processing),
-        ("success", MotionControlTaskStatus.Succeeded),
-        ("error", MotionControlTaskStatus.Failed),
-        ("failed", MotionControlTaskStatus.Failed));
+    private static readonly IReadOnlyDictionary<string, MotionControlTaskStatus> Statuses = ModelsLabVendor.Descriptor.Statuses;
 
-    private static readonly MotionControlCapabilities ModelsLabCapabilities = new()
-    {
-        ProviderName = MotionControlProviders.ModelsLab,
-        DisplayName = "ModelsLab",
-        DefaultModel = DefaultModel,
-        Models = [DefaultModel, KlingV3Model],
-        ImageTransports = MediaTransport.Url,
-        VideoTransports = MediaTransport.Url,
-        RequiresPrompt = true,
-        SupportsMode = true,
-        SupportsCallback = true,
-
-        // track_id is only echoed in webhooks: ModelsLab cannot look a task up by it, so it cannot make a lost create recoverable.
-        SupportsExternalTaskId = false,
-    };
-
-    private readonly ModelsLabApi _api;
+    private readonly ModelsLabEndpoints _api;
 
     /// <summary>Creates a client.</summary>
     /// <param name="options">The settings; <see cref="MotionControlClientOptions.ApiKey"/> is required. Copied: later changes have no effect.</param>
-    /// <param name="httpClient">Your own <see cref="HttpClient"/>, or <see langword="null"/> for the SDK's own (disposed with this client).</param>
+    /// <param name="httpClient">
+    /// Your own <see cref="HttpClient"/>, or <see langword="null"/> for the SDK's own (disposed with this client). Requests go
+    /// out through your client; the SDK sets the vendor address itself.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">The options are invalid (the message names the setting, never a key).</exception>
     public ModelsLabClient(ModelsLabOptions options, HttpClient? httpClient = null)
-        : this(options, httpClient, httpClientAuthenticates: false)
+        : this(options, ModelsLabVendor.Descriptor.Connect(options, httpClient))
     {
     }
 
-    /// <summary>Creates a client on an <see cref="HttpClient"/> that may already carry the authentication handler (dependency injection).</summary>
-    internal ModelsLabClient(ModelsLabOptions options, HttpClient? httpClient, bool httpClientAuthenticates)
-        : base(MotionControlProviders.ModelsLab, CredentialCheck.ThrowIfMissing(options, MotionControlProviders.ModelsLab), CreateAuthenticator(options), CreateRedactor(options), httpClient, httpClientAuthenticates)
+    /// <summary>For DI (and the public constructor): options already validated, and the vendor connection.</summary>
+    internal ModelsLabClient(ModelsLabOptions options, VendorConnection<IModelsLabRoutes> connection)
+        : base(ModelsLabVendor.Descriptor.Name, options, ModelsLabVendor.Descriptor.Secrets(options), connection.Authenticator, connection)
     {
-        _api = new ModelsLabApi(Transport, options.ApiKey!);
-    }
-
-    /// <summary>Creates a client whose HTTP clients come from a source that authenticates them (IHttpClientFactory under dependency injection).</summary>
-    internal ModelsLabClient(ModelsLabOptions options, IRequestAuthenticator authenticator, Func<HttpClient> httpClientSource)
-        : base(MotionControlProviders.ModelsLab, CredentialCheck.ThrowIfMissing(options, MotionControlProviders.ModelsLab), authenticator, CreateRedactor(options), httpClientSource, httpClientAuthenticates: true)
-    {
-        _api = new ModelsLabApi(Transport, options.ApiKey!);
+        _api = new ModelsLabEndpoints(new VendorTransport<IModelsLabRoutes>(TransportSettings, connection.Routes), options.ApiKey!);
     }
 
     /// <inheritdoc />
-    public override MotionControlCapabilities Capabilities => ModelsLabCapabilities;
+    public override MotionControlCapabilities Capabilities => ModelsLabVendor.Descriptor.Capabilities;
 
-    /// <summary>ModelsLab's own endpoints, with its wire types, for what the neutral interface does not model.</summary>
+    /// <summary>ModelsLab's own endpoints, with its wire types (the key is written into each body).</summary>
     public IModelsLabApi Api => _api;
-
-    /// <summary>ModelsLab's key travels in the body, so requests carry no credentials of their own.</summary>
-    internal static IRequestAuthenticator CreateAuthenticator(ModelsLabOptions options) => NoAuthenticator.Instance;
 
     /// <inheritdoc />
     private protected override async Task<MotionControlTask> CreateTaskAsync(SubmissionContext submission, CancellationToken cancellationToken)
@@ -110,8 +81,6 @@ public sealed class ModelsLabClient : MotionControlClient
         var reply = await _api.FetchAsync(taskId, cancellationToken).ConfigureAwait(false);
         return ToTask(reply, reply.Value.ResolveId() ?? taskId);
     }
-
-    private static SecretRedactor CreateRedactor(ModelsLabOptions options) => new(options.ApiKey);
 
     private MotionControlTask ToTask(WireReply<ModelsLabVideoResponse> reply, string id)
     {

@@ -1,6 +1,4 @@
-using MotionControl.Diagnostics;
 using MotionControl.Http;
-using MotionControl.Media;
 using MotionControl.Providers.Kling;
 
 namespace MotionControl.Providers.PowerTokens;
@@ -19,93 +17,43 @@ public sealed class PowerTokensClient : MotionControlClient
     /// <summary>PowerTokens' default (and only documented) model: <c>kling-v3</c>.</summary>
     public const string DefaultModel = KlingClient.KlingV3Model;
 
-    private static readonly MotionControlCapabilities PowerTokensCapabilities = new()
-    {
-        ProviderName = MotionControlProviders.PowerTokens,
-        DisplayName = "PowerTokens",
-        DefaultModel = DefaultModel,
-        Models = [DefaultModel],
-        ImageTransports = MediaTransport.Url | MediaTransport.RawBase64,
-        VideoTransports = MediaTransport.Url,
-        SupportsMode = true,
-        SupportsKeepOriginalSound = true,
-        SupportsElements = true,
-        SupportsWatermark = true,
-        SupportsCallback = true,
-        SupportsExternalTaskId = true,
-        SupportsList = false,
-        ReportsProgress = false,
-        VendorDefaultOrientation = null,
-    };
-
-    private readonly PowerTokensApi _api;
+    private readonly KlingFamilyEndpoints<IPowerTokensRoutes> _endpoints;
 
     /// <summary>Creates a client.</summary>
-    /// <param name="options">The settings; copied, so later changes do not affect this client.</param>
+    /// <param name="options">The settings; <see cref="MotionControlClientOptions.ApiKey"/> is required. Copied: later changes have no effect.</param>
     /// <param name="httpClient">
-    /// Your own <see cref="HttpClient"/>, or <see langword="null"/> for the SDK's. The SDK sets the base address and the
-    /// key on each request itself and never disposes your client.
+    /// Your own <see cref="HttpClient"/>, or <see langword="null"/> for the SDK's. Requests go out through your client; the
+    /// SDK sets the vendor address and the credentials on each request itself, never changes or disposes your client.
     /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentException"><see cref="MotionControlClientOptions.ApiKey"/> is missing, or another setting is invalid (named, never its value).</exception>
+    /// <exception cref="ArgumentException">The options are invalid (the message names the setting, never a key).</exception>
     public PowerTokensClient(PowerTokensOptions options, HttpClient? httpClient = null)
-        : this(options, httpClient, httpClientAuthenticates: false)
+        : this(options, PowerTokensVendor.Descriptor.Connect(options, httpClient))
     {
     }
 
-    /// <summary>For DI with a caller's client: <paramref name="httpClientAuthenticates"/> when its handler chain already adds the key.</summary>
-    internal PowerTokensClient(PowerTokensOptions options, HttpClient? httpClient, bool httpClientAuthenticates)
-        : base(MotionControlProviders.PowerTokens, options, CreateAuthenticator(options), CreateRedactor(options), httpClient, httpClientAuthenticates)
+    /// <summary>For DI (and the public constructor): options already validated, and the vendor connection.</summary>
+    internal PowerTokensClient(PowerTokensOptions options, VendorConnection<IPowerTokensRoutes> connection)
+        : base(PowerTokensVendor.Descriptor.Name, options, PowerTokensVendor.Descriptor.Secrets(options), connection.Authenticator, connection)
     {
-        _api = new PowerTokensApi(Transport);
-    }
-
-    /// <summary>For DI: clients from <c>IHttpClientFactory</c> whose handler applies <paramref name="authenticator"/>.</summary>
-    internal PowerTokensClient(PowerTokensOptions options, IRequestAuthenticator authenticator, Func<HttpClient> httpClientSource)
-        : base(MotionControlProviders.PowerTokens, options, authenticator, CreateRedactor(options), httpClientSource, httpClientAuthenticates: true)
-    {
-        _api = new PowerTokensApi(Transport);
+        _endpoints = new(new VendorTransport<IPowerTokensRoutes>(TransportSettings, connection.Routes), PowerTokensVendor.Descriptor.Errors, ReportUnknownStatus);
     }
 
     /// <inheritdoc />
-    public override MotionControlCapabilities Capabilities => PowerTokensCapabilities;
+    public override MotionControlCapabilities Capabilities => PowerTokensVendor.Descriptor.Capabilities;
 
-    /// <summary>PowerTokens' typed endpoints, sharing this client's transport, key and retries.</summary>
-    public IPowerTokensApi Api => _api;
-
-
-    /// <summary>The bearer-key authenticator.</summary>
-    /// <exception cref="ArgumentException"><see cref="MotionControlClientOptions.ApiKey"/> is missing.</exception>
-    internal static IRequestAuthenticator CreateAuthenticator(PowerTokensOptions options) =>
-        new BearerKeyAuthenticator(CredentialCheck.ThrowIfMissing(options, MotionControlProviders.PowerTokens).ApiKey!);
+    /// <summary>PowerTokens' typed endpoints (Kling's wire types), sharing this client's transport, credentials and retries.</summary>
+    public IPowerTokensApi Api => _endpoints;
 
     /// <inheritdoc />
-    private protected override async Task<MotionControlTask> CreateTaskAsync(SubmissionContext submission, CancellationToken cancellationToken)
-    {
-        var body = KlingRequestMapper.ToBody(submission);
-        var reply = await _api.Endpoints.CreateAsync(() => submission.CreateJsonContent(body), cancellationToken).ConfigureAwait(false);
-        return ToTask(reply, submission.ExternalTaskId);
-    }
+    private protected override Task<MotionControlTask> CreateTaskAsync(SubmissionContext submission, CancellationToken cancellationToken) =>
+        _endpoints.SubmitAsync(submission, cancellationToken);
 
     /// <inheritdoc />
-    private protected override async Task<MotionControlTask> ReadTaskAsync(string taskId, CancellationToken cancellationToken) =>
-        ToTask(await _api.Endpoints.GetAsync(taskId, cancellationToken).ConfigureAwait(false), null);
+    private protected override Task<MotionControlTask> ReadTaskAsync(string taskId, CancellationToken cancellationToken) =>
+        _endpoints.ReadAsync(taskId, cancellationToken);
 
     /// <inheritdoc />
-    private protected override async Task<MotionControlTask?> FindByExternalTaskIdAsync(string externalTaskId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return ToTask(await _api.Endpoints.GetAsync(externalTaskId, cancellationToken).ConfigureAwait(false), externalTaskId);
-        }
-        catch (MotionControlTaskNotFoundException)
-        {
-            return null;
-        }
-    }
-
-    private MotionControlTask ToTask(KlingTaskReply reply, string? externalTaskId) =>
-        KlingTaskMapper.ToTask(ProviderName, reply.Response.Data, reply.Raw, ReportUnknownStatus, externalTaskId);
-
-    private static SecretRedactor CreateRedactor(PowerTokensOptions options) => new(options?.ApiKey);
+    private protected override Task<MotionControlTask?> FindByExternalTaskIdAsync(string externalTaskId, CancellationToken cancellationToken) =>
+        _endpoints.FindByExternalTaskIdAsync(externalTaskId, cancellationToken);
 }

@@ -1,15 +1,13 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using MotionControl.Diagnostics;
 using MotionControl.Http;
-using MotionControl.Media;
 using MotionControl.Serialization;
 
 namespace MotionControl.Providers.Vydra;
 
 /// <summary>
 /// Kling Motion Control through Vydra (<c>api/v1/models/kling</c>, then <c>api/v1/jobs</c>), behind the provider-neutral
-/// <see cref="IMotionControlClient"/>. Vydra takes media by URL only (give an <see cref="IMediaUploader"/> for local files),
+/// <see cref="IMotionControlClient"/>. Vydra takes media by URL only (give an <see cref="Media.IMediaUploader"/> for local files),
 /// requires a prompt, lets you keep or drop the original sound, reports progress in percent and can list jobs.
 /// It has no mode, element, watermark, callback or custom id on this route. Cancel a job with <see cref="IVydraApi.CancelJobAsync"/>.
 /// </summary>
@@ -19,66 +17,35 @@ public sealed class VydraClient : MotionControlClient
     /// <summary>The model name Vydra's route stands for (the route is fixed: no model is sent).</summary>
     public const string DefaultModel = "kling";
 
-    private static readonly Dictionary<string, MotionControlTaskStatus> Statuses = VendorStatus.Map(
-        ("pending", MotionControlTaskStatus.Queued),
-        ("running", MotionControlTaskStatus.Processing),
-        ("processing", MotionControlTaskStatus.Processing),
-        ("completed", MotionControlTaskStatus.Succeeded),
-        ("failed", MotionControlTaskStatus.Failed),
-        ("error", MotionControlTaskStatus.Failed),
-        ("cancelled", MotionControlTaskStatus.Canceled),
-        ("canceled", MotionControlTaskStatus.Canceled));
+    private static readonly IReadOnlyDictionary<string, MotionControlTaskStatus> Statuses = VydraVendor.Descriptor.Statuses;
 
-    private static readonly MotionControlCapabilities VydraCapabilities = new()
-    {
-        ProviderName = MotionControlProviders.Vydra,
-        DisplayName = "Vydra",
-        DefaultModel = DefaultModel,
-        Models = [DefaultModel],
-        ImageTransports = MediaTransport.Url,
-        VideoTransports = MediaTransport.Url,
-        RequiresPrompt = true,
-        SupportsModelChoice = false,
-        SupportsKeepOriginalSound = true,
-        SupportsList = true,
-        ReportsProgress = true,
-        VendorDefaultOrientation = CharacterOrientation.Video,
-    };
-
-    private readonly VydraApi _api;
+    private readonly VydraEndpoints _api;
 
     /// <summary>Creates a client.</summary>
     /// <param name="options">The settings; <see cref="MotionControlClientOptions.ApiKey"/> is required. Copied: later changes have no effect.</param>
-    /// <param name="httpClient">Your own <see cref="HttpClient"/>, or <see langword="null"/> for the SDK's own (disposed with this client).</param>
+    /// <param name="httpClient">
+    /// Your own <see cref="HttpClient"/>, or <see langword="null"/> for the SDK's own (disposed with this client). Requests go
+    /// out through your client; the SDK sets the vendor address and the credentials on each request itself.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">The options are invalid (the message names the setting, never a key).</exception>
     public VydraClient(VydraOptions options, HttpClient? httpClient = null)
-        : this(options, httpClient, httpClientAuthenticates: false)
+        : this(options, VydraVendor.Descriptor.Connect(options, httpClient))
     {
     }
 
-    /// <summary>Creates a client on an <see cref="HttpClient"/> that may already carry the authentication handler (dependency injection).</summary>
-    internal VydraClient(VydraOptions options, HttpClient? httpClient, bool httpClientAuthenticates)
-        : base(MotionControlProviders.Vydra, CredentialCheck.ThrowIfMissing(options, MotionControlProviders.Vydra), CreateAuthenticator(options), CreateRedactor(options), httpClient, httpClientAuthenticates)
+    /// <summary>For DI (and the public constructor): options already validated, and the vendor connection.</summary>
+    internal VydraClient(VydraOptions options, VendorConnection<IVydraRoutes> connection)
+        : base(VydraVendor.Descriptor.Name, options, VydraVendor.Descriptor.Secrets(options), connection.Authenticator, connection)
     {
-        _api = new VydraApi(Transport);
-    }
-
-    /// <summary>Creates a client whose HTTP clients come from a source that authenticates them (IHttpClientFactory under dependency injection).</summary>
-    internal VydraClient(VydraOptions options, IRequestAuthenticator authenticator, Func<HttpClient> httpClientSource)
-        : base(MotionControlProviders.Vydra, CredentialCheck.ThrowIfMissing(options, MotionControlProviders.Vydra), authenticator, CreateRedactor(options), httpClientSource, httpClientAuthenticates: true)
-    {
-        _api = new VydraApi(Transport);
+        _api = new VydraEndpoints(new VendorTransport<IVydraRoutes>(TransportSettings, connection.Routes));
     }
 
     /// <inheritdoc />
-    public override MotionControlCapabilities Capabilities => VydraCapabilities;
+    public override MotionControlCapabilities Capabilities => VydraVendor.Descriptor.Capabilities;
 
     /// <summary>Vydra's own endpoints, with its wire types: cancel a job, list jobs with Vydra's paging.</summary>
     public IVydraApi Api => _api;
-
-    /// <summary>The bearer-key authenticator of these options.</summary>
-    internal static IRequestAuthenticator CreateAuthenticator(VydraOptions options) =>
-        new BearerKeyAuthenticator(CredentialCheck.ThrowIfMissing(options, MotionControlProviders.Vydra).ApiKey!);
 
     /// <inheritdoc />
     private protected override async Task<MotionControlTask> CreateTaskAsync(SubmissionContext submission, CancellationToken cancellationToken)
@@ -124,7 +91,7 @@ public sealed class VydraClient : MotionControlClient
     /// <inheritdoc />
     private protected override async IAsyncEnumerable<MotionControlTask> ListTasksCoreAsync(MotionControlListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var pageSize = Math.Min(options.PageSize ?? VydraApi.DefaultPageSize, VydraApi.MaxPageSize);
+        var pageSize = Math.Min(options.PageSize ?? VydraEndpoints.DefaultPageSize, VydraEndpoints.MaxPageSize);
 
         // Vydra filters on pending, running, completed and failed; anything else (and every word Vydra's filter may
         // not cover, such as "processing" under running) is also checked here.
@@ -142,10 +109,10 @@ public sealed class VydraClient : MotionControlClient
         {
             var reply = await _api.ListAsync(pageSize, offset, statusFilter, cancellationToken).ConfigureAwait(false);
             var jobs = reply.Value.ResolveJobs();
-            var raws = RawItems(reply.Raw.Element);
+            var items = reply.Value.Data is not null ? "data" : "jobs";
             for (var i = 0; i < jobs.Count; i++)
             {
-                var task = ToTask(jobs[i], i < raws.Count ? LazyJson.FromElement(raws[i]) : null, null);
+                var task = ToTask(jobs[i], LazyJson.Part(reply.Raw, items, i), null);
                 if (options.Status is { } wanted && task.Status != wanted)
                 {
                     continue;
@@ -164,21 +131,6 @@ public sealed class VydraClient : MotionControlClient
                 yield break;
             }
         }
-    }
-
-    private static SecretRedactor CreateRedactor(VydraOptions options) => new(options.ApiKey);
-
-    private static List<JsonElement> RawItems(JsonElement page)
-    {
-        foreach (var name in (ReadOnlySpan<string>)["data", "jobs"])
-        {
-            if (page.TryGetProperty(name, out var items) && items.ValueKind == JsonValueKind.Array)
-            {
-                return [.. items.EnumerateArray()];
-            }
-        }
-
-        return [];
     }
 
     private MotionControlTask ToTask(VydraJob wire, LazyJson? raw, string? knownId)

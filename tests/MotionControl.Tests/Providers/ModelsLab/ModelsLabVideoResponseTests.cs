@@ -8,7 +8,7 @@ namespace MotionControl.Tests.Providers.ModelsLab;
 public class ModelsLabVideoResponseTests
 {
     private static ModelsLabVideoResponse Read(string json) =>
-        JsonSerializer.Deserialize(json, MotionControlJsonContext.Default.ModelsLabVideoResponse)!;
+        JsonSerializer.Deserialize(json, ModelsLabJsonContext.Default.ModelsLabVideoResponse)!;
 
     [Theory]
     [InlineData("""{"id":155262350}""", "155262350")]

@@ -1,0 +1,170 @@
+using System.Text.Json.Serialization.Metadata;
+using MotionControl.Http;
+using MotionControl.Providers.PowerTokens;
+using MotionControl.Serialization;
+
+namespace MotionControl.Providers.Kling;
+
+/// <summary>
+/// The calls of Kling's legacy motion-control contract over Kling's or PowerTokens' routes, and both vendors' typed APIs
+/// on them. Replies are read once, straight from the bytes: success is HTTP 2xx <b>and</b> <c>code</c> 0; anything else
+/// goes to the vendor's error policy. A rejected token (Kling 1003/1004) is forgotten here, so the retry signs a new one.
+/// </summary>
+/// <typeparam name="TRoutes">Kling's routes, or PowerTokens' (the same under a prefix).</typeparam>
+internal sealed class KlingFamilyEndpoints<TRoutes>(VendorTransport<TRoutes> transport, IVendorErrorPolicy errors, Action<string, string?> reportUnknownStatus) : IKlingApi, IPowerTokensApi
+    where TRoutes : class, IKlingRoutes
+{
+    /// <summary>Kling's page-number range for the list call: 1–1000.</summary>
+    public const int MaxPageNumber = 1000;
+
+    /// <summary>Kling's page-size range for the list call: 1–500.</summary>
+    public const int MaxPageSize = 500;
+
+    private const string Data = "data";
+
+    public Task<KlingTaskReply> CreateAsync(Func<HttpContent> content, CancellationToken cancellationToken) =>
+        transport.SendAsync(
+            VendorCall<TRoutes>.Create((routes, ct) => routes.CreateAsync(content(), ct)),
+            reply => Interpret(reply, ReadTask),
+            cancellationToken);
+
+    /// <summary>Reads one task by its task id or its external task id (Kling matches the path segment against both).</summary>
+    public Task<KlingTaskReply> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return transport.SendAsync(
+            VendorCall<TRoutes>.Get(id, (routes, ct) => routes.GetAsync(id, ct)),
+            reply => Interpret(reply, ReadTask),
+            cancellationToken);
+    }
+
+    public Task<KlingTaskListReply> ListAsync(int pageNum, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageNum, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageNum, MaxPageNumber);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
+        return transport.SendAsync(
+            new VendorCall<TRoutes>(VendorOperations.List, (routes, ct) => routes.ListAsync(pageNum, pageSize, ct)),
+            reply => Interpret(reply, ReadTaskList),
+            cancellationToken);
+    }
+
+    /// <summary>The neutral create: the request mapped to Kling's body, local media streamed in per attempt.</summary>
+    public async Task<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken)
+    {
+        var body = KlingRequestMapper.ToBody(submission);
+        return ToTask(await CreateAsync(() => submission.CreateJsonContent(body), cancellationToken).ConfigureAwait(false), submission.ExternalTaskId);
+    }
+
+    /// <summary>The neutral read of one task.</summary>
+    public async Task<MotionControlTask> ReadAsync(string taskId, CancellationToken cancellationToken) =>
+        ToTask(await GetAsync(taskId, cancellationToken).ConfigureAwait(false), null);
+
+    /// <summary>Looks a task up by the external id its create carried; <see langword="null"/> when Kling provably has none.</summary>
+    public async Task<MotionControlTask?> FindByExternalTaskIdAsync(string externalTaskId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ToTask(await GetAsync(externalTaskId, cancellationToken).ConfigureAwait(false), externalTaskId);
+        }
+        catch (MotionControlTaskNotFoundException)
+        {
+            // Kling answers 1201 "Task not found by id/external id": the create provably did not land.
+            return null;
+        }
+    }
+
+    /// <summary>The neutral task of one list item.</summary>
+    public MotionControlTask ToTask(KlingTask task, LazyJson raw) =>
+        KlingTaskMapper.ToTask(transport.ProviderName, task, raw, reportUnknownStatus);
+
+    /// <inheritdoc cref="IKlingApi.CreateMotionControlTaskAsync"/>
+    public async Task<KlingResponse<KlingTask>> CreateMotionControlTaskAsync(KlingMotionControlRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = WireBody.Serialize(request, KlingJsonContext.Default.KlingMotionControlRequest, null);
+        return (await CreateAsync(() => WireBody.Content(body), cancellationToken).ConfigureAwait(false)).Response;
+    }
+
+    /// <inheritdoc cref="IKlingApi.GetMotionControlTaskAsync"/>
+    public async Task<KlingResponse<KlingTask>> GetMotionControlTaskAsync(string taskId, CancellationToken cancellationToken = default) =>
+        (await GetAsync(taskId, cancellationToken).ConfigureAwait(false)).Response;
+
+    /// <inheritdoc cref="IKlingApi.GetMotionControlTaskByExternalIdAsync"/>
+    public async Task<KlingResponse<KlingTask>> GetMotionControlTaskByExternalIdAsync(string externalTaskId, CancellationToken cancellationToken = default) =>
+        (await GetAsync(externalTaskId, cancellationToken).ConfigureAwait(false)).Response;
+
+    /// <inheritdoc cref="IKlingApi.ListMotionControlTasksAsync"/>
+    public async Task<KlingResponse<IReadOnlyList<KlingTask>>> ListMotionControlTasksAsync(int pageNum = 1, int pageSize = 30, CancellationToken cancellationToken = default) =>
+        (await ListAsync(pageNum, pageSize, cancellationToken).ConfigureAwait(false)).Response;
+
+    private MotionControlTask ToTask(KlingTaskReply reply, string? externalTaskId) =>
+        KlingTaskMapper.ToTask(transport.ProviderName, reply.Response.Data, reply.Raw, reportUnknownStatus, externalTaskId);
+
+    private KlingTaskReply ReadTask(VendorReply reply)
+    {
+        var (envelope, raw) = Envelope(reply, KlingJsonContext.Default.KlingEnvelopeKlingTask);
+        return new KlingTaskReply(Response(envelope.Message, envelope.RequestId, reply, Checked(reply, envelope.Data!)), LazyJson.Part(raw, Data));
+    }
+
+    private KlingTaskListReply ReadTaskList(VendorReply reply)
+    {
+        var (envelope, raw) = Envelope(reply, KlingJsonContext.Default.KlingEnvelopeListKlingTask);
+        var tasks = envelope.Data!;
+        var parts = new LazyJson[tasks.Count];
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            Checked(reply, tasks[i]);
+            parts[i] = LazyJson.Part(raw, Data, i);
+        }
+
+        return new KlingTaskListReply(Response<IReadOnlyList<KlingTask>>(envelope.Message, envelope.RequestId, reply, tasks), parts);
+    }
+
+    /// <summary>Kling's envelope rule: HTTP 2xx and <c>code</c> 0 with data; otherwise the error policy (or an unreadable reply).</summary>
+    private WireReply<KlingEnvelope<T>> Envelope<T>(VendorReply reply, JsonTypeInfo<KlingEnvelope<T>> typeInfo)
+        where T : class
+    {
+        WireReply<KlingEnvelope<T>> wire;
+        try
+        {
+            wire = WireReply<KlingEnvelope<T>>.Read(reply, typeInfo, errors);
+        }
+        catch (MotionControlProtocolException) when (KlingJsonFields.Code(reply.Root) is not (null or 0))
+        {
+            // A 2xx error whose data is not the success shape: the code decides, not the shape.
+            throw errors.Map(reply);
+        }
+
+        var envelope = wire.Value;
+        if (envelope.Code is not { } code)
+        {
+            // A 2xx error in a gateway's own shape ({error: ...}) is still an error, not an unreadable reply.
+            throw reply.Root is { } root && root.TryGetProperty("error", out _) ? errors.Map(reply) : reply.ProtocolError("the reply has no numeric code");
+        }
+
+        return code != 0 ? throw errors.Map(reply)
+            : envelope.Data is null ? throw reply.ProtocolError("the reply has code 0 but no data")
+            : wire;
+    }
+
+    private static KlingTask Checked(VendorReply reply, KlingTask task) =>
+        task is { TaskId.Length: > 0 } ? task : throw reply.ProtocolError("a task has no task_id");
+
+    private static KlingResponse<TData> Response<TData>(string? message, string? requestId, VendorReply reply, TData data) =>
+        new() { Code = 0, Message = message, RequestId = requestId ?? reply.RequestIdHeader, Data = data };
+
+    private T Interpret<T>(VendorReply reply, Func<VendorReply, T> read)
+    {
+        try
+        {
+            return read(reply);
+        }
+        catch (MotionControlAuthenticationException ex) when (ex.IsTransient)
+        {
+            transport.InvalidateCredentials();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MotionControl.Http;
+
+namespace MotionControl.Providers.ModelsLab;
+
+/// <summary>ModelsLab's calls over its Refit routes, and its typed API, with the key written into every body.</summary>
+internal sealed class ModelsLabEndpoints : IModelsLabApi
+{
+    private readonly VendorTransport<IModelsLabRoutes> _transport;
+    private readonly string _apiKey;
+    private readonly byte[] _fetchBody;
+
+    public ModelsLabEndpoints(VendorTransport<IModelsLabRoutes> transport, string apiKey)
+    {
+        _transport = transport;
+        _apiKey = apiKey;
+        _fetchBody = JsonSerializer.SerializeToUtf8Bytes(new ModelsLabFetchRequest { Key = apiKey }, ModelsLabJsonContext.Default.ModelsLabFetchRequest);
+    }
+
+    private static ModelsLabErrorPolicy Errors => ModelsLabErrorPolicy.Instance;
+
+    public async Task<ModelsLabVideoResponse> CreateMotionControlTaskAsync(ModelsLabMotionControlRequest request, CancellationToken cancellationToken = default) =>
+        (await CreateAsync(request, null, WireBody.Content, cancellationToken).ConfigureAwait(false)).Value;
+
+    public async Task<ModelsLabVideoResponse> FetchMotionControlTaskAsync(string id, CancellationToken cancellationToken = default) =>
+        (await FetchAsync(id, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>Sends a create whose body is built by <paramref name="createContent"/> (which streams local media in, for the neutral client).</summary>
+    internal Task<WireReply<ModelsLabVideoResponse>> CreateAsync(
+        ModelsLabMotionControlRequest request,
+        IReadOnlyDictionary<string, JsonNode?>? additionalProperties,
+        Func<ReadOnlyMemory<byte>, HttpContent> createContent,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = WireBody.Serialize(request with { Key = _apiKey }, ModelsLabJsonContext.Default.ModelsLabMotionControlRequest, additionalProperties);
+        return _transport.SendAsync(
+            VendorCall<IModelsLabRoutes>.Create((routes, ct) => routes.CreateAsync(createContent(body), ct)),
+            ReadCreate,
+            cancellationToken);
+    }
+
+    internal Task<WireReply<ModelsLabVideoResponse>> FetchAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+
+        // A POST, but a read: it changes nothing at ModelsLab, so it is retried like a GET.
+        return _transport.SendAsync(
+            new VendorCall<IModelsLabRoutes>("fetch", (routes, ct) => routes.FetchAsync(id, WireBody.Content(_fetchBody), ct)) { TaskId = id },
+            ReadFetch,
+            cancellationToken);
+    }
+
+    /// <summary>Reads a create reply. Any error (HTTP or <c>status:"error"</c>) means ModelsLab refused the task: it throws.</summary>
+    private static WireReply<ModelsLabVideoResponse> ReadCreate(VendorReply reply)
+    {
+        var created = WireReply<ModelsLabVideoResponse>.Read(reply, ModelsLabJsonContext.Default.ModelsLabVideoResponse, Errors);
+        if (ModelsLabErrorPolicy.IsError(created.Value.Status))
+        {
+            throw Errors.Map(reply);
+        }
+
+        // Without an id the task cannot be followed, though it may exist (and be charged): an unknown outcome, not a refusal.
+        return created.Value.ResolveId() is null ? throw reply.ProtocolError("the reply carries neither an id nor a fetch_result") : created;
+    }
+
+    /// <summary>
+    /// Reads a fetch reply. An error status is the task's own failure (returned, for the caller to map) unless its
+    /// message says the id is unknown (<see cref="MotionControlTaskNotFoundException"/>) or the key is refused.
+    /// </summary>
+    private static WireReply<ModelsLabVideoResponse> ReadFetch(VendorReply reply)
+    {
+        var fetched = WireReply<ModelsLabVideoResponse>.Read(reply, ModelsLabJsonContext.Default.ModelsLabVideoResponse, Errors);
+        var wire = fetched.Value;
+        if (ModelsLabErrorPolicy.IsError(wire.Status))
+        {
+            if (ModelsLabErrorPolicy.FetchFailure(reply, wire.ResolveMessage()) is { } refused)
+            {
+                throw refused;
+            }
+        }
+        else if (string.Equals(wire.Status, "success", StringComparison.OrdinalIgnoreCase) && wire.ResolveVideoUrl() is null)
+        {
+            // Transient on purpose: a read is retried and a wait keeps polling, in case the links are filled in a moment later.
+            throw reply.ProtocolError("the task reports success but carries no output, proxy_links or future_links URL");
+        }
+
+        return fetched;
+    }
+}

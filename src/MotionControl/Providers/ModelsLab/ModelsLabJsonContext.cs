@@ -1,0 +1,15 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MotionControl.Providers.ModelsLab;
+
+/// <summary>ModelsLab's wire types, source-generated: no reflection.</summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.Strict,
+    AllowTrailingCommas = false,
+    ReadCommentHandling = JsonCommentHandling.Disallow)]
+[JsonSerializable(typeof(ModelsLabMotionControlRequest))]
+[JsonSerializable(typeof(ModelsLabFetchRequest))]
+[JsonSerializable(typeof(ModelsLabVideoResponse))]
+internal sealed partial class ModelsLabJsonContext : JsonSerializerContext;
