@@ -4,8 +4,16 @@ namespace MotionControl.Testing;
 /// The credentials the emulator accepts. The defaults are fixed, recognisable strings (not secrets); set your own
 /// with <see cref="MotionControlEmulatorOptions.Credentials"/> to test key handling.
 /// </summary>
+/// <remarks>
+/// The single-key properties are the <em>default account</em>, named <see cref="DefaultAccountName"/>.
+/// <see cref="AdditionalAccounts"/> adds more accounts, each with its own keys, to test several accounts of one vendor
+/// side by side.
+/// </remarks>
 public sealed class EmulatorCredentials
 {
+    /// <summary>The name of the account the single-key properties define: <c>"default"</c>.</summary>
+    public const string DefaultAccountName = "default";
+
     /// <summary>Gets the Kling access key: the <c>iss</c> claim of a Kling JWT.</summary>
     public string KlingAccessKey { get; init; } = "emulator-kling-access-key";
 
@@ -27,7 +35,27 @@ public sealed class EmulatorCredentials
     /// <summary>Gets the Vydra bearer key (shaped like Vydra's <c>vydra_live_user_&lt;id&gt;_&lt;random&gt;</c>).</summary>
     public string VydraApiKey { get; init; } = "vydra_live_user_emulator_0000000000000000";
 
+    /// <summary>
+    /// Gets more accounts the emulator accepts besides the default one; empty by default. Names must be unique and
+    /// not <see cref="DefaultAccountName"/>, each account must hold at least one key (a Kling access key and secret
+    /// key go together), and no key may be shared by two accounts at the same vendor.
+    /// <see cref="MotionControlEmulator.StartAsync"/> throws an <see cref="ArgumentException"/> otherwise.
+    /// </summary>
+    public IReadOnlyList<EmulatorAccount> AdditionalAccounts { get; init; } = [];
+
     /// <summary>Returns the type name only, so keys never end up in test output by accident.</summary>
     /// <returns>The type name.</returns>
     public override string ToString() => nameof(EmulatorCredentials);
+
+    /// <summary>Builds the default account from the single-key properties.</summary>
+    internal EmulatorAccount ToDefaultAccount() => new(DefaultAccountName)
+    {
+        KlingAccessKey = KlingAccessKey,
+        KlingSecretKey = KlingSecretKey,
+        KlingApiKey = KlingApiKey,
+        PowerTokensApiKey = PowerTokensApiKey,
+        ModelsLabApiKey = ModelsLabApiKey,
+        AimlApiKey = AimlApiKey,
+        VydraApiKey = VydraApiKey,
+    };
 }

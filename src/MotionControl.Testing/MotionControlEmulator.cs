@@ -116,7 +116,11 @@ public sealed class MotionControlEmulator : IAsyncDisposable
     /// <summary>Removes every registered fault (call counts are kept).</summary>
     public void ClearFaults() => _state.Faults.ClearFaults();
 
-    /// <summary>Finds a task by its id, or (Kling and PowerTokens) its <c>external_task_id</c>. Looking does not count as a poll.</summary>
+    /// <summary>
+    /// Finds a task of any account by its id, or (Kling and PowerTokens) its <c>external_task_id</c>; when several
+    /// accounts used that external id, the newest such task (see <see cref="EmulatedTask.Account"/>). Looking does not
+    /// count as a poll.
+    /// </summary>
     /// <param name="provider">A name from <see cref="EmulatorProviders.All"/>.</param>
     /// <param name="taskId">The vendor's id, or an external task id.</param>
     /// <returns>A snapshot of the task, or null.</returns>
@@ -127,7 +131,7 @@ public sealed class MotionControlEmulator : IAsyncDisposable
         return record is null ? null : new EmulatedTask(record, record.Observe(_state.TimeProvider.GetUtcNow(), countAsPoll: false));
     }
 
-    /// <summary>Gets snapshots of every task of <paramref name="provider"/>, newest first. Looking does not count as a poll.</summary>
+    /// <summary>Gets snapshots of every task of <paramref name="provider"/>, of every account, newest first. Looking does not count as a poll.</summary>
     /// <param name="provider">A name from <see cref="EmulatorProviders.All"/>.</param>
     /// <returns>The tasks.</returns>
     public IReadOnlyList<EmulatedTask> GetTasks(string provider)

@@ -10,7 +10,7 @@ public sealed class MotionControlEmulatorOptions
     /// </summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Gets the credentials the emulator accepts.</summary>
+    /// <summary>Gets the credentials the emulator accepts: the default account and any <see cref="EmulatorCredentials.AdditionalAccounts"/>.</summary>
     public EmulatorCredentials Credentials { get; init; } = new();
 
     /// <summary>Gets the lifecycle of tasks for which nothing was scripted with <see cref="MotionControlEmulator.EnqueueLifecycle"/>. Defaults to <see cref="TaskLifecycle.Default"/>.</summary>
@@ -18,7 +18,9 @@ public sealed class MotionControlEmulatorOptions
 
     /// <summary>
     /// Gets a value indicating whether the request log hides secrets: the <c>Authorization</c> value becomes
-    /// <c>Bearer ***</c> and ModelsLab's body <c>key</c> becomes <c>***</c>. Defaults to true.
+    /// <c>Bearer ***</c>, ModelsLab's body <c>key</c> becomes <c>***</c>, and every key of every account (the default
+    /// one and <see cref="EmulatorCredentials.AdditionalAccounts"/>) becomes <c>***</c> wherever else it occurs in a
+    /// header, the path, the query or the body. Defaults to true.
     /// </summary>
     public bool RedactSecrets { get; init; } = true;
 

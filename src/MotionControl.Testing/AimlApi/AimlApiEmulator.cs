@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace MotionControl.Testing;
@@ -13,9 +14,10 @@ namespace MotionControl.Testing;
 /// <remarks>
 /// [I] An unknown id answers 404 and a missing <c>generation_id</c> 400, in the HTTP error shape. [I] Failure names
 /// are <c>GenerationError</c> and, for content policy, <c>ContentPolicyViolationError</c>. [I] Out of credits is 403.
-/// Only the first of several result videos is shown: the schema has a single <c>video</c>.
+/// Only the first of several result videos is shown: the schema has a single <c>video</c>. Generations are scoped
+/// per API key's account: another account's id answers 404.
 /// </remarks>
-internal sealed class AimlApiEmulator : IErrorDialect
+internal sealed class AimlApiEmulator : IErrorDialect, IAccountIdentifier
 {
     public const string Model = "klingai/video-v2-6-pro-motion-control";
     private const string Path = "/v2/video/generations";
@@ -29,8 +31,8 @@ internal sealed class AimlApiEmulator : IErrorDialect
 
     public void MapRoutes(IEndpointRouteBuilder routes)
     {
-        routes.MapPost(Path, VendorEndpoint.Create(_state, EmulatorProviders.AimlApi, EmulatorOperation.Create, this, Create));
-        routes.MapGet(Path, VendorEndpoint.Create(_state, EmulatorProviders.AimlApi, EmulatorOperation.Get, this, Get));
+        routes.MapPost(Path, VendorEndpoint.Create(_state, EmulatorProviders.AimlApi, EmulatorOperation.Create, this, this, Create));
+        routes.MapGet(Path, VendorEndpoint.Create(_state, EmulatorProviders.AimlApi, EmulatorOperation.Get, this, this, Get));
     }
 
     public EmulatorReply RateLimited(VendorCall call, TimeSpan retryAfter, int? klingCode) =>
@@ -92,14 +94,21 @@ internal sealed class AimlApiEmulator : IErrorDialect
     private static string NewId() =>
         Convert.ToBase64String(Guid.NewGuid().ToByteArray()).Replace('+', 'x').Replace('/', 'y')[..21];
 
-    private EmulatorReply? Authenticate(VendorCall call) =>
-        call.Authorization == "Bearer " + _state.Credentials.AimlApiKey
+    public EmulatorAccount? Identify(HttpRequest request, string body, DateTimeOffset now) =>
+        BearerAuthenticator.Check(VendorCall.AuthorizationOf(request), _state.Accounts, EmulatorProviders.AimlApi).Account;
+
+    private EmulatorReply? Authenticate(VendorCall call, out EmulatorAccount account)
+    {
+        var (_, found) = BearerAuthenticator.Check(call.Authorization, _state.Accounts, EmulatorProviders.AimlApi);
+        account = found!;
+        return found is not null
             ? null
             : AimlApiReplies.Error(call, 401, "Unauthorized: a valid API key is required in the Authorization header (Bearer <key>).");
+    }
 
     private EmulatorReply Create(VendorCall call)
     {
-        if (Authenticate(call) is { } denied)
+        if (Authenticate(call, out var account) is { } denied)
         {
             return denied;
         }
@@ -116,6 +125,7 @@ internal sealed class AimlApiEmulator : IErrorDialect
 
         var record = new EmulatedTaskRecord(
             EmulatorProviders.AimlApi,
+            account.Name,
             NewId(),
             externalTaskId: null,
             _state.Tasks.NextSequence(),
@@ -131,7 +141,7 @@ internal sealed class AimlApiEmulator : IErrorDialect
 
     private EmulatorReply Get(VendorCall call)
     {
-        if (Authenticate(call) is { } denied)
+        if (Authenticate(call, out var account) is { } denied)
         {
             return denied;
         }
@@ -141,7 +151,7 @@ internal sealed class AimlApiEmulator : IErrorDialect
             return AimlApiReplies.Error(call, 400, "generation_id is required");
         }
 
-        var record = _state.Tasks.Find(EmulatorProviders.AimlApi, id, matchExternalId: false);
+        var record = _state.Tasks.Find(EmulatorProviders.AimlApi, id, matchExternalId: false, account.Name);
         if (record is null)
         {
             return AimlApiReplies.Error(call, 404, $"Generation {id} not found");

@@ -1,19 +1,23 @@
 namespace MotionControl.Testing;
 
-/// <summary>Everything the routes share: settings, tasks, faults, the request log and the emulator's address.</summary>
+/// <summary>Everything the routes share: settings, accounts, tasks, faults, the request log and the emulator's address.</summary>
 internal sealed class EmulatorState
 {
     public EmulatorState(MotionControlEmulatorOptions options)
     {
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
         Credentials = options.Credentials ?? new EmulatorCredentials();
+        Accounts = new AccountDirectory(Credentials);
         DefaultLifecycle = options.DefaultLifecycle ?? TaskLifecycle.Default;
-        Log = new RequestLog(options.RedactSecrets);
+        Log = new RequestLog(options.RedactSecrets, Accounts.Secrets);
     }
 
     public TimeProvider TimeProvider { get; }
 
     public EmulatorCredentials Credentials { get; }
+
+    /// <summary>Gets every account the emulator accepts, the default one first, checked when the emulator starts.</summary>
+    public AccountDirectory Accounts { get; }
 
     public TaskLifecycle DefaultLifecycle { get; }
 

@@ -50,8 +50,11 @@ internal sealed class VendorCall
 
     public string Path => HttpContext.Request.Path.Value ?? "/";
 
-    public string? Authorization =>
-        HttpContext.Request.Headers.Authorization is { Count: > 0 } values ? values.ToString() : null;
+    public string? Authorization => AuthorizationOf(HttpContext.Request);
+
+    /// <summary>Gets the Authorization header (repeated values joined by a comma), or null when there is none.</summary>
+    public static string? AuthorizationOf(HttpRequest request) =>
+        request.Headers.Authorization is { Count: > 0 } values ? values.ToString() : null;
 
     public string? RouteValue(string name) => HttpContext.Request.RouteValues[name]?.ToString();
 

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http;
 namespace MotionControl.Testing;
 
 /// <summary>
-/// The one request pipeline every emulated route runs through: read and log the request, number the call, apply
-/// the fault chosen for it, run the vendor handler, and write (or spoil) the reply.
+/// The one request pipeline every emulated route runs through: read the request, number the call, tell its account,
+/// log it, apply the fault chosen for it, run the vendor handler, and write (or spoil) the reply.
 /// </summary>
 internal static class VendorEndpoint
 {
@@ -14,8 +14,9 @@ internal static class VendorEndpoint
         string provider,
         EmulatorOperation operation,
         IErrorDialect dialect,
+        IAccountIdentifier? accounts,
         Func<VendorCall, EmulatorReply> handler) =>
-        context => HandleAsync(context, state, provider, operation, dialect, handler);
+        context => HandleAsync(context, state, provider, operation, dialect, accounts, handler);
 
     private static async Task HandleAsync(
         HttpContext context,
@@ -23,6 +24,7 @@ internal static class VendorEndpoint
         string provider,
         EmulatorOperation operation,
         IErrorDialect dialect,
+        IAccountIdentifier? accounts,
         Func<VendorCall, EmulatorReply> handler)
     {
         // A client that gives up (or an emulator that stops) must never leave a request parked in a delay.
@@ -32,7 +34,11 @@ internal static class VendorEndpoint
         {
             string body = await ReadBodyAsync(context.Request, cancellationToken).ConfigureAwait(false);
             var (callNumber, fault) = state.Faults.NextCall(provider, operation);
-            string recordedBody = state.Log.Record(context.Request, provider, operation, callNumber, body, state.TimeProvider.GetUtcNow());
+            var arrivedAt = state.TimeProvider.GetUtcNow();
+
+            // Told on arrival, by the vendor's own checks, so a request a fault answers still names its account.
+            string? account = accounts?.Identify(context.Request, body, arrivedAt)?.Name;
+            string recordedBody = state.Log.Record(context.Request, provider, operation, callNumber, body, arrivedAt, account);
             var call = new VendorCall(context, state, provider, operation, callNumber, body, recordedBody, fault);
 
             if (fault is { Kind: FaultKind.Delay })

@@ -5,38 +5,42 @@ using System.Text.Json;
 namespace MotionControl.Testing;
 
 /// <summary>
-/// Checks Kling's <c>Authorization: Bearer &lt;token&gt;</c>: either the account's API key, or an HS256 JWT signed with
-/// the secret key whose <c>iss</c> is the access key and whose <c>exp</c>/<c>nbf</c> (integer Unix seconds) hold on
+/// Checks Kling's <c>Authorization: Bearer &lt;token&gt;</c>: either an account's API key, or an HS256 JWT signed with
+/// an account's secret key whose <c>iss</c> is that account's access key and whose <c>exp</c>/<c>nbf</c> (integer Unix seconds) hold on
 /// the emulator's clock, with no leeway beyond what the claims themselves give.
 /// </summary>
 internal static class KlingAuthenticator
 {
     private const string BearerPrefix = "Bearer ";
 
-    /// <summary>Returns null when the header is accepted, else the Kling code and message to reject it with (all HTTP 401).</summary>
-    public static (int Code, string Message)? Check(string? authorization, EmulatorCredentials credentials, DateTimeOffset now)
+    /// <summary>
+    /// Returns the account the header authenticates, or the Kling code and message to reject it with (all HTTP 401).
+    /// With several accounts, a token is tried against each: an API key of any account, or a JWT whose signature one
+    /// account's secret key verifies and whose <c>iss</c> is that same account's access key.
+    /// </summary>
+    public static KlingAuthResult Check(string? authorization, AccountDirectory accounts, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(authorization))
         {
-            return (KlingErrorCodes.AuthorizationEmpty, "Authorization is empty");
+            return KlingAuthResult.Reject(KlingErrorCodes.AuthorizationEmpty, "Authorization is empty");
         }
 
         // Kling documents exactly one space after "Bearer".
         if (!authorization.StartsWith(BearerPrefix, StringComparison.Ordinal) || authorization.Length == BearerPrefix.Length)
         {
-            return (KlingErrorCodes.AuthorizationInvalid, "Authorization is invalid: expected 'Bearer <token>'");
+            return KlingAuthResult.Reject(KlingErrorCodes.AuthorizationInvalid, "Authorization is invalid: expected 'Bearer <token>'");
         }
 
         string token = authorization[BearerPrefix.Length..];
-        if (FixedTimeEquals(token, credentials.KlingApiKey))
+        if (accounts.FindByKey(EmulatorProviders.Kling, token) is { } apiKeyAccount)
         {
-            return null;
+            return KlingAuthResult.Accept(apiKeyAccount);
         }
 
         string[] parts = token.Split('.');
         if (parts.Length == 1)
         {
-            return (KlingErrorCodes.AuthenticationFailed, "Authentication failed: unknown API key");
+            return KlingAuthResult.Reject(KlingErrorCodes.AuthenticationFailed, "Authentication failed: unknown API key");
         }
 
         if (parts.Length != 3 ||
@@ -44,47 +48,57 @@ internal static class KlingAuthenticator
             !TryDecodeJson(parts[1], out var payload) ||
             !TryDecodeBase64Url(parts[2], out var signature))
         {
-            return (KlingErrorCodes.AuthorizationInvalid, "Authorization is invalid: the token is not a well-formed JWT");
+            return KlingAuthResult.Reject(KlingErrorCodes.AuthorizationInvalid, "Authorization is invalid: the token is not a well-formed JWT");
         }
 
         if (header.ValueKind != JsonValueKind.Object || BodyFields.GetString(header, "alg") != "HS256")
         {
-            return (KlingErrorCodes.AuthorizationInvalid, "Authorization is invalid: the JWT must be signed with HS256");
+            return KlingAuthResult.Reject(KlingErrorCodes.AuthorizationInvalid, "Authorization is invalid: the JWT must be signed with HS256");
         }
 
-        byte[] expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(credentials.KlingSecretKey), Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]));
-        if (!CryptographicOperations.FixedTimeEquals(expected, signature))
+        byte[] signingInput = Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]);
+        var signers = accounts.KlingSigners
+            .Where(a => CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(Encoding.UTF8.GetBytes(a.KlingSecretKey!), signingInput), signature))
+            .ToList();
+        if (signers.Count == 0)
         {
-            return (KlingErrorCodes.AuthenticationFailed, "Authentication failed: the JWT signature does not match the secret key");
+            return KlingAuthResult.Reject(KlingErrorCodes.AuthenticationFailed, "Authentication failed: the JWT signature does not match the secret key");
         }
 
-        if (payload.ValueKind != JsonValueKind.Object || BodyFields.GetString(payload, "iss") is not { } issuer || !FixedTimeEquals(issuer, credentials.KlingAccessKey))
+        // The access key must belong to the account whose secret signed the token: a mix of two accounts' keys fails.
+        EmulatorAccount? account = null;
+        if (payload.ValueKind == JsonValueKind.Object && BodyFields.GetString(payload, "iss") is { } issuer)
         {
-            return (KlingErrorCodes.AuthenticationFailed, "Authentication failed: iss is not a known access key");
+            account = signers.Find(a => FixedTimeEquals(issuer, a.KlingAccessKey!));
+        }
+
+        if (account is null)
+        {
+            return KlingAuthResult.Reject(KlingErrorCodes.AuthenticationFailed, "Authentication failed: iss is not a known access key");
         }
 
         long nowSeconds = now.ToUnixTimeSeconds();
         if (!TryGetSeconds(payload, "exp", out long? expires) || expires is null)
         {
-            return (KlingErrorCodes.AuthorizationInvalid, "Authorization is invalid: the JWT has no numeric exp claim");
+            return KlingAuthResult.Reject(KlingErrorCodes.AuthorizationInvalid, "Authorization is invalid: the JWT has no numeric exp claim");
         }
 
         if (nowSeconds >= expires)
         {
-            return (KlingErrorCodes.TokenExpired, "Authorization has expired");
+            return KlingAuthResult.Reject(KlingErrorCodes.TokenExpired, "Authorization has expired");
         }
 
         if (!TryGetSeconds(payload, "nbf", out long? notBefore))
         {
-            return (KlingErrorCodes.AuthorizationInvalid, "Authorization is invalid: nbf must be a number");
+            return KlingAuthResult.Reject(KlingErrorCodes.AuthorizationInvalid, "Authorization is invalid: nbf must be a number");
         }
 
         if (notBefore is { } nbf && nowSeconds < nbf)
         {
-            return (KlingErrorCodes.TokenNotYetValid, "Authorization is not yet valid");
+            return KlingAuthResult.Reject(KlingErrorCodes.TokenNotYetValid, "Authorization is not yet valid");
         }
 
-        return null;
+        return KlingAuthResult.Accept(account);
     }
 
     private static bool TryGetSeconds(JsonElement payload, string name, out long? seconds)
@@ -147,4 +161,12 @@ internal static class KlingAuthenticator
 
     private static bool FixedTimeEquals(string a, string b) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
+}
+
+/// <summary>The outcome of a Kling Authorization check: the account, or the Kling code and message of the 401.</summary>
+internal readonly record struct KlingAuthResult(EmulatorAccount? Account, int Code, string Message)
+{
+    public static KlingAuthResult Accept(EmulatorAccount account) => new(account, 0, string.Empty);
+
+    public static KlingAuthResult Reject(int code, string message) => new(null, code, message);
 }

@@ -1,15 +1,17 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace MotionControl.Testing;
 
 /// <summary>
 /// The legacy Kling contract (create, get by task_id or external_task_id, list), shared by Kling itself and by
-/// PowerTokens, which forwards the same body to Kling behind its own prefix, key and ids.
+/// PowerTokens, which forwards the same body to Kling behind its own prefix, key and ids. Tasks are scoped per
+/// account, as on Kling: another account's task is "not found", and external ids are unique per account.
 /// </summary>
-internal abstract class KlingCompatibleEmulator : IErrorDialect
+internal abstract class KlingCompatibleEmulator : IErrorDialect, IAccountIdentifier
 {
     protected KlingCompatibleEmulator(EmulatorState state)
     {
@@ -35,11 +37,11 @@ internal abstract class KlingCompatibleEmulator : IErrorDialect
     public void MapRoutes(IEndpointRouteBuilder routes)
     {
         string path = RoutePrefix + "/v1/videos/motion-control";
-        routes.MapPost(path, VendorEndpoint.Create(State, Provider, EmulatorOperation.Create, this, Create));
-        routes.MapGet(path + "/{id}", VendorEndpoint.Create(State, Provider, EmulatorOperation.Get, this, Get));
+        routes.MapPost(path, VendorEndpoint.Create(State, Provider, EmulatorOperation.Create, this, this, Create));
+        routes.MapGet(path + "/{id}", VendorEndpoint.Create(State, Provider, EmulatorOperation.Get, this, this, Get));
         if (SupportsList)
         {
-            routes.MapGet(path, VendorEndpoint.Create(State, Provider, EmulatorOperation.List, this, List));
+            routes.MapGet(path, VendorEndpoint.Create(State, Provider, EmulatorOperation.List, this, this, List));
         }
     }
 
@@ -52,8 +54,13 @@ internal abstract class KlingCompatibleEmulator : IErrorDialect
     public virtual EmulatorReply InsufficientCredits(VendorCall call) =>
         KlingReplies.Error(call, KlingErrorCodes.ResourcePackExhausted);
 
-    /// <summary>Returns null when the call may proceed, else the rejection.</summary>
-    protected abstract EmulatorReply? Authenticate(VendorCall call);
+    public EmulatorAccount? Identify(HttpRequest request, string body, DateTimeOffset now) => FindAccount(VendorCall.AuthorizationOf(request), now);
+
+    /// <summary>Returns the account an Authorization header authenticates at <paramref name="now"/>, or null.</summary>
+    protected abstract EmulatorAccount? FindAccount(string? authorization, DateTimeOffset now);
+
+    /// <summary>Returns null when the call may proceed (with <paramref name="account"/> set), else the rejection.</summary>
+    protected abstract EmulatorReply? Authenticate(VendorCall call, out EmulatorAccount account);
 
     protected abstract string NewTaskId(long sequence);
 
@@ -62,7 +69,7 @@ internal abstract class KlingCompatibleEmulator : IErrorDialect
 
     private EmulatorReply Create(VendorCall call)
     {
-        if (Authenticate(call) is { } denied)
+        if (Authenticate(call, out var account) is { } denied)
         {
             return denied;
         }
@@ -81,7 +88,7 @@ internal abstract class KlingCompatibleEmulator : IErrorDialect
         var tasks = State.Tasks.For(Provider);
 
         // Checked before a scripted lifecycle is taken, so a rejected duplicate does not use up the next script.
-        if (externalId is not null && tasks.ByExternalId.ContainsKey(externalId))
+        if (externalId is not null && tasks.ByExternalId.ContainsKey((account.Name, externalId)))
         {
             return DuplicateExternalId(call, externalId);
         }
@@ -89,7 +96,7 @@ internal abstract class KlingCompatibleEmulator : IErrorDialect
         long sequence = State.Tasks.NextSequence();
         var now = call.Now;
         var record = new EmulatedTaskRecord(
-            Provider, NewTaskId(sequence), externalId, sequence, now, State.Tasks.NextLifecycle(Provider, State.DefaultLifecycle), body, call.RecordedBody);
+            Provider, account.Name, NewTaskId(sequence), externalId, sequence, now, State.Tasks.NextLifecycle(Provider, State.DefaultLifecycle), body, call.RecordedBody);
         if (!tasks.TryAdd(record))
         {
             return DuplicateExternalId(call, externalId!);
@@ -107,14 +114,14 @@ internal abstract class KlingCompatibleEmulator : IErrorDialect
 
     private EmulatorReply Get(VendorCall call)
     {
-        if (Authenticate(call) is { } denied)
+        if (Authenticate(call, out var account) is { } denied)
         {
             return denied;
         }
 
         string id = call.RouteValue("id") ?? string.Empty;
 
-        var record = State.Tasks.Find(Provider, id, GetMatchesExternalId);
+        var record = State.Tasks.Find(Provider, id, GetMatchesExternalId, account.Name);
         if (record is null)
         {
             return TaskNotFound(call, id);
@@ -126,7 +133,7 @@ internal abstract class KlingCompatibleEmulator : IErrorDialect
 
     private EmulatorReply List(VendorCall call)
     {
-        if (Authenticate(call) is { } denied)
+        if (Authenticate(call, out var account) is { } denied)
         {
             return denied;
         }
@@ -139,7 +146,7 @@ internal abstract class KlingCompatibleEmulator : IErrorDialect
 
         var now = call.Now;
         var page = new JsonArray();
-        foreach (var record in State.Tasks.Newest(Provider).Skip((pageNum - 1) * pageSize).Take(pageSize))
+        foreach (var record in State.Tasks.Newest(Provider, account.Name).Skip((pageNum - 1) * pageSize).Take(pageSize))
         {
             page.Add(KlingTaskJson.Write(record, record.Observe(now, countAsPoll: false), call));
         }

@@ -26,10 +26,15 @@ internal sealed class KlingEmulator : KlingCompatibleEmulator
     // The docs say the path takes either id; a live probe's "not found by id/external id" message agrees [I].
     protected override bool GetMatchesExternalId => true;
 
-    protected override EmulatorReply? Authenticate(VendorCall call) =>
-        KlingAuthenticator.Check(call.Authorization, State.Credentials, call.Now) is { } failure
-            ? KlingReplies.Error(call, failure.Code, failure.Message, StatusCodes.Status401Unauthorized)
-            : null;
+    protected override EmulatorAccount? FindAccount(string? authorization, DateTimeOffset now) =>
+        KlingAuthenticator.Check(authorization, State.Accounts, now).Account;
+
+    protected override EmulatorReply? Authenticate(VendorCall call, out EmulatorAccount account)
+    {
+        var result = KlingAuthenticator.Check(call.Authorization, State.Accounts, call.Now);
+        account = result.Account!;
+        return result.Account is null ? KlingReplies.Error(call, result.Code, result.Message, StatusCodes.Status401Unauthorized) : null;
+    }
 
     // Real ids are 18-digit numeric strings ("867283741759111202"); clients must keep them as strings.
     protected override string NewTaskId(long sequence) => (860_000_000_000_000_000L + sequence).ToString(CultureInfo.InvariantCulture);

@@ -31,10 +31,10 @@ internal sealed class FileRoutes
         {
             routes.MapGet(
                 $"/files/videos/{provider}/{{taskId}}/{{file}}",
-                VendorEndpoint.Create(_state, provider, EmulatorOperation.Download, CdnErrorDialect.Instance, call => Video(call, provider)));
+                VendorEndpoint.Create(_state, provider, EmulatorOperation.Download, CdnErrorDialect.Instance, accounts: null, call => Video(call, provider)));
         }
 
-        routes.MapGet("/files/blob", VendorEndpoint.Create(_state, EmulatorProviders.Files, EmulatorOperation.Download, CdnErrorDialect.Instance, Blob));
+        routes.MapGet("/files/blob", VendorEndpoint.Create(_state, EmulatorProviders.Files, EmulatorOperation.Download, CdnErrorDialect.Instance, accounts: null, Blob));
     }
 
     private static byte[] CreateChunk()

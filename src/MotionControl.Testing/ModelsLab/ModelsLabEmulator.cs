@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace MotionControl.Testing;
@@ -14,9 +15,9 @@ namespace MotionControl.Testing;
 /// [I] Key and body-validation errors are sent inside HTTP 200, as clients report ModelsLab doing; the documented
 /// 400/401/402/429/5xx statuses are available as faults. [I] ModelsLab has no queued word: a queued task shows
 /// <c>processing</c>. [I] A failed task shows <c>status:"error"</c> with <c>message</c> (the webhook's "failed" is not
-/// used on fetch).
+/// used on fetch). Requests are scoped per key's account: another account's id is "not found".
 /// </remarks>
-internal sealed class ModelsLabEmulator : IErrorDialect
+internal sealed class ModelsLabEmulator : IErrorDialect, IAccountIdentifier
 {
     private const long FirstTaskId = 155_000_000;
     private const string CreatePath = "/api/v7/video-fusion/motion-control";
@@ -33,8 +34,8 @@ internal sealed class ModelsLabEmulator : IErrorDialect
 
     public void MapRoutes(IEndpointRouteBuilder routes)
     {
-        routes.MapPost(CreatePath, VendorEndpoint.Create(_state, EmulatorProviders.ModelsLab, EmulatorOperation.Create, this, Create));
-        routes.MapPost(FetchPath + "{id}", VendorEndpoint.Create(_state, EmulatorProviders.ModelsLab, EmulatorOperation.Fetch, this, Fetch));
+        routes.MapPost(CreatePath, VendorEndpoint.Create(_state, EmulatorProviders.ModelsLab, EmulatorOperation.Create, this, this, Create));
+        routes.MapPost(FetchPath + "{id}", VendorEndpoint.Create(_state, EmulatorProviders.ModelsLab, EmulatorOperation.Fetch, this, this, Fetch));
     }
 
     public EmulatorReply RateLimited(VendorCall call, TimeSpan retryAfter, int? klingCode) =>
@@ -116,7 +117,7 @@ internal sealed class ModelsLabEmulator : IErrorDialect
             return ModelsLabReplies.Error("Invalid request: the body must be a JSON object.");
         }
 
-        if (!HasValidKey(body))
+        if (FindAccount(body) is not { } account)
         {
             return InvalidKey();
         }
@@ -130,6 +131,7 @@ internal sealed class ModelsLabEmulator : IErrorDialect
         var now = call.Now;
         var record = new EmulatedTaskRecord(
             EmulatorProviders.ModelsLab,
+            account.Name,
             (FirstTaskId + sequence).ToString(CultureInfo.InvariantCulture),
             externalTaskId: null,
             sequence,
@@ -164,13 +166,13 @@ internal sealed class ModelsLabEmulator : IErrorDialect
 
     private EmulatorReply Fetch(VendorCall call)
     {
-        if (!JsonWire.TryParseObject(call.Body, out var body) || !HasValidKey(body))
+        if (!JsonWire.TryParseObject(call.Body, out var body) || FindAccount(body) is not { } account)
         {
             return InvalidKey();
         }
 
         string id = call.RouteValue("id") ?? string.Empty;
-        var record = _state.Tasks.Find(EmulatorProviders.ModelsLab, id, matchExternalId: false);
+        var record = _state.Tasks.Find(EmulatorProviders.ModelsLab, id, matchExternalId: false, account.Name);
         if (record is null)
         {
             // [I] Wording of ModelsLab's "unknown id" reply.
@@ -213,8 +215,11 @@ internal sealed class ModelsLabEmulator : IErrorDialect
         return EmulatorReply.FromJson(reply);
     }
 
-    private bool HasValidKey(JsonElement body) =>
-        BodyFields.GetString(body, "key") is { } key && string.Equals(key, _state.Credentials.ModelsLabApiKey, StringComparison.Ordinal);
+    public EmulatorAccount? Identify(HttpRequest request, string body, DateTimeOffset now) =>
+        JsonWire.TryParseObject(body, out var json) ? FindAccount(json) : null;
+
+    private EmulatorAccount? FindAccount(JsonElement body) =>
+        _state.Accounts.FindByKey(EmulatorProviders.ModelsLab, BodyFields.GetString(body, "key"));
 
     // [I] Key errors inside HTTP 200, as ModelsLab is reported to answer them (401 is documented; use a fault for it).
     private static EmulatorReply InvalidKey() => ModelsLabReplies.Error("Invalid Api Key");

@@ -41,17 +41,19 @@ internal sealed class PowerTokensEmulator : KlingCompatibleEmulator
     public override EmulatorReply InsufficientCredits(VendorCall call) =>
         PowerTokensReplies.GatewayError(call, 402, "Insufficient user quota (balance)", "insufficient_quota", "insufficient_user_quota");
 
-    protected override EmulatorReply? Authenticate(VendorCall call)
-    {
-        string? authorization = call.Authorization;
-        if (string.IsNullOrWhiteSpace(authorization))
-        {
-            return PowerTokensReplies.GatewayError(call, 401, "No token provided in the Authorization header", "new_api_error", "missing_token");
-        }
+    protected override EmulatorAccount? FindAccount(string? authorization, DateTimeOffset now) =>
+        BearerAuthenticator.Check(authorization, State.Accounts, Provider).Account;
 
-        return authorization == "Bearer " + State.Credentials.PowerTokensApiKey
-            ? null
-            : PowerTokensReplies.GatewayError(call, 401, "Invalid token", "new_api_error", "invalid_token");
+    protected override EmulatorReply? Authenticate(VendorCall call, out EmulatorAccount account)
+    {
+        var (outcome, found) = BearerAuthenticator.Check(call.Authorization, State.Accounts, Provider);
+        account = found!;
+        return outcome switch
+        {
+            BearerOutcome.Accepted => null,
+            BearerOutcome.Missing => PowerTokensReplies.GatewayError(call, 401, "No token provided in the Authorization header", "new_api_error", "missing_token"),
+            _ => PowerTokensReplies.GatewayError(call, 401, "Invalid token", "new_api_error", "invalid_token"),
+        };
     }
 
     // PowerTokens returns its own "public" id, not Kling's; its client checks ^[A-Za-z0-9_-]{1,200}$ [I].

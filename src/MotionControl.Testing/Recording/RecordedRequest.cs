@@ -12,7 +12,8 @@ public sealed class RecordedRequest
         string query,
         IReadOnlyDictionary<string, string> headers,
         string body,
-        DateTimeOffset timestamp)
+        DateTimeOffset timestamp,
+        string? account)
     {
         Provider = provider;
         Operation = operation;
@@ -23,6 +24,7 @@ public sealed class RecordedRequest
         Headers = headers;
         Body = body;
         Timestamp = timestamp;
+        Account = account;
     }
 
     /// <summary>Gets the provider name (see <see cref="EmulatorProviders"/>).</summary>
@@ -52,6 +54,22 @@ public sealed class RecordedRequest
     /// <summary>Gets when the request arrived, on the emulator's clock.</summary>
     public DateTimeOffset Timestamp { get; }
 
-    /// <inheritdoc />
-    public override string ToString() => $"{Method} {Path}{Query} ({Provider} {Operation} #{CallNumber})";
+    /// <summary>
+    /// Gets the name of the account whose credentials the request carried (<see cref="EmulatorCredentials.DefaultAccountName"/>
+    /// or the name of one of <see cref="EmulatorCredentials.AdditionalAccounts"/>), or null when they authenticate no
+    /// account: missing, unknown, or refused by the vendor's rules (a Kling JWT signed with one account's secret but
+    /// another's access key, expired, not yet valid, ...). Never the key itself.
+    /// </summary>
+    /// <remarks>
+    /// The account is told when the request arrives, with the same checks the vendor's route runs, so it is also set
+    /// on a request that a fault answered or aborted. Only a <see cref="EmulatorFault.Delay"/> can make the two differ:
+    /// the route checks again after the wait, so a JWT that expired meanwhile is refused although it is logged with
+    /// its account. Result-video and <c>/files/blob</c> downloads need no credentials and always show null.
+    /// </remarks>
+    public string? Account { get; }
+
+    /// <summary>Returns the method, path, query, provider, operation, call number and account (never a key).</summary>
+    /// <returns>For example <c>GET /api/v1/jobs?limit=5 (vydra List #1, account default)</c>.</returns>
+    public override string ToString() =>
+        $"{Method} {Path}{Query} ({Provider} {Operation} #{CallNumber}{(Account is null ? string.Empty : ", account " + Account)})";
 }

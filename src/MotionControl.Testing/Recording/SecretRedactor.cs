@@ -3,7 +3,10 @@ using System.Text.Json;
 
 namespace MotionControl.Testing;
 
-/// <summary>Hides credentials in the request log: the Authorization value and ModelsLab's body <c>key</c>.</summary>
+/// <summary>
+/// Hides credentials in the request log by their place: the Authorization value and ModelsLab's body <c>key</c>,
+/// whatever their value. <see cref="KnownSecrets"/> also masks every account's keys by value, wherever they occur.
+/// </summary>
 internal static class SecretRedactor
 {
     public const string Mask = "***";

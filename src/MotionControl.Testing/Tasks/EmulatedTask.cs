@@ -6,6 +6,7 @@ public sealed class EmulatedTask
     internal EmulatedTask(EmulatedTaskRecord record, TaskObservation observation)
     {
         Provider = record.Provider;
+        Account = record.Account;
         Id = record.Id;
         ExternalTaskId = record.ExternalTaskId;
         Status = observation.Status;
@@ -20,6 +21,13 @@ public sealed class EmulatedTask
 
     /// <summary>Gets the provider name (see <see cref="EmulatorProviders"/>).</summary>
     public string Provider { get; }
+
+    /// <summary>
+    /// Gets the name of the account that created the task (<see cref="EmulatorCredentials.DefaultAccountName"/>, or
+    /// the name of one of <see cref="EmulatorCredentials.AdditionalAccounts"/>). Only that account can read, list or
+    /// cancel it; to any other account it does not exist.
+    /// </summary>
+    public string Account { get; }
 
     /// <summary>Gets the id the vendor gave the task (Kling <c>task_id</c>, Vydra <c>jobId</c>, ModelsLab <c>id</c> as a string, ...).</summary>
     public string Id { get; }

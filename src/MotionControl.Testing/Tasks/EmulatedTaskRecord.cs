@@ -24,6 +24,7 @@ internal sealed class EmulatedTaskRecord
 
     public EmulatedTaskRecord(
         string provider,
+        string account,
         string id,
         string? externalTaskId,
         long sequence,
@@ -33,6 +34,7 @@ internal sealed class EmulatedTaskRecord
         string requestBody)
     {
         Provider = provider;
+        Account = account;
         Id = id;
         ExternalTaskId = externalTaskId;
         Sequence = sequence;
@@ -45,6 +47,9 @@ internal sealed class EmulatedTaskRecord
     }
 
     public string Provider { get; }
+
+    /// <summary>Gets the name of the account that created the task; only that account can read, list or cancel it.</summary>
+    public string Account { get; }
 
     public string Id { get; }
 

@@ -9,8 +9,8 @@ internal sealed class ProviderTaskSet
 
     public ConcurrentDictionary<string, EmulatedTaskRecord> ById { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Gets the external ids in use: Kling makes them unique per account, and the emulator has one account per provider.</summary>
-    public ConcurrentDictionary<string, EmulatedTaskRecord> ByExternalId { get; } = new(StringComparer.Ordinal);
+    /// <summary>Gets the external ids in use, by account: Kling makes them unique per account, so two accounts may each use the same one.</summary>
+    public ConcurrentDictionary<(string Account, string ExternalId), EmulatedTaskRecord> ByExternalId { get; } = new();
 
     public ConcurrentQueue<TaskLifecycle> ScriptedLifecycles { get; } = new();
 
@@ -18,7 +18,7 @@ internal sealed class ProviderTaskSet
 
     public bool TryAdd(EmulatedTaskRecord record)
     {
-        if (record.ExternalTaskId is { } externalId && !ByExternalId.TryAdd(externalId, record))
+        if (record.ExternalTaskId is { } externalId && !ByExternalId.TryAdd((record.Account, externalId), record))
         {
             return false;
         }

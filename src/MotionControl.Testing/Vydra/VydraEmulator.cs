@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace MotionControl.Testing;
@@ -14,9 +15,10 @@ namespace MotionControl.Testing;
 /// [I] The list reply is <c>{jobs, total, limit, offset}</c>; the cancel reply is <c>{id, status:"cancelled", message}</c>,
 /// and cancelling a finished job answers 409 <c>JOB_NOT_CANCELLABLE</c>. [I] A 5xx body uses code <c>INTERNAL_ERROR</c>
 /// (or <c>SERVICE_UNAVAILABLE</c> for 503). A running job shows <c>running</c> (the docs' word; S3 also mentions
-/// <c>processing</c>, which a fault can show). Only the first of several result videos is shown.
+/// <c>processing</c>, which a fault can show). Only the first of several result videos is shown. Jobs are scoped per
+/// API key's account: another account's job answers 404 <c>JOB_NOT_FOUND</c> and is not listed.
 /// </remarks>
-internal sealed class VydraEmulator : IErrorDialect
+internal sealed class VydraEmulator : IErrorDialect, IAccountIdentifier
 {
     private const int CreditsPerJob = 40;
     private static readonly string[] ListStatuses = ["pending", "running", "completed", "failed", "cancelled"];
@@ -31,10 +33,10 @@ internal sealed class VydraEmulator : IErrorDialect
 
     public void MapRoutes(IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/v1/models/kling", VendorEndpoint.Create(_state, EmulatorProviders.Vydra, EmulatorOperation.Create, this, Create));
-        routes.MapGet("/api/v1/jobs/{id}", VendorEndpoint.Create(_state, EmulatorProviders.Vydra, EmulatorOperation.Get, this, Get));
-        routes.MapGet("/api/v1/jobs", VendorEndpoint.Create(_state, EmulatorProviders.Vydra, EmulatorOperation.List, this, List));
-        routes.MapDelete("/api/v1/jobs/{id}", VendorEndpoint.Create(_state, EmulatorProviders.Vydra, EmulatorOperation.Cancel, this, Cancel));
+        routes.MapPost("/api/v1/models/kling", VendorEndpoint.Create(_state, EmulatorProviders.Vydra, EmulatorOperation.Create, this, this, Create));
+        routes.MapGet("/api/v1/jobs/{id}", VendorEndpoint.Create(_state, EmulatorProviders.Vydra, EmulatorOperation.Get, this, this, Get));
+        routes.MapGet("/api/v1/jobs", VendorEndpoint.Create(_state, EmulatorProviders.Vydra, EmulatorOperation.List, this, this, List));
+        routes.MapDelete("/api/v1/jobs/{id}", VendorEndpoint.Create(_state, EmulatorProviders.Vydra, EmulatorOperation.Cancel, this, this, Cancel));
     }
 
     public EmulatorReply RateLimited(VendorCall call, TimeSpan retryAfter, int? klingCode)
@@ -122,22 +124,20 @@ internal sealed class VydraEmulator : IErrorDialect
         _ => record.Outcome.Message ?? "Job failed",
     };
 
-    private EmulatorReply? Authenticate(VendorCall call)
+    public EmulatorAccount? Identify(HttpRequest request, string body, DateTimeOffset now) =>
+        BearerAuthenticator.Check(VendorCall.AuthorizationOf(request), _state.Accounts, EmulatorProviders.Vydra).Account;
+
+    private EmulatorReply? Authenticate(VendorCall call, out EmulatorAccount account)
     {
-        string? authorization = call.Authorization;
-        if (string.IsNullOrWhiteSpace(authorization))
+        var (outcome, found) = BearerAuthenticator.Check(call.Authorization, _state.Accounts, EmulatorProviders.Vydra);
+        account = found!;
+        return outcome switch
         {
-            return VydraReplies.Error(401, "MISSING_AUTH", "Missing Authorization header");
-        }
-
-        if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal))
-        {
-            return VydraReplies.Error(401, "INVALID_FORMAT", "Authorization header must be 'Bearer <api key>'");
-        }
-
-        return authorization == "Bearer " + _state.Credentials.VydraApiKey
-            ? null
-            : VydraReplies.Error(401, "KEY_NOT_FOUND", "API key not found");
+            BearerOutcome.Accepted => null,
+            BearerOutcome.Missing => VydraReplies.Error(401, "MISSING_AUTH", "Missing Authorization header"),
+            BearerOutcome.NotBearer => VydraReplies.Error(401, "INVALID_FORMAT", "Authorization header must be 'Bearer <api key>'"),
+            _ => VydraReplies.Error(401, "KEY_NOT_FOUND", "API key not found"),
+        };
     }
 
     private JsonObject Job(EmulatedTaskRecord record, TaskObservation observation, VendorCall call)
@@ -172,7 +172,7 @@ internal sealed class VydraEmulator : IErrorDialect
 
     private EmulatorReply Create(VendorCall call)
     {
-        if (Authenticate(call) is { } denied)
+        if (Authenticate(call, out var account) is { } denied)
         {
             return denied;
         }
@@ -189,6 +189,7 @@ internal sealed class VydraEmulator : IErrorDialect
 
         var record = new EmulatedTaskRecord(
             EmulatorProviders.Vydra,
+            account.Name,
             Guid.NewGuid().ToString(),
             externalTaskId: null,
             _state.Tasks.NextSequence(),
@@ -218,13 +219,13 @@ internal sealed class VydraEmulator : IErrorDialect
 
     private EmulatorReply Get(VendorCall call)
     {
-        if (Authenticate(call) is { } denied)
+        if (Authenticate(call, out var account) is { } denied)
         {
             return denied;
         }
 
         string id = call.RouteValue("id") ?? string.Empty;
-        var record = _state.Tasks.Find(EmulatorProviders.Vydra, id, matchExternalId: false);
+        var record = _state.Tasks.Find(EmulatorProviders.Vydra, id, matchExternalId: false, account.Name);
         return record is null
             ? JobNotFound(id)
             : EmulatorReply.FromJson(Job(record, record.Observe(call.Now, countAsPoll: true), call));
@@ -232,7 +233,7 @@ internal sealed class VydraEmulator : IErrorDialect
 
     private EmulatorReply List(VendorCall call)
     {
-        if (Authenticate(call) is { } denied)
+        if (Authenticate(call, out var account) is { } denied)
         {
             return denied;
         }
@@ -255,7 +256,7 @@ internal sealed class VydraEmulator : IErrorDialect
 
         var now = call.Now;
         var matching = new List<JsonObject>();
-        foreach (var record in _state.Tasks.Newest(EmulatorProviders.Vydra))
+        foreach (var record in _state.Tasks.Newest(EmulatorProviders.Vydra, account.Name))
         {
             var observation = record.Observe(now, countAsPoll: false);
             if (status is null || StatusWord(observation.Status) == status)
@@ -281,13 +282,13 @@ internal sealed class VydraEmulator : IErrorDialect
 
     private EmulatorReply Cancel(VendorCall call)
     {
-        if (Authenticate(call) is { } denied)
+        if (Authenticate(call, out var account) is { } denied)
         {
             return denied;
         }
 
         string id = call.RouteValue("id") ?? string.Empty;
-        var record = _state.Tasks.Find(EmulatorProviders.Vydra, id, matchExternalId: false);
+        var record = _state.Tasks.Find(EmulatorProviders.Vydra, id, matchExternalId: false, account.Name);
         if (record is null)
         {
             return JobNotFound(id);

@@ -35,7 +35,8 @@ public class RequestLogTests
         Assert.Equal(EmulatorOperation.List, list.Operation);
         Assert.Equal("?limit=5&status=pending", list.Query);
         Assert.Equal(string.Empty, list.Body);
-        Assert.Equal("GET /api/v1/jobs?limit=5&status=pending (vydra List #1)", list.ToString());
+        Assert.Equal("GET /api/v1/jobs?limit=5&status=pending (vydra List #1, account default)", list.ToString());
+        Assert.Equal(EmulatorCredentials.DefaultAccountName, list.Account);
     }
 
     [Fact]
