@@ -9,7 +9,7 @@ namespace MotionControl;
 /// Every method honours its <see cref="CancellationToken"/>; every wait ends (see
 /// <see cref="MotionControlWaitOptions.Timeout"/>).
 /// </remarks>
-public interface IMotionControlClient
+public interface IMotionControlClient : IDisposable
 {
     /// <summary>The provider's stable name: <c>kling</c>, <c>powertokens</c>, <c>modelslab</c>, <c>aimlapi</c> or <c>vydra</c> (see <see cref="MotionControlProviders"/>).</summary>
     string ProviderName { get; }
@@ -70,4 +70,14 @@ public interface IMotionControlClient
     /// <param name="cancellationToken">Cancels the probing.</param>
     /// <returns>Every rule the request breaks, or a valid result.</returns>
     Task<MotionControlValidationResult> ValidateAsync(MotionControlRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Asks the client for an object it holds, as <c>Microsoft.Extensions.AI</c> clients do: the vendor client itself
+    /// (<c>KlingClient</c>, ...), its typed vendor API (<c>IKlingApi</c>, ...), its <see cref="MotionControlCapabilities"/>.
+    /// </summary>
+    /// <param name="serviceType">The type asked for.</param>
+    /// <param name="serviceKey">A key for the object; the SDK's clients hold no keyed objects, so anything but <see langword="null"/> finds nothing.</param>
+    /// <returns>The object, or <see langword="null"/> when the client holds none of that type.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="serviceType"/> is null.</exception>
+    object? GetService(Type serviceType, object? serviceKey = null);
 }

@@ -10,4 +10,10 @@ public sealed class MotionControlAuthenticationException : MotionControlExceptio
         : base(message, innerException)
     {
     }
+
+    /// <summary>For a vendor's error reply: every fact set at construction.</summary>
+    internal MotionControlAuthenticationException(string message, VendorReplyFacts facts)
+        : base(message, facts)
+    {
+    }
 }

@@ -208,6 +208,28 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         return RequestValidator.Validate(new ValidationContext(request, Capabilities, image, video, MediaUploader is not null));
     }
 
+    /// <inheritdoc />
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        if (serviceKey is not null)
+        {
+            return null;
+        }
+
+        if (serviceType.IsInstanceOfType(this))
+        {
+            return this;
+        }
+
+        if (VendorApi is { } api && serviceType.IsInstanceOfType(api))
+        {
+            return api;
+        }
+
+        return serviceType.IsInstanceOfType(Capabilities) ? Capabilities : null;
+    }
+
     /// <summary>The client type and the vendor host; never credentials.</summary>
     /// <returns>For example <c>KlingClient(https://api-singapore.klingai.com/)</c>.</returns>
     public override string ToString() => $"{GetType().Name}({TransportSettings.BaseAddress})";
@@ -232,6 +254,9 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             }
         }
     }
+
+    /// <summary>The vendor's typed API (<c>KlingClient.Api</c>, ...), for <see cref="GetService"/>.</summary>
+    private protected abstract object VendorApi { get; }
 
     /// <summary>Sends the vendor's create call once (the transport decides what may be re-sent).</summary>
     private protected abstract Task<MotionControlTask> CreateTaskAsync(SubmissionContext submission, CancellationToken cancellationToken);

@@ -10,4 +10,10 @@ public sealed class MotionControlContentPolicyException : MotionControlException
         : base(message, innerException)
     {
     }
+
+    /// <summary>For a vendor's error reply: every fact set at construction.</summary>
+    internal MotionControlContentPolicyException(string message, VendorReplyFacts facts)
+        : base(message, facts)
+    {
+    }
 }

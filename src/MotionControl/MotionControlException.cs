@@ -23,13 +23,30 @@ public class MotionControlException : Exception
     {
     }
 
-    private string? _providerName;
-    private string? _taskId;
-    private string? _requestId;
-    private HttpStatusCode? _statusCode;
-    private string? _vendorCode;
-    private string? _vendorMessage;
-    private bool _isTransient;
+    /// <summary>Creates the exception for a vendor's error reply, with every fact set once, at construction.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="facts">What the vendor's reply said.</param>
+    internal MotionControlException(string message, VendorReplyFacts facts)
+        : base(message)
+    {
+        _providerName = facts.ProviderName;
+        _taskId = facts.TaskId;
+        _statusCode = facts.StatusCode;
+        _vendorCode = facts.VendorCode;
+        _vendorMessage = facts.VendorMessage;
+        _requestId = facts.RequestId;
+        _isTransient = facts.IsTransient;
+        _retryAfter = facts.RetryAfter;
+    }
+
+    private readonly string? _providerName;
+    private readonly string? _taskId;
+    private readonly string? _requestId;
+    private readonly HttpStatusCode? _statusCode;
+    private readonly string? _vendorCode;
+    private readonly string? _vendorMessage;
+    private readonly bool _isTransient;
+    private readonly TimeSpan? _retryAfter;
 
     /// <summary>The provider that answered (see <see cref="MotionControlProviders"/>), when known.</summary>
     public string? ProviderName { get => _providerName; init => _providerName = value; }
@@ -52,16 +69,20 @@ public class MotionControlException : Exception
     /// <summary>True when the same call may succeed if retried later (rate limits, 5xx, Kling 5000–5002).</summary>
     public bool IsTransient { get => _isTransient; init => _isTransient = value; }
 
-    /// <summary>Sets what the SDK knows about the vendor reply; used once, right after construction.</summary>
-    internal MotionControlException WithReply(string providerName, string? taskId, HttpStatusCode statusCode, string? vendorCode, string? vendorMessage, string? requestId, bool isTransient)
-    {
-        _providerName = providerName;
-        _taskId = taskId;
-        _statusCode = statusCode;
-        _vendorCode = vendorCode;
-        _vendorMessage = vendorMessage;
-        _requestId = requestId;
-        _isTransient = isTransient;
-        return this;
-    }
+    /// <summary>
+    /// How long the vendor asked to wait before trying again (its <c>Retry-After</c> header, or a wait it gave in the
+    /// body), when it said; set on rate limits and server errors. Retries and waits honour it.
+    /// </summary>
+    public TimeSpan? RetryAfter { get => _retryAfter; init => _retryAfter = value; }
 }
+
+/// <summary>What a vendor's error reply said, for the exception built from it.</summary>
+internal readonly record struct VendorReplyFacts(
+    string ProviderName,
+    string? TaskId,
+    HttpStatusCode StatusCode,
+    string? VendorCode,
+    string? VendorMessage,
+    string? RequestId,
+    bool IsTransient,
+    TimeSpan? RetryAfter);

@@ -10,4 +10,10 @@ public sealed class MotionControlInsufficientCreditsException : MotionControlExc
         : base(message, innerException)
     {
     }
+
+    /// <summary>For a vendor's error reply: every fact set at construction.</summary>
+    internal MotionControlInsufficientCreditsException(string message, VendorReplyFacts facts)
+        : base(message, facts)
+    {
+    }
 }

@@ -12,6 +12,9 @@ public sealed class MotionControlRateLimitedException : MotionControlException
         IsTransient = true;
     }
 
-    /// <summary>How long the vendor asked to wait (<c>Retry-After</c>, <c>retry_after</c>, <c>retryAfter</c>), when it said.</summary>
-    public TimeSpan? RetryAfter { get; init; }
+    /// <summary>For a vendor's error reply: every fact set at construction.</summary>
+    internal MotionControlRateLimitedException(string message, VendorReplyFacts facts)
+        : base(message, facts)
+    {
+    }
 }

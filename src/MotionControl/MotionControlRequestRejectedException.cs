@@ -10,4 +10,10 @@ public sealed class MotionControlRequestRejectedException : MotionControlExcepti
         : base(message, innerException)
     {
     }
+
+    /// <summary>For a vendor's error reply: every fact set at construction.</summary>
+    internal MotionControlRequestRejectedException(string message, VendorReplyFacts facts)
+        : base(message, facts)
+    {
+    }
 }

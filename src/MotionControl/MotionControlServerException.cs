@@ -12,6 +12,9 @@ public sealed class MotionControlServerException : MotionControlException
         IsTransient = true;
     }
 
-    /// <summary>How long the vendor asked to wait (<c>Retry-After</c> on a 503), when it said.</summary>
-    public TimeSpan? RetryAfter { get; init; }
+    /// <summary>For a vendor's error reply: every fact set at construction.</summary>
+    internal MotionControlServerException(string message, VendorReplyFacts facts)
+        : base(message, facts)
+    {
+    }
 }

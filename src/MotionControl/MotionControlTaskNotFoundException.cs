@@ -10,4 +10,10 @@ public sealed class MotionControlTaskNotFoundException : MotionControlException
         : base(message, innerException)
     {
     }
+
+    /// <summary>For a vendor's error reply: every fact set at construction.</summary>
+    internal MotionControlTaskNotFoundException(string message, VendorReplyFacts facts)
+        : base(message, facts)
+    {
+    }
 }

@@ -49,12 +49,7 @@ internal static class RetryPipelines
             DelayGenerator = args =>
             {
                 // The vendor's own hint wins over the computed back-off, capped by the configured maximum.
-                var hint = args.Outcome.Exception switch
-                {
-                    MotionControlRateLimitedException { RetryAfter: { } after } => after,
-                    MotionControlServerException { RetryAfter: { } after } => after,
-                    _ => (TimeSpan?)null,
-                };
+                var hint = (args.Outcome.Exception as MotionControlException)?.RetryAfter;
                 return ValueTask.FromResult(hint is { } h ? (TimeSpan?)(h > settings.RetryMaxDelay ? settings.RetryMaxDelay : h) : null);
             },
             OnRetry = args =>

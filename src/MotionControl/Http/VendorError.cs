@@ -55,26 +55,27 @@ internal static class VendorError
         var message = $"{Lead(kind, context.ProviderName)} ({context.ProviderName} {context.Operation}: HTTP {(int)response.StatusCode}{code}): {said}";
         var after = retryAfter ?? response.RetryAfter;
 
-        MotionControlException exception = kind switch
-        {
-            ErrorKind.Authentication => new MotionControlAuthenticationException(message),
-            ErrorKind.InsufficientCredits => new MotionControlInsufficientCreditsException(message),
-            ErrorKind.RateLimited => new MotionControlRateLimitedException(message) { RetryAfter = after },
-            ErrorKind.ContentPolicy => new MotionControlContentPolicyException(message),
-            ErrorKind.TaskNotFound => new MotionControlTaskNotFoundException(message),
-            ErrorKind.RequestRejected => new MotionControlRequestRejectedException(message),
-            ErrorKind.Server => new MotionControlServerException(message) { RetryAfter = after },
-            _ => new MotionControlException(message),
-        };
-
-        return exception.WithReply(
+        var facts = new VendorReplyFacts(
             context.ProviderName,
             context.TaskId,
             response.StatusCode,
             vendorCode,
             vendorText,
             requestId ?? response.RequestIdHeader,
-            transient ?? kind is ErrorKind.RateLimited or ErrorKind.Server);
+            transient ?? kind is ErrorKind.RateLimited or ErrorKind.Server,
+            kind is ErrorKind.RateLimited or ErrorKind.Server ? after : null);
+
+        return kind switch
+        {
+            ErrorKind.Authentication => new MotionControlAuthenticationException(message, facts),
+            ErrorKind.InsufficientCredits => new MotionControlInsufficientCreditsException(message, facts),
+            ErrorKind.RateLimited => new MotionControlRateLimitedException(message, facts),
+            ErrorKind.ContentPolicy => new MotionControlContentPolicyException(message, facts),
+            ErrorKind.TaskNotFound => new MotionControlTaskNotFoundException(message, facts),
+            ErrorKind.RequestRejected => new MotionControlRequestRejectedException(message, facts),
+            ErrorKind.Server => new MotionControlServerException(message, facts),
+            _ => new MotionControlException(message, facts),
+        };
     }
 
     private static string Lead(ErrorKind kind, string provider) => kind switch

@@ -87,12 +87,7 @@ internal sealed class PollSchedule
         var backoff = _interval;
         _interval = TimeSpan.FromTicks(Math.Min((long)(_interval.Ticks * _options.BackoffFactor), _options.MaxPollInterval.Ticks));
 
-        var vendorAsked = error switch
-        {
-            MotionControlRateLimitedException { RetryAfter: { } after } => after,
-            MotionControlServerException { RetryAfter: { } after } => after,
-            _ => (TimeSpan?)null,
-        };
+        var vendorAsked = (error as MotionControlException)?.RetryAfter;
         if (vendorAsked is { } asked)
         {
             return asked > backoff ? asked : backoff;

@@ -44,6 +44,9 @@ public sealed class AimlApiClient : MotionControlClient
     public IAimlApi Api => _api;
 
     /// <inheritdoc />
+    private protected override object VendorApi => _api;
+
+    /// <inheritdoc />
     private protected override async Task<MotionControlTask> CreateTaskAsync(SubmissionContext submission, CancellationToken cancellationToken)
     {
         var request = submission.Request;

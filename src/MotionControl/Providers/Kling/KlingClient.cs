@@ -57,6 +57,9 @@ public sealed class KlingClient : MotionControlClient
     public IKlingApi Api => _endpoints;
 
     /// <inheritdoc />
+    private protected override object VendorApi => _endpoints;
+
+    /// <inheritdoc />
     private protected override Task<MotionControlTask> CreateTaskAsync(SubmissionContext submission, CancellationToken cancellationToken) =>
         _endpoints.SubmitAsync(submission, cancellationToken);
 

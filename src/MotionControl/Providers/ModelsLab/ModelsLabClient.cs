@@ -50,6 +50,9 @@ public sealed class ModelsLabClient : MotionControlClient
     public IModelsLabApi Api => _api;
 
     /// <inheritdoc />
+    private protected override object VendorApi => _api;
+
+    /// <inheritdoc />
     private protected override async Task<MotionControlTask> CreateTaskAsync(SubmissionContext submission, CancellationToken cancellationToken)
     {
         var request = submission.Request;

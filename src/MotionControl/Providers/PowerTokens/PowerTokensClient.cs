@@ -46,6 +46,9 @@ public sealed class PowerTokensClient : MotionControlClient
     public IPowerTokensApi Api => _endpoints;
 
     /// <inheritdoc />
+    private protected override object VendorApi => _endpoints;
+
+    /// <inheritdoc />
     private protected override Task<MotionControlTask> CreateTaskAsync(SubmissionContext submission, CancellationToken cancellationToken) =>
         _endpoints.SubmitAsync(submission, cancellationToken);
 

@@ -48,6 +48,9 @@ public sealed class VydraClient : MotionControlClient
     public IVydraApi Api => _api;
 
     /// <inheritdoc />
+    private protected override object VendorApi => _api;
+
+    /// <inheritdoc />
     private protected override async Task<MotionControlTask> CreateTaskAsync(SubmissionContext submission, CancellationToken cancellationToken)
     {
         var request = submission.Request;
