@@ -94,6 +94,17 @@ internal static class Snippets
         // end
     }
 
+    public static void TwoAccountsOfOneVendor(IServiceCollection services, string mainKey, string euKey)
+    {
+        // snippet: named-registrations (docs/configuration.md)
+        services.AddMotionControl()
+            .AddKling(o => o.ApiKey = mainKey)                 // registered as "kling"
+            .AddKling("kling-eu", o => o.ApiKey = euKey);      // a second account
+
+        // [FromKeyedServices("kling-eu")] IMotionControlClient, or IMotionControlClientFactory.GetClient("kling-eu")
+        // end
+    }
+
     public static async Task ValidateInDetail(IMotionControlClient client, MotionControlRequest request)
     {
         // snippet: validation-rules (docs/validation-rules.md)
