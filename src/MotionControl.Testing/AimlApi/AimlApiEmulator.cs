@@ -7,13 +7,13 @@ using Microsoft.AspNetCore.Routing;
 namespace MotionControl.Testing;
 
 /// <summary>
-/// AIMLAPI (vendor-contracts §3): <c>POST /v2/video/generations</c> and <c>GET /v2/video/generations?generation_id=</c>,
+/// AIMLAPI: <c>POST /v2/video/generations</c> and <c>GET /v2/video/generations?generation_id=</c>,
 /// statuses queued / generating / completed / error, the result in <c>video.url</c>, a failure in
 /// <c>error{name,message}</c>.
 /// </summary>
 /// <remarks>
-/// [I] An unknown id answers 404 and a missing <c>generation_id</c> 400, in the HTTP error shape. [I] Failure names
-/// are <c>GenerationError</c> and, for content policy, <c>ContentPolicyViolationError</c>. [I] Out of credits is 403.
+/// (inferred) An unknown id answers 404 and a missing <c>generation_id</c> 400, in the HTTP error shape. (inferred) Failure names
+/// are <c>GenerationError</c> and, for content policy, <c>ContentPolicyViolationError</c>. (inferred) Out of credits is 403.
 /// Only the first of several result videos is shown: the schema has a single <c>video</c>. Generations are scoped
 /// per API key's account: another account's id answers 404.
 /// </remarks>

@@ -101,7 +101,7 @@ public sealed class EmulatorFault
 
     /// <summary>
     /// A Kling business error <c>{code, message, request_id}</c> with the HTTP status Kling pairs with the code
-    /// (vendor-contracts §1.7: 1000-1004 → 401, 1100-1102 → 429, 1103 → 403, 1200/1201 → 400, 1202/1203 → 404,
+    /// (1000-1004 → 401, 1100-1102 → 429, 1103 → 403, 1200/1201 → 400, 1202/1203 → 404,
     /// 1300/1301 → 400, 1302-1304 → 429, 5000 → 500, 5001 → 503, 5002 → 504). Kling and PowerTokens only.
     /// </summary>
     /// <param name="code">The Kling code, e.g. 1102, 1301, 5001.</param>

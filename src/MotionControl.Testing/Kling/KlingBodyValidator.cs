@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace MotionControl.Testing;
 
 /// <summary>
-/// Checks a legacy Kling create body (vendor-contracts §1.4) the way the vendor would, so a client that sends the wrong
+/// Checks a legacy Kling create body the way the vendor would, so a client that sends the wrong
 /// wire shape fails. Reports the first problem only, as Kling does. Unknown extra fields pass through.
 /// </summary>
 internal static class KlingBodyValidator

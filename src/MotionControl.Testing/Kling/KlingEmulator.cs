@@ -23,7 +23,7 @@ internal sealed class KlingEmulator : KlingCompatibleEmulator
 
     protected override bool SupportsList => true;
 
-    // The docs say the path takes either id; a live probe's "not found by id/external id" message agrees [I].
+    // The docs say the path takes either id; a live probe's "not found by id/external id" message agrees (inferred).
     protected override bool GetMatchesExternalId => true;
 
     protected override EmulatorAccount? FindAccount(string? authorization, DateTimeOffset now) =>

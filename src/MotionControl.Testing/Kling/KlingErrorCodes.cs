@@ -1,6 +1,6 @@
 namespace MotionControl.Testing;
 
-/// <summary>Kling's business codes: the HTTP status each comes with and Kling's wording (vendor-contracts §1.7).</summary>
+/// <summary>Kling's business codes: the HTTP status each comes with and Kling's wording.</summary>
 internal static class KlingErrorCodes
 {
     public const int AuthenticationFailed = 1000;

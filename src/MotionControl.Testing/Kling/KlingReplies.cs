@@ -8,7 +8,7 @@ internal static class KlingReplies
     public static EmulatorReply Success(VendorCall call, JsonNode data) =>
         EmulatorReply.FromJson(new JsonObject
         {
-            // Real calls say "SUCCEED"; clients must not branch on it (vendor-contracts §1.5).
+            // Real calls say "SUCCEED"; clients must not branch on it.
             ["code"] = 0,
             ["message"] = "SUCCEED",
             ["request_id"] = call.RequestId,

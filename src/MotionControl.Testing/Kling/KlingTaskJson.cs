@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace MotionControl.Testing;
 
-/// <summary>Writes the legacy Kling task object (vendor-contracts §1.5), shared by Kling and PowerTokens.</summary>
+/// <summary>Writes the legacy Kling task object, shared by Kling and PowerTokens.</summary>
 internal static class KlingTaskJson
 {
     public static string StatusWord(EmulatedTaskStatus status) => status switch
@@ -65,7 +65,7 @@ internal static class KlingTaskJson
 
             task["task_result"] = new JsonObject { ["videos"] = videos };
 
-            // [I] The unit count is illustrative: Kling bills by mode and length; only its string type is documented.
+            // (inferred) The unit count is illustrative: Kling bills by mode and length; only its string type is documented.
             task["final_unit_deduction"] = BodyFields.GetString(record.Request, "mode") == "pro" ? "10" : "5";
         }
 

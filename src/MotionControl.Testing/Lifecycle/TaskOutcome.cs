@@ -3,7 +3,7 @@ namespace MotionControl.Testing;
 /// <summary>The terminal result of an emulated task. Immutable; create it with <see cref="Success"/>, <see cref="Failure"/> or <see cref="ContentPolicyViolation"/>.</summary>
 public sealed class TaskOutcome
 {
-    /// <summary>The failure reason used by <see cref="ContentPolicyViolation"/> when none is given. Kling's own wording for a risk-control failure is similar [I].</summary>
+    /// <summary>The failure reason used by <see cref="ContentPolicyViolation"/> when none is given. Kling's own wording for a risk-control failure is similar (inferred).</summary>
     public const string DefaultContentPolicyMessage = "Failure to pass the risk control system: the input violates the content-safety policy.";
 
     private TaskOutcome(TaskOutcomeKind kind, int videoCount, double videoDurationSeconds, string? message)

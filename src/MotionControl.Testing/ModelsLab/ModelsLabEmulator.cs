@@ -8,13 +8,13 @@ using Microsoft.AspNetCore.Routing;
 namespace MotionControl.Testing;
 
 /// <summary>
-/// ModelsLab v7 video fusion (vendor-contracts §2): the key travels in the JSON body, polling is a POST to
+/// ModelsLab v7 video fusion: the key travels in the JSON body, polling is a POST to
 /// <c>fetch/{id}</c>, ids are numbers, and errors come as <c>status:"error"</c>.
 /// </summary>
 /// <remarks>
-/// [I] Key and body-validation errors are sent inside HTTP 200, as clients report ModelsLab doing; the documented
-/// 400/401/402/429/5xx statuses are available as faults. [I] ModelsLab has no queued word: a queued task shows
-/// <c>processing</c>. [I] A failed task shows <c>status:"error"</c> with <c>message</c> (the webhook's "failed" is not
+/// (inferred) Key and body-validation errors are sent inside HTTP 200, as clients report ModelsLab doing; the documented
+/// 400/401/402/429/5xx statuses are available as faults. (inferred) ModelsLab has no queued word: a queued task shows
+/// <c>processing</c>. (inferred) A failed task shows <c>status:"error"</c> with <c>message</c> (the webhook's "failed" is not
 /// used on fetch). Requests are scoped per key's account: another account's id is "not found".
 /// </remarks>
 internal sealed class ModelsLabEmulator : IErrorDialect, IAccountIdentifier
@@ -74,7 +74,7 @@ internal sealed class ModelsLabEmulator : IErrorDialect, IAccountIdentifier
                 return $"The {field} field is required.";
             }
 
-            // [I] The page documents URLs only (no Base64), and real clients send a plain string, not an array.
+            // (inferred) The page documents URLs only (no Base64), and real clients send a plain string, not an array.
             if (value.ValueKind != JsonValueKind.String || !BodyFields.IsHttpUrl(value.GetString()))
             {
                 return $"The {field} field must be a valid http(s) URL.";
@@ -175,7 +175,7 @@ internal sealed class ModelsLabEmulator : IErrorDialect, IAccountIdentifier
         var record = _state.Tasks.Find(EmulatorProviders.ModelsLab, id, matchExternalId: false, account.Name);
         if (record is null)
         {
-            // [I] Wording of ModelsLab's "unknown id" reply.
+            // (inferred) Wording of ModelsLab's "unknown id" reply.
             return ModelsLabReplies.Error($"Request not found: no request with id {id}.");
         }
 
@@ -221,7 +221,7 @@ internal sealed class ModelsLabEmulator : IErrorDialect, IAccountIdentifier
     private EmulatorAccount? FindAccount(JsonElement body) =>
         _state.Accounts.FindByKey(EmulatorProviders.ModelsLab, BodyFields.GetString(body, "key"));
 
-    // [I] Key errors inside HTTP 200, as ModelsLab is reported to answer them (401 is documented; use a fault for it).
+    // (inferred) Key errors inside HTTP 200, as ModelsLab is reported to answer them (401 is documented; use a fault for it).
     private static EmulatorReply InvalidKey() => ModelsLabReplies.Error("Invalid Api Key");
 
     private static JsonValue Id(EmulatedTaskRecord record, VendorCall call) =>

@@ -4,7 +4,7 @@ namespace MotionControl.Testing;
 /// PowerTokens: the legacy Kling body and envelope under <c>/kling/v1/videos/motion-control</c>, a bearer key,
 /// <c>model_name</c> required and only <c>kling-v3</c>. Body-validation and Kling business errors come back in Kling's
 /// envelope (forwarded from Kling); the gateway's own errors (auth, its rate limit, 5xx, balance, unknown task) in
-/// the new-api shape. [I] The get route follows new-api gateways; no list route was found, so none is served.
+/// the new-api shape. (inferred) The get route follows new-api gateways; no list route was found, so none is served.
 /// </summary>
 internal sealed class PowerTokensEmulator : KlingCompatibleEmulator
 {
@@ -25,7 +25,7 @@ internal sealed class PowerTokensEmulator : KlingCompatibleEmulator
 
     protected override bool SupportsList => false;
 
-    // [I] The gateway forwards the body (external_task_id included) to Kling, whose get path resolves an external id
+    // (inferred) The gateway forwards the body (external_task_id included) to Kling, whose get path resolves an external id
     // as well as a task id; emulate the same here. Unconfirmed for PowerTokens: see docs/vendors/powertokens.md.
     protected override bool GetMatchesExternalId => true;
 
@@ -37,7 +37,7 @@ internal sealed class PowerTokensEmulator : KlingCompatibleEmulator
     public override EmulatorReply ServerError(VendorCall call, int statusCode) =>
         PowerTokensReplies.GatewayError(call, statusCode, "Upstream service error, please try again later", "upstream_error", "upstream_error");
 
-    // [I] PowerTokens' client treats 402 or quota/balance wording as "out of credit"; the exact shape is unconfirmed.
+    // (inferred) PowerTokens' client treats 402 or quota/balance wording as "out of credit"; the exact shape is unconfirmed.
     public override EmulatorReply InsufficientCredits(VendorCall call) =>
         PowerTokensReplies.GatewayError(call, 402, "Insufficient user quota (balance)", "insufficient_quota", "insufficient_user_quota");
 
@@ -56,7 +56,7 @@ internal sealed class PowerTokensEmulator : KlingCompatibleEmulator
         };
     }
 
-    // PowerTokens returns its own "public" id, not Kling's; its client checks ^[A-Za-z0-9_-]{1,200}$ [I].
+    // PowerTokens returns its own "public" id, not Kling's; its client checks ^[A-Za-z0-9_-]{1,200}$ (inferred).
     protected override string NewTaskId(long sequence) => $"pt_mc_{sequence:D6}_{Guid.NewGuid():N}"[..30];
 
     protected override EmulatorReply TaskNotFound(VendorCall call, string id) =>

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace MotionControl.Testing;
 
 /// <summary>
-/// Errors raised by the PowerTokens gateway itself (not forwarded from Kling). [?] PowerTokens documents none; its
+/// Errors raised by the PowerTokens gateway itself (not forwarded from Kling). (unconfirmed) PowerTokens documents none; its
 /// own web client parses the new-api/one-api family's <c>{"error":{"message","type","code"}}</c> and strips a
 /// "(request id: …)" suffix, so that is the shape emulated here.
 /// </summary>

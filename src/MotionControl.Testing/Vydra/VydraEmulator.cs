@@ -8,12 +8,12 @@ using Microsoft.AspNetCore.Routing;
 namespace MotionControl.Testing;
 
 /// <summary>
-/// Vydra (vendor-contracts §4): <c>POST /api/v1/models/kling</c> answers 202 with a <c>jobId</c>; jobs are read, listed
+/// Vydra: <c>POST /api/v1/models/kling</c> answers 202 with a <c>jobId</c>; jobs are read, listed
 /// and cancelled under <c>/api/v1/jobs</c>, with <c>progress</c> 0-100 and <c>output{videoUrl,durationSeconds}</c>.
 /// </summary>
 /// <remarks>
-/// [I] The list reply is <c>{jobs, total, limit, offset}</c>; the cancel reply is <c>{id, status:"cancelled", message}</c>,
-/// and cancelling a finished job answers 409 <c>JOB_NOT_CANCELLABLE</c>. [I] A 5xx body uses code <c>INTERNAL_ERROR</c>
+/// (inferred) The list reply is <c>{jobs, total, limit, offset}</c>; the cancel reply is <c>{id, status:"cancelled", message}</c>,
+/// and cancelling a finished job answers 409 <c>JOB_NOT_CANCELLABLE</c>. (inferred) A 5xx body uses code <c>INTERNAL_ERROR</c>
 /// (or <c>SERVICE_UNAVAILABLE</c> for 503). A running job shows <c>running</c> (the docs' word; S3 also mentions
 /// <c>processing</c>, which a fault can show). Only the first of several result videos is shown. Jobs are scoped per
 /// API key's account: another account's job answers 404 <c>JOB_NOT_FOUND</c> and is not listed.

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace MotionControl.Testing;
 
-/// <summary>Vydra's error body <c>{error, code, details}</c> (vendor-contracts §4).</summary>
+/// <summary>Vydra's error body <c>{error, code, details}</c>.</summary>
 internal static class VydraReplies
 {
     public static EmulatorReply Error(int statusCode, string code, string message, JsonObject? details = null)

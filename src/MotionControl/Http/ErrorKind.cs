@@ -1,6 +1,6 @@
 namespace MotionControl.Http;
 
-/// <summary>The exception kinds a vendor error maps to (design.md "Errors").</summary>
+/// <summary>The exception kinds a vendor error maps to.</summary>
 internal enum ErrorKind
 {
     Other,

@@ -10,7 +10,7 @@ namespace MotionControl.Providers.PowerTokens;
 /// <remarks>
 /// Sends Kling's legacy body with <c>model_name</c> <c>kling-v3</c> by default and a bearer API key. Every create carries an
 /// <c>external_task_id</c>, so a lost create reply is recovered by looking the task up by it (PowerTokens forwards Kling's
-/// lookup by either id [I]). PowerTokens has no list endpoint. Thread-safe; meant to be long-lived.
+/// lookup by either id). PowerTokens has no list endpoint. Thread-safe; meant to be long-lived.
 /// </remarks>
 public sealed class PowerTokensClient : MotionControlClient
 {
