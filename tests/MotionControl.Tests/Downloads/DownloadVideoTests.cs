@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using MotionControl.Testing;
 
 namespace MotionControl.Tests.Downloads;
@@ -237,6 +238,45 @@ public sealed class DownloadVideoTests : IAsyncLifetime, IDisposable
         Assert.Contains("t-2", ex.Message, StringComparison.Ordinal);
         Assert.Empty(FolderEntries());
         Assert.Empty(_emulator.Requests);
+    }
+
+    [Fact]
+    public async Task Under_dependency_injection_downloads_go_through_the_named_download_client_with_the_callers_handlers_and_no_vendor_key()
+    {
+        await using var emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { RedactSecrets = false });
+        var downloads = new CountingHandler();
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        services.AddMotionControl().AddVydra(o =>
+        {
+            o.BaseAddress = emulator.BaseAddress;
+            o.ApiKey = emulator.Credentials.VydraApiKey;
+            o.WaitOptions = EmulatedClients.FastWait;
+        });
+        services.AddHttpClient(MotionControl.DependencyInjection.MotionControlBuilder.DownloadHttpClientName).AddHttpMessageHandler(() => downloads);
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IMotionControlClient>();
+        var task = await client.GenerateAsync(EmulatedClients.Request());
+
+        var written = await client.DownloadVideoAsync(task, Stream.Null);
+
+        Assert.True(written > 0);
+        var seen = Assert.Single(downloads.Requests);
+        Assert.Equal(task.Videos[0].Url, seen.RequestUri);
+        Assert.Null(seen.Headers.Authorization);
+        var download = Assert.Single(emulator.Requests, r => r.Operation == EmulatorOperation.Download);
+        Assert.False(download.Headers.ContainsKey("Authorization"));
+    }
+
+    /// <summary>Records the requests sent through it (a caller's handler on the download client).</summary>
+    private sealed class CountingHandler : DelegatingHandler
+    {
+        public List<HttpRequestMessage> Requests { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Requests.Add(request);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     /// <summary>Reports synchronously (Progress&lt;T&gt; posts to the thread pool, so its order is not guaranteed).</summary>
