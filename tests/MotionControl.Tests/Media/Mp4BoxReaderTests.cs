@@ -286,8 +286,53 @@ public class Mp4BoxReaderTests
             box = Box(i % 2 == 0 ? "trak" : "moov", box);
         }
 
-        var facts = await Probe(Concat(Ftyp(), box));
+        // 8 MiB of media after the nest: refusing at the depth limit must not read on through the file.
+        var file = Concat(Ftyp(), box, Box("mdat", new byte[8 * 1024 * 1024]));
+        var stream = new ReadCountingStream(new MemoryStream(file));
+
+        var facts = await MediaProbe.ProbeAsync(MediaSource.FromStream(stream));
+
+        // moov > trak > moov > ... is no box grammar the reader walks: it stops at the first level and says what is missing.
         Assert.NotNull(facts.Problem);
+        Assert.Contains("'moov' box has no movie header", facts.Problem, StringComparison.Ordinal);
+        Assert.True(stream.BytesRead < 256 * 1024, $"{stream.BytesRead:N0} of {file.Length:N0} bytes were read to refuse the nesting");
+    }
+
+    /// <summary>Counts the bytes a reader takes from the stream.</summary>
+    private sealed class ReadCountingStream(Stream inner) : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => inner.CanSeek;
+
+        public override bool CanWrite => false;
+
+        public override long Length => inner.Length;
+
+        public override long Position { get => inner.Position; set => inner.Position = value; }
+
+        public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Counted(await inner.ReadAsync(buffer, cancellationToken));
+
+        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+
+        public override void Flush()
+        {
+        }
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private int Counted(int read)
+        {
+            BytesRead += read;
+            return read;
+        }
     }
 
     [Fact]

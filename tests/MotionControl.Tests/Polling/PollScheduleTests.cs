@@ -85,13 +85,21 @@ public class PollScheduleTests
         var clock = new FixedClock();
         var start = clock.Now;
         var schedule = new PollSchedule(NoJitter, clock);
+
+        // The same schedule seeing no progress at all: what the back-off alone would sleep at each step.
+        var plain = new PollSchedule(NoJitter, clock);
         for (var progress = 1; progress < 12; progress++)
         {
             var task = Task(progress: progress);
             schedule.Observe(task);
+            plain.Observe(Task());
             var observed = clock.Now - start;
             var delay = schedule.Next(task, null);
-            Assert.True(delay <= observed + PollSchedule.HintMargin || delay <= TimeSpan.FromSeconds(10), $"slept {delay} after observing {observed}");
+            var backoff = plain.Next(Task(), null);
+
+            // Progress may shorten a sleep, or stretch it up to the job's age so far (plus the margin), never further.
+            var bound = observed + PollSchedule.HintMargin > backoff ? observed + PollSchedule.HintMargin : backoff;
+            Assert.True(delay <= bound, $"slept {delay} after observing {observed} (age bound {observed + PollSchedule.HintMargin}, back-off alone {backoff})");
             clock.Now += delay;
         }
     }

@@ -269,7 +269,7 @@ public sealed class AimlApiClientTests : IAsyncLifetime
         var noPrompt = await client.ValidateAsync(Request());
 
         Assert.Equal(MotionControlRules.UrlScheme, Assert.Single(http.Errors).Code);
-        Assert.True(noPrompt.IsValid);
+        Assert.Empty(noPrompt.Errors);
     }
 
     [Fact]

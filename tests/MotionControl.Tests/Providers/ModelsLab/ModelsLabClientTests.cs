@@ -349,7 +349,7 @@ public sealed class ModelsLabClientTests : IAsyncLifetime
         var honoured = await client.ValidateAsync(Request() with { Mode = GenerationMode.Standard, CallbackUrl = new Uri("https://example.com/hook") });
         var noPrompt = await client.ValidateAsync(Request() with { Prompt = null });
 
-        Assert.True(honoured.IsValid);
+        Assert.Empty(honoured.Errors);
         Assert.Equal(MotionControlRules.PromptRequired, Assert.Single(noPrompt.Errors).Code);
     }
 
