@@ -75,14 +75,14 @@ public sealed class ModelsLabClient : MotionControlClient
         };
 
         var reply = await _api.CreateAsync(body, request.AdditionalProperties, submission.CreateJsonContent, cancellationToken).ConfigureAwait(false);
-        return ToTask(reply, reply.Value.ResolveId()!);
+        return ToTask(reply, reply.Value.Id!);
     }
 
     /// <inheritdoc />
     private protected override async Task<MotionControlTask> ReadTaskAsync(string taskId, CancellationToken cancellationToken)
     {
         var reply = await _api.FetchAsync(taskId, cancellationToken).ConfigureAwait(false);
-        return ToTask(reply, reply.Value.ResolveId() ?? taskId);
+        return ToTask(reply, reply.Value.Id ?? taskId);
     }
 
     private MotionControlTask ToTask(WireReply<ModelsLabVideoResponse> reply, string id)
@@ -94,14 +94,14 @@ public sealed class ModelsLabClient : MotionControlClient
         }
 
         var terminal = status is MotionControlTaskStatus.Succeeded or MotionControlTaskStatus.Failed;
-        var video = status == MotionControlTaskStatus.Succeeded ? wire.ResolveVideoUrl() : null;
+        var video = status == MotionControlTaskStatus.Succeeded ? wire.VideoUrl : null;
         return new MotionControlTask
         {
             Id = id,
             ProviderName = ProviderName,
             Status = status,
             VendorStatus = wire.Status,
-            FailureReason = status == MotionControlTaskStatus.Failed ? Redactor.Redact(wire.ResolveMessage() ?? wire.Tip ?? "ModelsLab gave no reason.") : null,
+            FailureReason = status == MotionControlTaskStatus.Failed ? Redactor.Redact(wire.Message ?? wire.Tip ?? "ModelsLab gave no reason.") : null,
             Videos = video is null ? [] : [new GeneratedVideo { Url = video }],
             EstimatedCompletion = !terminal && wire.Eta is > 0 and < 86_400 ? TimeProvider.GetUtcNow().AddSeconds(wire.Eta.Value) : null,
             RawJson = reply.Raw,

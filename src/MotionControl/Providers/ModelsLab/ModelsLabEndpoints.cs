@@ -62,7 +62,7 @@ internal sealed class ModelsLabEndpoints : IModelsLabApi
         }
 
         // Without an id the task cannot be followed, though it may exist (and be charged): an unknown outcome, not a refusal.
-        return created.Value.ResolveId() is null ? throw reply.ProtocolError("the reply carries neither an id nor a fetch_result") : created;
+        return created.Value.Id is null ? throw reply.ProtocolError("the reply carries neither an id nor a fetch_result") : created;
     }
 
     /// <summary>
@@ -75,12 +75,12 @@ internal sealed class ModelsLabEndpoints : IModelsLabApi
         var wire = fetched.Value;
         if (ModelsLabErrorPolicy.IsError(wire.Status))
         {
-            if (ModelsLabErrorPolicy.FetchFailure(reply, wire.ResolveMessage()) is { } refused)
+            if (ModelsLabErrorPolicy.FetchFailure(reply, wire.Message) is { } refused)
             {
                 throw refused;
             }
         }
-        else if (string.Equals(wire.Status, "success", StringComparison.OrdinalIgnoreCase) && wire.ResolveVideoUrl() is null)
+        else if (string.Equals(wire.Status, "success", StringComparison.OrdinalIgnoreCase) && wire.VideoUrl is null)
         {
             // Transient on purpose: a read is retried and a wait keeps polling, in case the links are filled in a moment later.
             throw reply.ProtocolError("the task reports success but carries no output, proxy_links or future_links URL");

@@ -16,7 +16,7 @@ internal sealed partial class ModelsLabErrorPolicy : IVendorErrorPolicy
     public MotionControlException Map(VendorReply reply)
     {
         var wire = reply.TryRead(ModelsLabJsonContext.Default.ModelsLabVideoResponse);
-        var message = wire?.ResolveMessage();
+        var message = wire?.Message;
         var retryAfter = Seconds(wire?.RetryAfter);
         if (reply.IsSuccessStatusCode)
         {

@@ -6,18 +6,30 @@ namespace MotionControl.Providers.ModelsLab;
 
 /// <summary>
 /// ModelsLab's reply to a create or a fetch (webhooks carry the same object). Always check <see cref="Status"/>:
-/// ModelsLab reports errors inside HTTP 200 too.
+/// ModelsLab reports errors inside HTTP 200 too. Each concept is one property: <see cref="Id"/> (from <c>id</c> or
+/// <c>fetch_result</c>), <see cref="Message"/> (from <c>message</c> or <c>messege</c>) and <see cref="VideoUrl"/> (the one
+/// result video among <see cref="Output"/>, <see cref="ProxyLinks"/> and <see cref="FutureLinks"/>).
 /// </summary>
+// Tolerant reader: each public property carries the primary wire name, and the other names ModelsLab may use are
+// internal [JsonInclude] members (source-generated like the rest); the public getter prefers the primary field and
+// falls back to the aliases. The record stays immutable (init) and constructible with the public properties alone.
 public sealed record ModelsLabVideoResponse
 {
     /// <summary><c>status</c>: <c>processing</c>, <c>success</c> or <c>error</c>; clients also see <c>failed</c> and <c>queued</c>.</summary>
     [JsonPropertyName("status")]
     public string? Status { get; init; }
 
-    /// <summary><c>id</c>: the task id, a number in some replies and a string in others (kept as its digits). May be absent; see <see cref="FetchResult"/>.</summary>
+    /// <summary>
+    /// The task id: <c>id</c>, a number in some replies and a string in others (kept as its digits); when a reply has no
+    /// <c>id</c>, the last path segment of <see cref="FetchResult"/>. <see langword="null"/> when neither gives one.
+    /// </summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(NumberOrStringConverter))]
-    public string? Id { get; init; }
+    public string? Id
+    {
+        get => WireAlias.Text(field) ?? IdOf(FetchResult);
+        init;
+    }
 
     /// <summary><c>eta</c>: seconds until the task is expected to finish, while it is processing.</summary>
     [JsonPropertyName("eta")]
@@ -28,7 +40,7 @@ public sealed record ModelsLabVideoResponse
     [JsonPropertyName("fetch_result")]
     public string? FetchResult { get; init; }
 
-    /// <summary><c>output</c>: the result URLs, filled once the task succeeded.</summary>
+    /// <summary><c>output</c>: the result URLs, filled once the task succeeded (the one to download is <see cref="VideoUrl"/>).</summary>
     [JsonPropertyName("output")]
     public IReadOnlyList<string>? Output { get; init; }
 
@@ -40,20 +52,44 @@ public sealed record ModelsLabVideoResponse
     [JsonPropertyName("future_links")]
     public IReadOnlyList<string>? FutureLinks { get; init; }
 
+    /// <summary>
+    /// The result video: <c>output[0]</c>, else <c>proxy_links[0]</c>, else <c>future_links[0]</c> (what ModelsLab's own
+    /// clients read), the first of those lists that is non-empty and starts with an absolute URL. Derived, not a wire field.
+    /// Read it once <see cref="Status"/> is <c>success</c>: before that, <c>future_links</c> name a file not there yet.
+    /// </summary>
+    [JsonIgnore]
+    public Uri? VideoUrl
+    {
+        get
+        {
+            foreach (var links in (ReadOnlySpan<IReadOnlyList<string>?>)[Output, ProxyLinks, FutureLinks])
+            {
+                if (links is { Count: > 0 } && Uri.TryCreate(links[0], UriKind.Absolute, out var url))
+                {
+                    return url;
+                }
+            }
+
+            return null;
+        }
+    }
+
     /// <summary><c>generationTime</c>: how long the generation took, in seconds.</summary>
     [JsonPropertyName("generationTime")]
     [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
     public double? GenerationTime { get; init; }
 
-    /// <summary><c>message</c>: ModelsLab's words, above all the reason of an error (a per-field object is flattened to text).</summary>
+    /// <summary>
+    /// ModelsLab's words, above all the reason of an error (a per-field object is flattened to text): <c>message</c>, else
+    /// <c>messege</c> (sic), as older ModelsLab endpoints spell it; <see langword="null"/> when both are blank.
+    /// </summary>
     [JsonPropertyName("message")]
     [JsonConverter(typeof(VendorMessageConverter))]
-    public string? Message { get; init; }
-
-    /// <summary><c>messege</c> (sic): the same as <see cref="Message"/>, as older ModelsLab endpoints spell it.</summary>
-    [JsonPropertyName("messege")]
-    [JsonConverter(typeof(VendorMessageConverter))]
-    public string? Messege { get; init; }
+    public string? Message
+    {
+        get => WireAlias.Text(field, MessegeAlias);
+        init;
+    }
 
     /// <summary><c>tip</c>: an extra hint ModelsLab sometimes adds.</summary>
     [JsonPropertyName("tip")]
@@ -74,40 +110,23 @@ public sealed record ModelsLabVideoResponse
     [JsonPropertyName("meta")]
     public JsonElement? Meta { get; init; }
 
-    /// <summary>The task id: <see cref="Id"/>, or the last path segment of <see cref="FetchResult"/> when only that came.</summary>
-    internal string? ResolveId()
-    {
-        if (!string.IsNullOrWhiteSpace(Id))
-        {
-            return Id;
-        }
+    /// <summary>Wire alias of <see cref="Message"/>: <c>messege</c> (sic).</summary>
+    [JsonInclude]
+    [JsonPropertyName("messege")]
+    [JsonConverter(typeof(VendorMessageConverter))]
+    internal string? MessegeAlias { get; init; }
 
-        if (string.IsNullOrWhiteSpace(FetchResult))
+    /// <summary>The last path segment of a fetch URL (the task id), or <see langword="null"/>.</summary>
+    private static string? IdOf(string? fetchResult)
+    {
+        if (string.IsNullOrWhiteSpace(fetchResult))
         {
             return null;
         }
 
-        var path = Uri.TryCreate(FetchResult, UriKind.Absolute, out var uri) ? uri.AbsolutePath : FetchResult.Split('?', '#')[0];
+        var path = Uri.TryCreate(fetchResult, UriKind.Absolute, out var uri) ? uri.AbsolutePath : fetchResult.Split('?', '#')[0];
         var segment = path.TrimEnd('/');
         segment = segment[(segment.LastIndexOf('/') + 1)..];
         return segment.Length == 0 ? null : Uri.UnescapeDataString(segment);
-    }
-
-    /// <summary>The error text, in whichever spelling ModelsLab used.</summary>
-    internal string? ResolveMessage() =>
-        !string.IsNullOrWhiteSpace(Message) ? Message : !string.IsNullOrWhiteSpace(Messege) ? Messege : null;
-
-    /// <summary>The result video: <c>output[0]</c>, else <c>proxy_links[0]</c>, else <c>future_links[0]</c> (what ModelsLab's own clients read).</summary>
-    internal Uri? ResolveVideoUrl()
-    {
-        foreach (var links in (ReadOnlySpan<IReadOnlyList<string>?>)[Output, ProxyLinks, FutureLinks])
-        {
-            if (links is { Count: > 0 } && Uri.TryCreate(links[0], UriKind.Absolute, out var url))
-            {
-                return url;
-            }
-        }
-
-        return null;
     }
 }

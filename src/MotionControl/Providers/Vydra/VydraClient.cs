@@ -67,7 +67,7 @@ public sealed class VydraClient : MotionControlClient
 
         var reply = await _api.CreateAsync(body, request.AdditionalProperties, submission.CreateJsonContent, cancellationToken).ConfigureAwait(false);
         var wire = reply.Value;
-        var id = wire.ResolveId()!;
+        var id = wire.JobId!;
         if (!VendorStatus.TryMap(wire.Status, Statuses, out var status))
         {
             ReportUnknownStatus(id, wire.Status);
@@ -111,8 +111,9 @@ public sealed class VydraClient : MotionControlClient
         for (var offset = 0; options.MaxItems is not { } max || returned < max; offset += pageSize)
         {
             var reply = await _api.ListAsync(pageSize, offset, statusFilter, cancellationToken).ConfigureAwait(false);
-            var jobs = reply.Value.ResolveJobs();
-            var items = reply.Value.Data is not null ? "data" : "jobs";
+            var page = reply.Value;
+            var jobs = page.Data;
+            var items = page.DataPropertyName;
             for (var i = 0; i < jobs.Count; i++)
             {
                 var task = ToTask(jobs[i], LazyJson.Part(reply.Raw, items, i), null);
@@ -128,8 +129,9 @@ public sealed class VydraClient : MotionControlClient
                 }
             }
 
-            // Without paging facts, a short page is the last one.
-            if (jobs.Count == 0 || !(reply.Value.ResolveHasMore(offset, jobs.Count) ?? jobs.Count >= pageSize))
+            // The page says whether more follow (hasMore, else total); without paging facts, a short page is the last one.
+            var hasMore = page.HasMore ?? (page.Total is { } total ? offset + jobs.Count < total : null);
+            if (jobs.Count == 0 || !(hasMore ?? jobs.Count >= pageSize))
             {
                 yield break;
             }
@@ -138,20 +140,20 @@ public sealed class VydraClient : MotionControlClient
 
     private MotionControlTask ToTask(VydraJob wire, LazyJson? raw, string? knownId)
     {
-        var id = wire.ResolveId() ?? knownId ?? throw new MotionControlProtocolException("A Vydra job in the list carries no id.") { ProviderName = ProviderName };
+        var id = wire.Id ?? knownId ?? throw new MotionControlProtocolException("A Vydra job in the list carries no id.") { ProviderName = ProviderName };
         if (!VendorStatus.TryMap(wire.Status, Statuses, out var status))
         {
             ReportUnknownStatus(id, wire.Status);
         }
 
-        var video = status == MotionControlTaskStatus.Succeeded ? wire.ResolveVideoUrl() : null;
+        var video = status == MotionControlTaskStatus.Succeeded ? wire.VideoUrl : null;
         return new MotionControlTask
         {
             Id = id,
             ProviderName = ProviderName,
             Status = status,
             VendorStatus = wire.Status,
-            FailureReason = status is MotionControlTaskStatus.Failed or MotionControlTaskStatus.Canceled ? Redactor.Redact(wire.ResolveFailureReason() ?? "Vydra gave no reason.") : null,
+            FailureReason = status is MotionControlTaskStatus.Failed or MotionControlTaskStatus.Canceled ? Redactor.Redact(wire.Error ?? "Vydra gave no reason.") : null,
             Videos = video is null ? [] : [new GeneratedVideo { Url = video, Duration = wire.Output?.DurationSeconds is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : null }],
             Progress = wire.Progress is { } progress && double.IsFinite(progress) ? (int)Math.Clamp(Math.Round(progress), 0, 100) : null,
             CreatedAt = wire.CreatedAt,

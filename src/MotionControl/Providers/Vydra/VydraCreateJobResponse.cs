@@ -4,15 +4,20 @@ using System.Text.Json.Serialization;
 namespace MotionControl.Providers.Vydra;
 
 /// <summary>Vydra's 202 Accepted reply to a motion-control create.</summary>
+// Tolerant reader, as in VydraJob: the public property carries the primary wire name, the alias is an internal
+// [JsonInclude] member, and the getter prefers the primary field.
 public sealed record VydraCreateJobResponse
 {
-    /// <summary><c>jobId</c>: the job's id (a UUID); poll <c>api/v1/jobs/{jobId}</c>.</summary>
+    /// <summary>
+    /// The job's id (a UUID); poll <c>api/v1/jobs/{jobId}</c>: <c>jobId</c>, else <c>id</c> (the name the job endpoints use),
+    /// should a reply carry that instead; <see langword="null"/> when both are blank.
+    /// </summary>
     [JsonPropertyName("jobId")]
-    public string? JobId { get; init; }
-
-    /// <summary><c>id</c>: the job's id under the name the job endpoints use, should a reply carry it instead of <see cref="JobId"/>.</summary>
-    [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? JobId
+    {
+        get => WireAlias.Text(field, IdAlias);
+        init;
+    }
 
     /// <summary><c>status</c>: <c>pending</c> on creation.</summary>
     [JsonPropertyName("status")]
@@ -35,6 +40,8 @@ public sealed record VydraCreateJobResponse
     [JsonPropertyName("input")]
     public JsonElement? Input { get; init; }
 
-    /// <summary>The job id, under whichever name it came.</summary>
-    internal string? ResolveId() => !string.IsNullOrWhiteSpace(JobId) ? JobId : !string.IsNullOrWhiteSpace(Id) ? Id : null;
+    /// <summary>Wire alias of <see cref="JobId"/>: <c>id</c>.</summary>
+    [JsonInclude]
+    [JsonPropertyName("id")]
+    internal string? IdAlias { get; init; }
 }

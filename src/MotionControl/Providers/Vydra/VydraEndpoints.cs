@@ -58,7 +58,7 @@ internal sealed class VydraEndpoints(VendorTransport<IVydraRoutes> transport) : 
             static reply =>
             {
                 var created = WireReply<VydraCreateJobResponse>.Read(reply, VydraJsonContext.Default.VydraCreateJobResponse, Errors);
-                return created.Value.ResolveId() is null ? throw reply.ProtocolError("the reply carries no jobId") : created;
+                return created.Value.JobId is null ? throw reply.ProtocolError("the reply carries no jobId") : created;
             },
             cancellationToken);
     }
@@ -71,7 +71,7 @@ internal sealed class VydraEndpoints(VendorTransport<IVydraRoutes> transport) : 
             static reply =>
             {
                 var job = WireReply<VydraJob>.Read(reply, VydraJsonContext.Default.VydraJob, Errors);
-                return string.Equals(job.Value.Status, "completed", StringComparison.OrdinalIgnoreCase) && job.Value.ResolveVideoUrl() is null
+                return string.Equals(job.Value.Status, "completed", StringComparison.OrdinalIgnoreCase) && job.Value.VideoUrl is null
 
                     // Transient on purpose: a read is retried and a wait keeps polling, in case the URL is filled in a moment later.
                     ? throw reply.ProtocolError("the job is completed but carries no output.videoUrl")

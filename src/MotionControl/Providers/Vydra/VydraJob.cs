@@ -1,20 +1,26 @@
 using System.Text.Json.Serialization;
+using MotionControl.Serialization;
 
 namespace MotionControl.Providers.Vydra;
 
 /// <summary>
-/// A Vydra job as <c>GET api/v1/jobs/{id}</c> and the job list report it. Vydra's shape has varied, so the result URL is
-/// also looked for at the top level (<see cref="VideoUrl"/>, <see cref="Url"/>) and the id under <see cref="JobId"/>.
+/// A Vydra job as <c>GET api/v1/jobs/{id}</c> and the job list report it. Vydra's shape has varied, so each concept is
+/// one property filled from whichever name the reply used: <see cref="Id"/> from <c>id</c> or <c>jobId</c>,
+/// <see cref="VideoUrl"/> from <c>output</c> or the top level, <see cref="Error"/> from <c>error</c> or (on a failed
+/// job) <c>statusMessage</c> or <c>message</c>.
 /// </summary>
+// Tolerant reader: each public property carries the primary wire name, and the other names the vendor may use are
+// internal [JsonInclude] members (source-generated like the rest); the public getter prefers the primary field and
+// falls back to the aliases. The record stays immutable (init) and constructible with the public properties alone.
 public sealed record VydraJob
 {
-    /// <summary><c>id</c>: the job's id (a UUID).</summary>
+    /// <summary>The job's id (a UUID): <c>id</c>, else <c>jobId</c> (the name the create reply uses); <see langword="null"/> when both are blank.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
-
-    /// <summary><c>jobId</c>: the job's id, as the create reply names it.</summary>
-    [JsonPropertyName("jobId")]
-    public string? JobId { get; init; }
+    public string? Id
+    {
+        get => WireAlias.Text(field, JobIdAlias);
+        init;
+    }
 
     /// <summary><c>status</c>: <c>pending</c>, <c>running</c>, <c>processing</c>, <c>completed</c>, <c>failed</c>, <c>error</c> or <c>cancelled</c>.</summary>
     [JsonPropertyName("status")]
@@ -25,18 +31,25 @@ public sealed record VydraJob
     [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
     public double? Progress { get; init; }
 
-    /// <summary><c>statusMessage</c>: Vydra's words about the current state (on failure, often the reason).</summary>
+    /// <summary>
+    /// <c>statusMessage</c>: Vydra's words about the job's current state, in any state (while running, what it is doing).
+    /// Not the failure reason as such: that is <see cref="Error"/>, which falls back to this text only once the job failed.
+    /// </summary>
     [JsonPropertyName("statusMessage")]
     public string? StatusMessage { get; init; }
 
-    /// <summary><c>message</c>: a further message, the last resort for a failure reason.</summary>
-    [JsonPropertyName("message")]
-    public string? Message { get; init; }
-
-    /// <summary><c>error</c>: why the job failed; a string, or an object whose <c>message</c> or <c>detail</c> is kept here.</summary>
+    /// <summary>
+    /// Why the job failed or was cancelled: <c>error</c> (a string, or an object whose <c>message</c> or <c>detail</c> is
+    /// kept); when that is blank and <see cref="Status"/> says the job failed or was cancelled, <see cref="StatusMessage"/>,
+    /// else <c>message</c>. <see langword="null"/> when none applies, as for a job still running.
+    /// </summary>
     [JsonPropertyName("error")]
     [JsonConverter(typeof(VendorMessageConverter))]
-    public string? Error { get; init; }
+    public string? Error
+    {
+        get => WireAlias.Text(field) ?? (HasFailed() ? WireAlias.Text(StatusMessage, MessageAlias) : null);
+        init;
+    }
 
     /// <summary><c>creditsCharged</c>: the credits taken.</summary>
     [JsonPropertyName("creditsCharged")]
@@ -47,17 +60,21 @@ public sealed record VydraJob
     [JsonPropertyName("workflowSlug")]
     public string? WorkflowSlug { get; init; }
 
-    /// <summary><c>output</c>: the result, once <c>completed</c>.</summary>
+    /// <summary><c>output</c>: the result, once <c>completed</c> (its URL is also <see cref="VideoUrl"/>).</summary>
     [JsonPropertyName("output")]
     public VydraJobOutput? Output { get; init; }
 
-    /// <summary><c>videoUrl</c>: the result URL, when a reply puts it at the top level.</summary>
+    /// <summary>
+    /// Where to download the video: <c>output.videoUrl</c>, else <c>output.url</c> (see <see cref="VydraJobOutput.VideoUrl"/>),
+    /// else the top-level <c>videoUrl</c>, else the top-level <c>url</c>. Only absolute URLs count; <see langword="null"/> when none is given.
+    /// </summary>
     [JsonPropertyName("videoUrl")]
-    public string? VideoUrl { get; init; }
-
-    /// <summary><c>url</c>: the result URL, when a reply puts it at the top level under this name.</summary>
-    [JsonPropertyName("url")]
-    public string? Url { get; init; }
+    [JsonConverter(typeof(AbsoluteUrlConverter))]
+    public Uri? VideoUrl
+    {
+        get => Output?.VideoUrl ?? field ?? UrlAlias;
+        init;
+    }
 
     /// <summary><c>createdAt</c>: when the job was created.</summary>
     [JsonPropertyName("createdAt")]
@@ -71,24 +88,23 @@ public sealed record VydraJob
     [JsonPropertyName("completedAt")]
     public DateTimeOffset? CompletedAt { get; init; }
 
-    /// <summary>The job id, under whichever name it came.</summary>
-    internal string? ResolveId() => !string.IsNullOrWhiteSpace(Id) ? Id : !string.IsNullOrWhiteSpace(JobId) ? JobId : null;
+    /// <summary>Wire alias of <see cref="Id"/>: <c>jobId</c>.</summary>
+    [JsonInclude]
+    [JsonPropertyName("jobId")]
+    internal string? JobIdAlias { get; init; }
 
-    /// <summary>The result URL: <c>output.videoUrl</c>, else <c>output.url</c>, else <c>videoUrl</c>, else <c>url</c>.</summary>
-    internal Uri? ResolveVideoUrl()
-    {
-        foreach (var candidate in (ReadOnlySpan<string?>)[Output?.VideoUrl, Output?.Url, VideoUrl, Url])
-        {
-            if (Uri.TryCreate(candidate, UriKind.Absolute, out var url))
-            {
-                return url;
-            }
-        }
+    /// <summary>Wire alias of <see cref="Error"/>, its last resort: <c>message</c>.</summary>
+    [JsonInclude]
+    [JsonPropertyName("message")]
+    internal string? MessageAlias { get; init; }
 
-        return null;
-    }
+    /// <summary>Wire alias of <see cref="VideoUrl"/>, its last resort: the top-level <c>url</c>.</summary>
+    [JsonInclude]
+    [JsonPropertyName("url")]
+    [JsonConverter(typeof(AbsoluteUrlConverter))]
+    internal Uri? UrlAlias { get; init; }
 
-    /// <summary>Why the job failed: <c>error</c>, else <c>statusMessage</c>, else <c>message</c>.</summary>
-    internal string? ResolveFailureReason() =>
-        !string.IsNullOrWhiteSpace(Error) ? Error : !string.IsNullOrWhiteSpace(StatusMessage) ? StatusMessage : !string.IsNullOrWhiteSpace(Message) ? Message : null;
+    /// <summary>Whether <see cref="Status"/> is a word Vydra uses for a failed or cancelled job (the neutral client's own mapping).</summary>
+    private bool HasFailed() =>
+        VendorStatus.TryMap(Status, VydraVendor.Descriptor.Statuses, out var status) && status is MotionControlTaskStatus.Failed or MotionControlTaskStatus.Canceled;
 }

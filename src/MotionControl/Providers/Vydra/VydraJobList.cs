@@ -3,50 +3,66 @@ using System.Text.Json.Serialization;
 namespace MotionControl.Providers.Vydra;
 
 /// <summary>
-/// A page of <c>GET api/v1/jobs</c>: the jobs in <c>data</c>, newest first, with the paging facts where Vydra gives them
-/// (at the top level or under <c>pagination</c>). Holds every kind of Vydra job, not only motion control.
+/// A page of <c>GET api/v1/jobs</c>: the jobs, newest first, with the paging facts where Vydra gives them. Each concept is
+/// one property filled from whichever place the reply used: the jobs under <c>data</c> or <c>jobs</c>, the paging facts
+/// at the top level or under <c>pagination</c>. Holds every kind of Vydra job, not only motion control.
 /// </summary>
+// Tolerant reader, as in VydraJob: the public properties carry the primary wire names, the aliases (jobs, pagination)
+// are internal [JsonInclude] members, and the getters prefer the primary fields.
 public sealed record VydraJobList
 {
-    /// <summary><c>data</c>: the jobs of this page.</summary>
+    private readonly IReadOnlyList<VydraJob>? _data;
+
+    /// <summary>The jobs of this page: <c>data</c> (Vydra's documented name), else <c>jobs</c>; empty when neither is given.</summary>
     [JsonPropertyName("data")]
-    public IReadOnlyList<VydraJob>? Data { get; init; }
-
-    /// <summary><c>jobs</c>: the jobs of this page, should a reply use this name instead of <see cref="Data"/>.</summary>
-    [JsonPropertyName("jobs")]
-    public IReadOnlyList<VydraJob>? Jobs { get; init; }
-
-    /// <summary><c>total</c>: how many jobs match, when given.</summary>
-    [JsonPropertyName("total")]
-    public int? Total { get; init; }
-
-    /// <summary><c>limit</c>: the page size used.</summary>
-    [JsonPropertyName("limit")]
-    public int? Limit { get; init; }
-
-    /// <summary><c>offset</c>: the offset of this page.</summary>
-    [JsonPropertyName("offset")]
-    public int? Offset { get; init; }
-
-    /// <summary><c>hasMore</c>: whether another page follows, when given.</summary>
-    [JsonPropertyName("hasMore")]
-    public bool? HasMore { get; init; }
-
-    /// <summary><c>pagination</c>: the paging facts, when grouped.</summary>
-    [JsonPropertyName("pagination")]
-    public VydraPagination? Pagination { get; init; }
-
-    /// <summary>The jobs, under whichever name they came.</summary>
-    internal IReadOnlyList<VydraJob> ResolveJobs() => Data ?? Jobs ?? [];
-
-    /// <summary>False when the page says no page follows; <see langword="null"/> when it does not say.</summary>
-    internal bool? ResolveHasMore(int offset, int count)
+    public IReadOnlyList<VydraJob> Data
     {
-        if ((HasMore ?? Pagination?.HasMore) is { } hasMore)
-        {
-            return hasMore;
-        }
-
-        return (Total ?? Pagination?.Total) is { } total ? offset + count < total : null;
+        get => _data ?? JobsAlias ?? [];
+        init => _data = value;
     }
+
+    /// <summary>How many jobs match, when given: <c>total</c>, else <c>pagination.total</c>.</summary>
+    [JsonPropertyName("total")]
+    public int? Total
+    {
+        get => field ?? PaginationAlias?.Total;
+        init;
+    }
+
+    /// <summary>The page size used: <c>limit</c>, else <c>pagination.limit</c>.</summary>
+    [JsonPropertyName("limit")]
+    public int? Limit
+    {
+        get => field ?? PaginationAlias?.Limit;
+        init;
+    }
+
+    /// <summary>The offset of this page: <c>offset</c>, else <c>pagination.offset</c>.</summary>
+    [JsonPropertyName("offset")]
+    public int? Offset
+    {
+        get => field ?? PaginationAlias?.Offset;
+        init;
+    }
+
+    /// <summary>Whether another page follows, when given: <c>hasMore</c>, else <c>pagination.hasMore</c>.</summary>
+    [JsonPropertyName("hasMore")]
+    public bool? HasMore
+    {
+        get => field ?? PaginationAlias?.HasMore;
+        init;
+    }
+
+    /// <summary>Wire alias of <see cref="Data"/>: <c>jobs</c>.</summary>
+    [JsonInclude]
+    [JsonPropertyName("jobs")]
+    internal IReadOnlyList<VydraJob>? JobsAlias { get; init; }
+
+    /// <summary>Wire alias of the paging facts, when grouped: <c>pagination</c>.</summary>
+    [JsonInclude]
+    [JsonPropertyName("pagination")]
+    internal VydraPagination? PaginationAlias { get; init; }
+
+    /// <summary>The name the jobs came under in the reply's JSON (<c>data</c> or <c>jobs</c>), to find each job's own JSON.</summary>
+    internal string DataPropertyName => _data is null && JobsAlias is not null ? "jobs" : "data";
 }

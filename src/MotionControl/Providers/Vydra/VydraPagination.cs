@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace MotionControl.Providers.Vydra;
 
-/// <summary>The <c>pagination</c> of a Vydra job list page.</summary>
-public sealed record VydraPagination
+/// <summary>The <c>pagination</c> of a Vydra job list page: read only as the fallback of <see cref="VydraJobList"/>'s paging facts.</summary>
+internal sealed record VydraPagination
 {
     /// <summary><c>total</c>: how many jobs match.</summary>
     [JsonPropertyName("total")]

@@ -409,7 +409,7 @@ public sealed class VydraClientTests : IAsyncLifetime
         Assert.Equal("pending", created.Status);
         Assert.Equal(40, created.CreditsCharged);
         Assert.Equal(created.JobId, job.Id);
-        Assert.Equal(created.JobId, Assert.Single(page.Jobs!).Id);
+        Assert.Equal(created.JobId, Assert.Single(page.Data).Id);
         Assert.Equal(1, page.Total);
         Assert.Equal("?limit=1&offset=0&status=pending", Assert.Single(Calls(EmulatorOperation.List)).Query);
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.Api.ListJobsAsync(limit: 101));
