@@ -102,12 +102,20 @@ internal static class BenchEnvironment
         server.Dispose();
     }
 
-    /// <summary>The <c>--serve-emulator N</c> mode: an emulator whose tasks succeed on poll N, until stdin closes.</summary>
+    /// <summary>
+    /// The <c>--serve-emulator N</c> mode: an emulator on 127.0.0.1 whose tasks succeed on poll N, until stdin closes or a
+    /// line <c>quit</c> arrives. Its first stdout line is the root address; then one <c>name=value</c> line per key the
+    /// other process needs (the emulator's fixed test credentials, not secrets), then <c>ready</c>. Also the emulator
+    /// host of <c>.ci/aot</c>, whose native smoke test cannot load ASP.NET Core itself.
+    /// </summary>
     public static async Task<int> ServeAsync(int pollsPerJob)
     {
         var lifecycle = new TaskLifecycle().Queued(1).Processing(Math.Max(1, pollsPerJob - 2)).Succeeds();
         await using var emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { DefaultLifecycle = lifecycle, RedactSecrets = true });
         Console.WriteLine(emulator.BaseAddress.AbsoluteUri);
+        Console.WriteLine($"kling-api-key={emulator.Credentials.KlingApiKey}");
+        Console.WriteLine($"vydra-api-key={emulator.Credentials.VydraApiKey}");
+        Console.WriteLine("ready");
         Console.Out.Flush();
         while (await Console.In.ReadLineAsync() is { } line && line != "quit")
         {
