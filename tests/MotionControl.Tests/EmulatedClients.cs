@@ -19,7 +19,7 @@ internal static class EmulatedClients
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    public static MotionControlClient Create(string provider, MotionControlEmulator emulator, Action<MotionControlClientOptions>? configure = null)
+    public static MotionControlClient Create(string provider, MotionControlEmulator emulator, Action<MotionControlClientOptions>? configure = null, HttpClient? httpClient = null)
     {
         var c = emulator.Credentials;
         T Setup<T>(T options)
@@ -35,11 +35,11 @@ internal static class EmulatedClients
 
         return provider switch
         {
-            MotionControlProviders.Kling => new KlingClient(Setup(new KlingOptions { AccessKey = c.KlingAccessKey, SecretKey = c.KlingSecretKey })),
-            MotionControlProviders.PowerTokens => new PowerTokensClient(Setup(new PowerTokensOptions { ApiKey = c.PowerTokensApiKey })),
-            MotionControlProviders.ModelsLab => new ModelsLabClient(Setup(new ModelsLabOptions { ApiKey = c.ModelsLabApiKey })),
-            MotionControlProviders.AimlApi => new AimlApiClient(Setup(new AimlApiOptions { ApiKey = c.AimlApiKey })),
-            MotionControlProviders.Vydra => new VydraClient(Setup(new VydraOptions { ApiKey = c.VydraApiKey })),
+            MotionControlProviders.Kling => new KlingClient(Setup(new KlingOptions { AccessKey = c.KlingAccessKey, SecretKey = c.KlingSecretKey }), httpClient),
+            MotionControlProviders.PowerTokens => new PowerTokensClient(Setup(new PowerTokensOptions { ApiKey = c.PowerTokensApiKey }), httpClient),
+            MotionControlProviders.ModelsLab => new ModelsLabClient(Setup(new ModelsLabOptions { ApiKey = c.ModelsLabApiKey }), httpClient),
+            MotionControlProviders.AimlApi => new AimlApiClient(Setup(new AimlApiOptions { ApiKey = c.AimlApiKey }), httpClient),
+            MotionControlProviders.Vydra => new VydraClient(Setup(new VydraOptions { ApiKey = c.VydraApiKey }), httpClient),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "unknown provider"),
         };
     }

@@ -3,7 +3,7 @@ using MotionControl.Testing;
 namespace MotionControl.Tests.Polling;
 
 /// <summary>A client and an emulator sharing a manual clock, for timing whole jobs with the default wait options.</summary>
-internal sealed class ManualClockJobRun(ManualTimeProvider clock, MotionControlEmulator emulator, MotionControlClient client) : IAsyncDisposable
+internal sealed class ManualClockJobRun(ManualTimeProvider clock, MotionControlEmulator emulator, MotionControlClient client, ManualClockJobRun.InFlightHandler calls) : IAsyncDisposable
 {
     public ManualTimeProvider Clock { get; } = clock;
 
@@ -15,12 +15,17 @@ internal sealed class ManualClockJobRun(ManualTimeProvider clock, MotionControlE
     {
         var clock = new ManualTimeProvider();
         var emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { TimeProvider = clock });
-        var client = EmulatedClients.Create(provider, emulator, o =>
-        {
-            o.TimeProvider = clock;
-            o.WaitOptions = waitOptions ?? MotionControlWaitOptions.Default;
-        });
-        return new ManualClockJobRun(clock, emulator, client);
+        var calls = new InFlightHandler { InnerHandler = new SocketsHttpHandler() };
+        var client = EmulatedClients.Create(
+            provider,
+            emulator,
+            o =>
+            {
+                o.TimeProvider = clock;
+                o.WaitOptions = waitOptions ?? MotionControlWaitOptions.Default;
+            },
+            new HttpClient(calls));
+        return new ManualClockJobRun(clock, emulator, client, calls);
     }
 
     /// <summary>Submits a job of <paramref name="length"/>, lets <paramref name="before"/> pass, waits for it; returns the polls and how late the end was seen.</summary>
@@ -35,8 +40,16 @@ internal sealed class ManualClockJobRun(ManualTimeProvider clock, MotionControlE
         var wait = Client.WaitForCompletionAsync(submitted.Id);
         while (!wait.IsCompleted)
         {
-            // Let the poller reach its next sleep, then move virtual time on in small steps.
-            await Task.Delay(1);
+            // Move virtual time on in small steps, but only while the poller sleeps: no request in flight, and its sleep
+            // timer registered beside the wait's deadline. On a loaded machine a real round trip can take longer than a
+            // step, and virtual time passing during it would shift every later poll. Bounded, so a wait never hangs here.
+            var idle = DateTime.UtcNow + TimeSpan.FromSeconds(2);
+            do
+            {
+                await Task.Delay(1);
+            }
+            while (!wait.IsCompleted && (calls.InFlight > 0 || Clock.PendingTimerCount < 2) && DateTime.UtcNow < idle);
+
             Clock.Advance(TimeSpan.FromSeconds(stepSeconds));
             Assert.True(Clock.GetUtcNow() - start < length + TimeSpan.FromMinutes(5), "the wait did not end");
         }
@@ -49,6 +62,28 @@ internal sealed class ManualClockJobRun(ManualTimeProvider clock, MotionControlE
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        calls.Dispose();
         await Emulator.DisposeAsync();
+    }
+
+    /// <summary>Counts the requests on their way, so virtual time stands still while one is.</summary>
+    internal sealed class InFlightHandler : DelegatingHandler
+    {
+        private int _inFlight;
+
+        public int InFlight => Volatile.Read(ref _inFlight);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _inFlight);
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
     }
 }
