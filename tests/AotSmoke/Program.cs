@@ -117,10 +117,9 @@ await Step("vydra", async () =>
     Check("vydra job has a video URL", done.Videos is [{ Url.IsAbsoluteUri: true }, ..], done.Videos.Count > 0 ? done.Videos[0].Url.ToString() : "none");
 
     var job = await vydra.Api.GetJobAsync(submitted.Id, ct);
-    var videoUrl = job.Output?.VideoUrl ?? job.Output?.Url ?? job.VideoUrl ?? job.Url;
     Check("vydra Api.GetJobAsync: same job, completed, video URL",
-        (job.Id ?? job.JobId) == submitted.Id && job.Status == "completed" && !string.IsNullOrEmpty(videoUrl),
-        $"{job.Status}, {videoUrl ?? "no video URL"}");
+        job.Id == submitted.Id && job.Status == "completed" && job.VideoUrl is { IsAbsoluteUri: true },
+        $"{job.Status}, {job.VideoUrl?.ToString() ?? "no video URL"}");
 });
 
 await Step("vydra unknown id", async () =>
