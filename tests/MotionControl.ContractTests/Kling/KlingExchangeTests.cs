@@ -83,6 +83,46 @@ public sealed class KlingExchangeTests(WireMockFixture fixture) : ContractTest(f
         Assert.DoesNotContain("data:", sent, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The page's <c>element_list</c> fragment (<c>"element_list":[ { "element_id": 829836802793406551 } ]</c>, an id above
+    /// 2^53 sent as a JSON number) and its <c>"watermark_info": { "enabled": boolean }</c>, added to the documented body
+    /// with the orientation an element requires ("only temporarily refer to the orientation of the person in the video").
+    /// </summary>
+    [Fact]
+    public async Task Create_neutral_sends_the_documented_element_id_as_an_int64_number_and_the_watermark_object()
+    {
+        var body = DocumentedJson.Node(KlingDocs.CreateRequest);
+        body["character_orientation"] = "video";
+        body["element_list"] = JsonNode.Parse("""[ { "element_id": 829836802793406551 } ]""");
+        body["watermark_info"] = JsonNode.Parse("""{ "enabled": true }""");
+        Server.Given(BearerJwt(Post(KlingDocs.Path, body.ToJsonString()))).RespondWith(Json(200, KlingDocs.CreateReply));
+        using var client = Clients.Kling(BaseAddress);
+
+        await client.SubmitAsync(DocumentedNeutralRequest() with
+        {
+            CharacterOrientation = CharacterOrientation.Video,
+            ElementId = 829836802793406551,
+            Watermark = true,
+        });
+
+        Assert.Contains("\"element_id\":829836802793406551", SingleRequest().Body, StringComparison.Ordinal);
+    }
+
+    /// <summary>The list's documented ranges (pageNum 1–1000, pageSize 1–500) are enforced before anything is sent.</summary>
+    [Theory]
+    [InlineData(0, 30)]
+    [InlineData(1001, 30)]
+    [InlineData(1, 0)]
+    [InlineData(1, 501)]
+    public async Task List_outside_the_documented_ranges_sends_nothing(int pageNum, int pageSize)
+    {
+        using var client = Clients.Kling(BaseAddress);
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.Api.ListMotionControlTasksAsync(pageNum, pageSize));
+
+        Assert.Empty(Requests);
+    }
+
     /// <summary>"Query Task (Single)": <c>GET /v1/videos/motion-control/{task_id}</c>, the page's reply read through the typed API.</summary>
     [Fact]
     public async Task Get_by_task_id_typed_api_reads_the_documented_reply()
