@@ -1,0 +1,52 @@
+using MotionControl.Providers.AimlApi;
+using MotionControl.Providers.Kling;
+using MotionControl.Providers.ModelsLab;
+using MotionControl.Providers.PowerTokens;
+using MotionControl.Providers.Vydra;
+
+namespace MotionControl.ContractTests.Infrastructure;
+
+/// <summary>Vendor clients pointed at the WireMock server, with test timings (no retries unless a test asks).</summary>
+internal static class Clients
+{
+    public const string KlingAccessKey = "contract-access-key";
+    public const string KlingSecretKey = "contract-secret-key-0123456789abcdef";
+
+    public static readonly MotionControlWaitOptions FastWait = new()
+    {
+        PollInterval = TimeSpan.FromMilliseconds(5),
+        MaxPollInterval = TimeSpan.FromMilliseconds(10),
+        MaxHintedPollInterval = TimeSpan.FromMilliseconds(10),
+        BackoffFactor = 1,
+        Jitter = 0,
+        ExpectedDuration = TimeSpan.Zero,
+        Timeout = TimeSpan.FromSeconds(15),
+    };
+
+    public static KlingClient Kling(Uri baseAddress, string? apiKey = null, int retries = 0) =>
+        new(Fast(new KlingOptions { AccessKey = KlingAccessKey, SecretKey = KlingSecretKey, ApiKey = apiKey }, baseAddress, retries));
+
+    public static PowerTokensClient PowerTokens(Uri baseAddress, string apiKey, int retries = 0) =>
+        new(Fast(new PowerTokensOptions { ApiKey = apiKey }, baseAddress, retries));
+
+    public static ModelsLabClient ModelsLab(Uri baseAddress, string apiKey, int retries = 0) =>
+        new(Fast(new ModelsLabOptions { ApiKey = apiKey }, baseAddress, retries));
+
+    public static AimlApiClient AimlApi(Uri baseAddress, string apiKey, int retries = 0) =>
+        new(Fast(new AimlApiOptions { ApiKey = apiKey }, baseAddress, retries));
+
+    public static VydraClient Vydra(Uri baseAddress, string apiKey, int retries = 0) =>
+        new(Fast(new VydraOptions { ApiKey = apiKey }, baseAddress, retries));
+
+    private static T Fast<T>(T options, Uri baseAddress, int retries)
+        where T : MotionControlClientOptions
+    {
+        options.BaseAddress = baseAddress;
+        options.WaitOptions = FastWait;
+        options.MaxRetryAttempts = retries;
+        options.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
+        options.RetryMaxDelay = TimeSpan.FromMilliseconds(5);
+        options.RequestTimeout = TimeSpan.FromSeconds(10);
+        return options;
+    }
+}
