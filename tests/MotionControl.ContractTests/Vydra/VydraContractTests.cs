@@ -90,7 +90,8 @@ public sealed class VydraContractTests(WireMockFixture fixture) : ContractTest(f
         var neutral = await client.GetTaskAsync(JobId);
 
         AssertAllRequestsMatched();
-        Assert.Equal("https://cdn.vydra.ai/videos/kling/org_123/output.mp4", typed.Output?.VideoUrl);
+        Assert.Equal(new Uri("https://cdn.vydra.ai/videos/kling/org_123/output.mp4"), typed.Output?.VideoUrl);
+        Assert.Equal(typed.Output?.VideoUrl, typed.VideoUrl);
         Assert.Equal(MotionControlTaskStatus.Succeeded, neutral.Status);
         var video = Assert.Single(neutral.Videos);
         Assert.Equal(new Uri("https://cdn.vydra.ai/videos/kling/org_123/output.mp4"), video.Url);
@@ -110,7 +111,7 @@ public sealed class VydraContractTests(WireMockFixture fixture) : ContractTest(f
         var page = await client.Api.ListJobsAsync(limit: 20, offset: 0, status: "completed");
 
         AssertQuery(SingleRequest(), "limit=20&offset=0&status=completed");
-        Assert.Equal(JobId, Assert.Single(page.Jobs!).Id);
+        Assert.Equal(JobId, Assert.Single(page.Data).Id);
     }
 
     /// <summary>The neutral list asks for Vydra's default page (20) from offset 0, without a status filter.</summary>

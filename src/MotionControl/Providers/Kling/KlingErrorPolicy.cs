@@ -28,7 +28,7 @@ internal sealed class KlingErrorPolicy : IVendorErrorPolicy
 
         // No envelope (a proxy's HTML page, an empty 502): the HTTP status is all there is.
         return VendorError.Create(
-            VendorError.KindFromStatus(reply.StatusCode),
+            VendorError.KindFromStatus(reply.StatusCode, reply.IsCreate),
             reply,
             vendorCode: null,
             message ?? (root is null ? reply.PlainText() : null),
@@ -38,7 +38,7 @@ internal sealed class KlingErrorPolicy : IVendorErrorPolicy
     /// <summary>Builds the exception for a Kling business code.</summary>
     public static MotionControlException FromCode(VendorReply reply, int code, string? message, string? requestId, TimeSpan? bodyRetryAfter)
     {
-        var (kind, transient) = Classify(code, reply.Context.Operation) ?? (VendorError.KindFromStatus(reply.StatusCode), null);
+        var (kind, transient) = Classify(code, reply.Context.Operation) ?? (VendorError.KindFromStatus(reply.StatusCode, reply.IsCreate), null);
         var retryAfter = bodyRetryAfter ?? reply.RetryAfter;
         if (code == 1303 && retryAfter is null)
         {

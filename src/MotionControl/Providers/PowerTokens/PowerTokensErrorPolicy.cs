@@ -37,7 +37,7 @@ internal sealed partial class PowerTokensErrorPolicy : IVendorErrorPolicy
 
         var kind = reply.StatusCode == HttpStatusCode.PaymentRequired || VendorWording.MentionsCredits(message) || VendorWording.MentionsCredits(code)
             ? ErrorKind.InsufficientCredits
-            : VendorError.KindFromStatus(reply.StatusCode);
+            : VendorError.KindFromStatus(reply.StatusCode, reply.IsCreate);
         return VendorError.Create(kind, reply, code, message, requestId, retryAfter);
     }
 
