@@ -21,29 +21,25 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
 {
     private const int MaxRecoveryRounds = 2;
 
-    private readonly IDisposable _connection;
+    private readonly IVendorConnection _connection;
     private readonly ConcurrentDictionary<string, byte> _unknownStatusWords = new(StringComparer.OrdinalIgnoreCase);
     private readonly TaskPoller _poller;
     private readonly Lazy<HttpClient> _ownDownloadClient = new(static () => new HttpClient(VendorHttpClients.DownloadHandler()) { Timeout = Timeout.InfiniteTimeSpan });
     private Func<HttpClient>? _downloadHttpClient;
 
     /// <summary>Builds the vendor-neutral part of a client whose options were validated (by the vendor descriptor, or by DI at start-up).</summary>
-    /// <param name="providerName">The provider's name.</param>
+    /// <param name="vendor">The vendor's descriptor: its name, capabilities and secrets.</param>
     /// <param name="options">The options; the values are copied.</param>
-    /// <param name="redactor">Removes the vendor's secrets from every text.</param>
-    /// <param name="authenticator">The vendor's credentials, applied by the HTTP handler of <paramref name="connection"/>.</param>
-    /// <param name="connection">The vendor connection; disposed with this client.</param>
-    private protected MotionControlClient(
-        string providerName,
-        MotionControlClientOptions options,
-        SecretRedactor redactor,
-        IRequestAuthenticator authenticator,
-        IDisposable connection)
+    /// <param name="connection">The vendor connection (its handler applies the credentials); disposed with this client.</param>
+    private protected MotionControlClient(IVendorDescriptor vendor, MotionControlClientOptions options, IVendorConnection connection)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(connection);
 
+        var providerName = vendor.Name;
+        var redactor = vendor.SecretsOf(options);
         ProviderName = providerName;
+        Capabilities = vendor.Capabilities;
         Redactor = redactor;
         TimeProvider = options.TimeProvider;
         Logger = options.LoggerFactory?.CreateLogger("MotionControl." + providerName) ?? NullLogger.Instance;
@@ -56,7 +52,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         {
             ProviderName = providerName,
             BaseAddress = EnsureTrailingSlash(options.BaseAddress),
-            Authenticator = authenticator,
+            Authenticator = connection.Authenticator,
             Redactor = redactor,
             RequestTimeout = options.RequestTimeout,
             MaxRetryAttempts = options.MaxRetryAttempts,
@@ -72,7 +68,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
     public string ProviderName { get; }
 
     /// <inheritdoc />
-    public abstract MotionControlCapabilities Capabilities { get; }
+    public MotionControlCapabilities Capabilities { get; }
 
     /// <summary>
     /// Where result downloads get their HTTP client: the <c>MotionControl.download</c> client of <c>IHttpClientFactory</c>
@@ -87,6 +83,10 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
 
     /// <summary>What the vendor client's transport is built from.</summary>
     private protected VendorTransportSettings TransportSettings { get; }
+
+    /// <summary>The transport of this client's calls over the vendor's routes.</summary>
+    private protected VendorTransport<TRoutes> Transport<TRoutes>(VendorConnection<TRoutes> connection)
+        where TRoutes : class => new(TransportSettings, connection.Routes);
 
     private protected SecretRedactor Redactor { get; }
 

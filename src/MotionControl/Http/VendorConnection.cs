@@ -8,7 +8,7 @@ namespace MotionControl.Http;
 /// SDK created and must dispose, if any.
 /// </summary>
 /// <typeparam name="TRoutes">The vendor's Refit route interface.</typeparam>
-internal sealed class VendorConnection<TRoutes> : IDisposable
+internal sealed class VendorConnection<TRoutes> : IVendorConnection
     where TRoutes : class
 {
     private readonly HttpClient? _owned;
@@ -56,4 +56,10 @@ internal sealed class VendorConnection<TRoutes> : IDisposable
     }
 
     public void Dispose() => _owned?.Dispose();
+}
+
+/// <summary>What the neutral client holds of a vendor connection: the credentials behind it; disposed with the client.</summary>
+internal interface IVendorConnection : IDisposable
+{
+    IRequestAuthenticator Authenticator { get; }
 }

@@ -12,7 +12,7 @@ namespace MotionControl.Providers;
 /// </summary>
 /// <typeparam name="TOptions">The vendor's options (their constructor sets the default base address).</typeparam>
 /// <typeparam name="TRoutes">The vendor's Refit route interface.</typeparam>
-internal sealed class VendorDescriptor<TOptions, TRoutes>
+internal sealed class VendorDescriptor<TOptions, TRoutes> : IVendorDescriptor
     where TOptions : MotionControlClientOptions, new()
     where TRoutes : class
 {
@@ -41,6 +41,8 @@ internal sealed class VendorDescriptor<TOptions, TRoutes>
     /// <summary>Binds the vendor's own settings (beyond the shared ones) from its configuration section.</summary>
     public Action<TOptions, IConfiguration>? BindSettings { get; init; }
 
+    SecretRedactor IVendorDescriptor.SecretsOf(MotionControlClientOptions options) => Secrets((TOptions)options);
+
     /// <summary>
     /// Validates <paramref name="options"/> (the only place a client built without DI checks them: credentials once, every
     /// setting named in the message, never a value) and connects: the SDK's own HTTP client, or one around the caller's.
@@ -53,4 +55,15 @@ internal sealed class VendorDescriptor<TOptions, TRoutes>
         ClientOptionsValidator.ThrowIfInvalid(options, Name);
         return VendorConnection<TRoutes>.Create(options.BaseAddress, Authenticator(options), callers, Routes);
     }
+}
+
+/// <summary>What the neutral client reads of a vendor's descriptor, whatever its options and routes.</summary>
+internal interface IVendorDescriptor
+{
+    string Name { get; }
+
+    MotionControlCapabilities Capabilities { get; }
+
+    /// <summary>The secrets of <paramref name="options"/> (the vendor's own options type), to redact.</summary>
+    SecretRedactor SecretsOf(MotionControlClientOptions options);
 }

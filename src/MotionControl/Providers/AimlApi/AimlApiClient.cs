@@ -32,13 +32,10 @@ public sealed class AimlApiClient : MotionControlClient
 
     /// <summary>For DI (and the public constructor): options already validated, and the vendor connection.</summary>
     internal AimlApiClient(AimlApiOptions options, VendorConnection<IAimlApiRoutes> connection)
-        : base(AimlApiVendor.Descriptor.Name, options, AimlApiVendor.Descriptor.Secrets(options), connection.Authenticator, connection)
+        : base(AimlApiVendor.Descriptor, options, connection)
     {
-        _api = new AimlApiEndpoints(new VendorTransport<IAimlApiRoutes>(TransportSettings, connection.Routes));
+        _api = new AimlApiEndpoints(Transport(connection));
     }
-
-    /// <inheritdoc />
-    public override MotionControlCapabilities Capabilities => AimlApiVendor.Descriptor.Capabilities;
 
     /// <summary>AIMLAPI's own endpoints, with its wire types.</summary>
     public IAimlApi Api => _api;

@@ -45,13 +45,10 @@ public sealed class KlingClient : MotionControlClient
 
     /// <summary>For DI (and the public constructor): options already validated, and the vendor connection.</summary>
     internal KlingClient(KlingOptions options, VendorConnection<IKlingRoutes> connection)
-        : base(KlingVendor.Descriptor.Name, options, KlingVendor.Descriptor.Secrets(options), connection.Authenticator, connection)
+        : base(KlingVendor.Descriptor, options, connection)
     {
-        _endpoints = new(new VendorTransport<IKlingRoutes>(TransportSettings, connection.Routes), KlingVendor.Descriptor.Errors, ReportUnknownStatus);
+        _endpoints = new(Transport(connection), KlingVendor.Descriptor.Errors, ReportUnknownStatus);
     }
-
-    /// <inheritdoc />
-    public override MotionControlCapabilities Capabilities => KlingVendor.Descriptor.Capabilities;
 
     /// <summary>Kling's typed endpoints, sharing this client's transport, credentials and retries.</summary>
     public IKlingApi Api => _endpoints;

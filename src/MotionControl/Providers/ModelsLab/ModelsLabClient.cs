@@ -38,13 +38,10 @@ public sealed class ModelsLabClient : MotionControlClient
 
     /// <summary>For DI (and the public constructor): options already validated, and the vendor connection.</summary>
     internal ModelsLabClient(ModelsLabOptions options, VendorConnection<IModelsLabRoutes> connection)
-        : base(ModelsLabVendor.Descriptor.Name, options, ModelsLabVendor.Descriptor.Secrets(options), connection.Authenticator, connection)
+        : base(ModelsLabVendor.Descriptor, options, connection)
     {
-        _api = new ModelsLabEndpoints(new VendorTransport<IModelsLabRoutes>(TransportSettings, connection.Routes), options.ApiKey!);
+        _api = new ModelsLabEndpoints(Transport(connection), options.ApiKey!);
     }
-
-    /// <inheritdoc />
-    public override MotionControlCapabilities Capabilities => ModelsLabVendor.Descriptor.Capabilities;
 
     /// <summary>ModelsLab's own endpoints, with its wire types (the key is written into each body).</summary>
     public IModelsLabApi Api => _api;

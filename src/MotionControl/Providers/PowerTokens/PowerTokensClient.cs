@@ -34,13 +34,10 @@ public sealed class PowerTokensClient : MotionControlClient
 
     /// <summary>For DI (and the public constructor): options already validated, and the vendor connection.</summary>
     internal PowerTokensClient(PowerTokensOptions options, VendorConnection<IPowerTokensRoutes> connection)
-        : base(PowerTokensVendor.Descriptor.Name, options, PowerTokensVendor.Descriptor.Secrets(options), connection.Authenticator, connection)
+        : base(PowerTokensVendor.Descriptor, options, connection)
     {
-        _endpoints = new(new VendorTransport<IPowerTokensRoutes>(TransportSettings, connection.Routes), PowerTokensVendor.Descriptor.Errors, ReportUnknownStatus);
+        _endpoints = new(Transport(connection), PowerTokensVendor.Descriptor.Errors, ReportUnknownStatus);
     }
-
-    /// <inheritdoc />
-    public override MotionControlCapabilities Capabilities => PowerTokensVendor.Descriptor.Capabilities;
 
     /// <summary>PowerTokens' typed endpoints (Kling's wire types), sharing this client's transport, credentials and retries.</summary>
     public IPowerTokensApi Api => _endpoints;

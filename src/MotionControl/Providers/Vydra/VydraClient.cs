@@ -36,13 +36,10 @@ public sealed class VydraClient : MotionControlClient
 
     /// <summary>For DI (and the public constructor): options already validated, and the vendor connection.</summary>
     internal VydraClient(VydraOptions options, VendorConnection<IVydraRoutes> connection)
-        : base(VydraVendor.Descriptor.Name, options, VydraVendor.Descriptor.Secrets(options), connection.Authenticator, connection)
+        : base(VydraVendor.Descriptor, options, connection)
     {
-        _api = new VydraEndpoints(new VendorTransport<IVydraRoutes>(TransportSettings, connection.Routes));
+        _api = new VydraEndpoints(Transport(connection));
     }
-
-    /// <inheritdoc />
-    public override MotionControlCapabilities Capabilities => VydraVendor.Descriptor.Capabilities;
 
     /// <summary>Vydra's own endpoints, with its wire types: cancel a job, list jobs with Vydra's paging.</summary>
     public IVydraApi Api => _api;
