@@ -290,7 +290,7 @@ public sealed class BomReplyTests
 
         // Every call, so neither a retry nor a create's lookup by external id gets a reply without the mark.
         emulator.AddFault(row.Provider, row.Operation, EmulatorFault.RawResponse(row.HttpStatus, prefix + row.Json), FaultSchedule.EveryCall);
-        using var owned = EmulatedClients.Create(row.Provider, emulator);
+        using var owned = VendorTestBed.CreateClient(row.Provider, emulator);
         IMotionControlClient client = owned;
 
         if (row.Error is null)
@@ -323,7 +323,7 @@ public sealed class BomReplyTests
         switch (row.Call)
         {
             case Call.Submit:
-                return [await client.SubmitAsync(EmulatedClients.Request())];
+                return [await client.SubmitAsync(VendorTestBed.DefaultRequest(row.Provider))];
             case Call.Get:
                 return [await client.GetTaskAsync(row.TaskId!)];
             default:

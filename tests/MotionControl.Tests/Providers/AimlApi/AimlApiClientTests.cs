@@ -11,7 +11,7 @@ namespace MotionControl.Tests.Providers.AimlApi;
 /// <summary>AIMLAPI through the neutral client and its typed API, over real HTTP against the emulator.</summary>
 public sealed class AimlApiClientTests : IAsyncLifetime
 {
-    private static readonly MotionControlWaitOptions Fast = EmulatedClients.FastWait;
+    private static readonly MotionControlWaitOptions Fast = VendorTestBed.FastWait;
 
     private MotionControlEmulator _emulator = null!;
 

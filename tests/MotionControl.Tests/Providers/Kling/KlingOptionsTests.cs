@@ -55,7 +55,7 @@ public sealed class KlingOptionsTests
         await using var emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { RedactSecrets = false });
         using var client = new KlingClient(new KlingOptions { BaseAddress = emulator.KlingBaseAddress, ApiKey = emulator.Credentials.KlingApiKey });
 
-        await client.SubmitAsync(KlingFamilyTestBed.Request());
+        await client.SubmitAsync(VendorTestBed.DefaultRequest(MotionControlProviders.Kling));
 
         Assert.Equal("Bearer " + emulator.Credentials.KlingApiKey, Assert.Single(emulator.Requests).Headers["Authorization"]);
     }
@@ -72,7 +72,7 @@ public sealed class KlingOptionsTests
             SecretKey = "ignored-secret-key",
         });
 
-        await client.SubmitAsync(KlingFamilyTestBed.Request());
+        await client.SubmitAsync(VendorTestBed.DefaultRequest(MotionControlProviders.Kling));
 
         Assert.Equal("Bearer " + emulator.Credentials.KlingApiKey, Assert.Single(emulator.Requests).Headers["Authorization"]);
     }
@@ -91,7 +91,7 @@ public sealed class KlingOptionsTests
             },
             http);
 
-        var task = await client.SubmitAsync(KlingFamilyTestBed.Request());
+        var task = await client.SubmitAsync(VendorTestBed.DefaultRequest(MotionControlProviders.Kling));
         client.Dispose();
 
         Assert.NotNull(task.Id);
@@ -110,7 +110,7 @@ public sealed class KlingOptionsTests
         options.ApiKey = "changed-afterwards";
         options.BaseAddress = new Uri("http://127.0.0.1:1/");
 
-        await client.SubmitAsync(KlingFamilyTestBed.Request());
+        await client.SubmitAsync(VendorTestBed.DefaultRequest(MotionControlProviders.Kling));
 
         Assert.Equal("Bearer " + emulator.Credentials.KlingApiKey, Assert.Single(emulator.Requests).Headers["Authorization"]);
     }

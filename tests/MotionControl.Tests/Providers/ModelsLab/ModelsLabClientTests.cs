@@ -10,7 +10,7 @@ namespace MotionControl.Tests.Providers.ModelsLab;
 /// <summary>ModelsLab through the neutral client and its typed API, over real HTTP against the emulator.</summary>
 public sealed class ModelsLabClientTests : IAsyncLifetime
 {
-    private static readonly MotionControlWaitOptions Fast = EmulatedClients.FastWait with { Timeout = TimeSpan.FromHours(1) };
+    private static readonly MotionControlWaitOptions Fast = VendorTestBed.FastWait with { Timeout = TimeSpan.FromHours(1) };
 
     private readonly ManualTimeProvider _clock = new();
     private readonly RecordingLoggerFactory _logs = new();

@@ -10,7 +10,7 @@ namespace MotionControl.Tests.Providers.Vydra;
 /// <summary>Vydra through the neutral client and its typed API, over real HTTP against the emulator.</summary>
 public sealed class VydraClientTests : IAsyncLifetime
 {
-    private static readonly MotionControlWaitOptions Fast = EmulatedClients.FastWait;
+    private static readonly MotionControlWaitOptions Fast = VendorTestBed.FastWait;
 
     private MotionControlEmulator _emulator = null!;
 
