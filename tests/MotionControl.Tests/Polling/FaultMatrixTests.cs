@@ -99,40 +99,6 @@ public class FaultMatrixTests
 
     [Theory]
     [InlineData(MotionControlProviders.Kling)]
-    [InlineData(MotionControlProviders.PowerTokens)]
-    public async Task A_lost_create_reply_is_adopted_by_external_id_not_submitted_twice(string provider)
-    {
-        await using var emulator = await MotionControlEmulator.StartAsync();
-        emulator.AddFault(provider, EmulatorOperation.Create, EmulatorFault.Abort(processRequest: true), FaultSchedule.OnCall(1));
-        using var client = VendorTestBed.CreateClient(provider, emulator);
-
-        var task = await client.GenerateAsync(VendorTestBed.DefaultRequest(client.ProviderName) with { ExternalTaskId = "order-42" });
-
-        Assert.Equal(MotionControlTaskStatus.Succeeded, task.Status);
-        Assert.Equal("order-42", task.ExternalTaskId);
-        Assert.Equal(1, emulator.CreatedTaskCount(provider));
-        Assert.Equal(1, emulator.CallCount(provider, EmulatorOperation.Create));
-    }
-
-    [Theory]
-    [InlineData(MotionControlProviders.ModelsLab)]
-    [InlineData(MotionControlProviders.AimlApi)]
-    [InlineData(MotionControlProviders.Vydra)]
-    public async Task Without_client_ids_a_lost_create_reply_is_reported_and_never_resent(string provider)
-    {
-        await using var emulator = await MotionControlEmulator.StartAsync();
-        emulator.AddFault(provider, EmulatorOperation.Create, EmulatorFault.Abort(processRequest: true), FaultSchedule.OnCall(1));
-        using var client = VendorTestBed.CreateClient(provider, emulator);
-
-        var error = await Assert.ThrowsAsync<MotionControlSubmissionOutcomeUnknownException>(() => client.SubmitAsync(VendorTestBed.DefaultRequest(client.ProviderName)));
-
-        Assert.Equal(1, emulator.CallCount(provider, EmulatorOperation.Create));
-        Assert.Equal(1, emulator.CreatedTaskCount(provider));
-        Assert.Contains("not re-sent", error.Message);
-    }
-
-    [Theory]
-    [InlineData(MotionControlProviders.Kling)]
     [InlineData(MotionControlProviders.Vydra)]
     public async Task A_refused_connection_is_retried_because_the_create_never_left(string provider)
     {

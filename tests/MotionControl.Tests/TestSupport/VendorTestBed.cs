@@ -103,29 +103,52 @@ internal sealed class VendorTestBed : IAsyncDisposable
     /// </summary>
     public static MotionControlClient CreateClient(string provider, MotionControlEmulator emulator, Action<MotionControlClientOptions>? configure = null, HttpClient? httpClient = null)
     {
-        var c = emulator.Credentials;
-        T Setup<T>(T options)
-            where T : MotionControlClientOptions
-        {
-            options.BaseAddress = emulator.BaseAddress;
-            options.WaitOptions = FastWait;
-            options.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
-            options.RetryMaxDelay = TimeSpan.FromMilliseconds(50);
-            options.TimeProvider = emulator.TimeProvider;
-            configure?.Invoke(options);
-            return options;
-        }
+        var options = Options(provider, emulator.Credentials);
+        options.BaseAddress = emulator.BaseAddress;
+        options.WaitOptions = FastWait;
+        options.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
+        options.RetryMaxDelay = TimeSpan.FromMilliseconds(50);
+        options.TimeProvider = emulator.TimeProvider;
+        configure?.Invoke(options);
+        return Construct(options, httpClient);
+    }
 
+    /// <summary>The vendor's own options type with the vendor's defaults and its keys from <paramref name="credentials"/> (none when null).</summary>
+    public static MotionControlClientOptions Options(string provider, EmulatorCredentials? credentials = null)
+    {
+        var c = credentials;
         return provider switch
         {
-            MotionControlProviders.Kling => new KlingClient(Setup(new KlingOptions { AccessKey = c.KlingAccessKey, SecretKey = c.KlingSecretKey }), httpClient),
-            MotionControlProviders.PowerTokens => new PowerTokensClient(Setup(new PowerTokensOptions { ApiKey = c.PowerTokensApiKey }), httpClient),
-            MotionControlProviders.ModelsLab => new ModelsLabClient(Setup(new ModelsLabOptions { ApiKey = c.ModelsLabApiKey }), httpClient),
-            MotionControlProviders.AimlApi => new AimlApiClient(Setup(new AimlApiOptions { ApiKey = c.AimlApiKey }), httpClient),
-            MotionControlProviders.Vydra => new VydraClient(Setup(new VydraOptions { ApiKey = c.VydraApiKey }), httpClient),
+            MotionControlProviders.Kling => new KlingOptions { AccessKey = c?.KlingAccessKey, SecretKey = c?.KlingSecretKey },
+            MotionControlProviders.PowerTokens => new PowerTokensOptions { ApiKey = c?.PowerTokensApiKey },
+            MotionControlProviders.ModelsLab => new ModelsLabOptions { ApiKey = c?.ModelsLabApiKey },
+            MotionControlProviders.AimlApi => new AimlApiOptions { ApiKey = c?.AimlApiKey },
+            MotionControlProviders.Vydra => new VydraOptions { ApiKey = c?.VydraApiKey },
             _ => throw UnknownProvider(provider),
         };
     }
+
+    /// <summary>The client of the vendor whose options these are (the public constructor, so it validates them).</summary>
+    public static MotionControlClient Construct(MotionControlClientOptions options, HttpClient? httpClient = null) => options switch
+    {
+        KlingOptions kling => new KlingClient(kling, httpClient),
+        PowerTokensOptions powerTokens => new PowerTokensClient(powerTokens, httpClient),
+        ModelsLabOptions modelsLab => new ModelsLabClient(modelsLab, httpClient),
+        AimlApiOptions aimlApi => new AimlApiClient(aimlApi, httpClient),
+        VydraOptions vydra => new VydraClient(vydra, httpClient),
+        _ => throw new ArgumentOutOfRangeException(nameof(options), options.GetType().Name, "not a vendor's options"),
+    };
+
+    /// <summary>The keys of <paramref name="credentials"/> that <paramref name="provider"/>'s client is given by <see cref="Options"/>.</summary>
+    public static IReadOnlyList<string> SecretsOf(string provider, EmulatorCredentials credentials) => provider switch
+    {
+        MotionControlProviders.Kling => [credentials.KlingAccessKey, credentials.KlingSecretKey],
+        MotionControlProviders.PowerTokens => [credentials.PowerTokensApiKey],
+        MotionControlProviders.ModelsLab => [credentials.ModelsLabApiKey],
+        MotionControlProviders.AimlApi => [credentials.AimlApiKey],
+        MotionControlProviders.Vydra => [credentials.VydraApiKey],
+        _ => throw UnknownProvider(provider),
+    };
 
     /// <summary>
     /// A request every vendor accepts: a character image and a dance video by URL, plus a prompt for the vendors that
@@ -181,16 +204,6 @@ internal sealed class VendorTestBed : IAsyncDisposable
     {
         options.LoggerFactory = logs;
         configure?.Invoke(options);
-    };
-
-    private static IReadOnlyList<string> SecretsOf(string provider, EmulatorCredentials c) => provider switch
-    {
-        MotionControlProviders.Kling => [c.KlingAccessKey, c.KlingSecretKey],
-        MotionControlProviders.PowerTokens => [c.PowerTokensApiKey],
-        MotionControlProviders.ModelsLab => [c.ModelsLabApiKey],
-        MotionControlProviders.AimlApi => [c.AimlApiKey],
-        MotionControlProviders.Vydra => [c.VydraApiKey],
-        _ => throw UnknownProvider(provider),
     };
 
     private static ArgumentOutOfRangeException UnknownProvider(string provider) =>

@@ -259,18 +259,6 @@ public sealed class KlingErrorTests
     }
 
     [Fact]
-    public async Task A_garbled_create_reply_is_recovered_by_external_id_not_sent_again()
-    {
-        await using var bed = await VendorTestBed.StartAsync(EmulatorProviders.Kling);
-        bed.Emulator.AddFault(EmulatorProviders.Kling, EmulatorOperation.Create, EmulatorFault.TruncatedJson());
-
-        var task = await bed.Client.SubmitAsync(bed.Request());
-
-        Assert.Equal(1, bed.Emulator.CallCount(EmulatorProviders.Kling, EmulatorOperation.Create));
-        Assert.Equal(Assert.Single(bed.Emulator.GetTasks(EmulatorProviders.Kling)).Id, task.Id);
-    }
-
-    [Fact]
     public async Task A_server_error_on_a_create_is_looked_up_and_sent_again_only_because_kling_has_no_such_task()
     {
         await using var bed = await VendorTestBed.StartAsync(EmulatorProviders.Kling);

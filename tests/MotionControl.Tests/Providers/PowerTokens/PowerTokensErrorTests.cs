@@ -88,31 +88,6 @@ public sealed class PowerTokensErrorTests
         Assert.True(Guid.TryParse(error.RequestId, out _));
     }
 
-    [Fact]
-    public async Task A_read_after_a_gateway_5xx_is_retried()
-    {
-        await using var bed = await VendorTestBed.StartAsync(EmulatorProviders.PowerTokens, o => o.MaxRetryAttempts = 2);
-        var submitted = await bed.Client.SubmitAsync(bed.Request());
-        bed.Emulator.AddFault(EmulatorProviders.PowerTokens, EmulatorOperation.Get, EmulatorFault.ServerError(503));
-
-        var task = await bed.Client.GetTaskAsync(submitted.Id);
-
-        Assert.Equal(submitted.Id, task.Id);
-        Assert.Equal(2, bed.Emulator.CallCount(EmulatorProviders.PowerTokens, EmulatorOperation.Get));
-    }
-
-    [Fact]
-    public async Task An_unknown_task_is_task_not_found_with_the_gateways_code()
-    {
-        await using var bed = await VendorTestBed.StartAsync(EmulatorProviders.PowerTokens);
-
-        var error = await Assert.ThrowsAsync<MotionControlTaskNotFoundException>(() => bed.Client.GetTaskAsync("pt_missing"));
-
-        Assert.Equal("task_not_exist", error.VendorCode);
-        Assert.Equal("Task not found: pt_missing", error.VendorMessage);
-        Assert.True(Guid.TryParse(error.RequestId, out _));
-    }
-
     public static TheoryData<int, Type, bool> KlingCodes => new()
     {
         { 1000, typeof(MotionControlAuthenticationException), false },
@@ -178,14 +153,6 @@ public sealed class PowerTokensErrorTests
         Assert.Equal(code, error.VendorCode);
         Assert.Equal(message, error.VendorMessage);
         Assert.Equal(requestId, error.RequestId);
-    }
-
-    [Fact]
-    public void A_client_without_an_api_key_is_refused_naming_the_setting()
-    {
-        var error = Assert.Throws<ArgumentException>(() => new PowerTokensClient(new PowerTokensOptions()));
-
-        Assert.Contains("ApiKey", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

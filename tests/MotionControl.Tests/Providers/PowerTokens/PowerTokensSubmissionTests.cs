@@ -15,19 +15,6 @@ public sealed class PowerTokensSubmissionTests : KlingFamilySubmissionTests
         ((PowerTokensClient)bed.Client).Api.GetMotionControlTaskByExternalIdAsync(externalTaskId);
 
     [Fact]
-    public async Task A_lost_create_reply_never_creates_a_second_task()
-    {
-        await using var bed = await StartAsync();
-        bed.Emulator.AddFault(Provider, EmulatorOperation.Create, EmulatorFault.Abort());
-
-        var task = await bed.Client.SubmitAsync(bed.Request(r => r with { ExternalTaskId = "pt-lost-1" }));
-        Assert.Equal(Assert.Single(bed.Emulator.GetTasks(Provider)).Id, task.Id);
-
-        Assert.Equal(1, bed.Emulator.CreatedTaskCount(Provider));
-        Assert.All(bed.Calls(EmulatorOperation.Create), c => Assert.Contains("\"external_task_id\":\"pt-lost-1\"", c.Body, StringComparison.Ordinal));
-    }
-
-    [Fact]
     public async Task PowerTokens_offers_kling_v3_only_and_has_no_list()
     {
         await using var bed = await StartAsync();
