@@ -25,7 +25,7 @@ public class NamedRegistrationTests
     private static void Fast(MotionControlClientOptions options, MotionControlEmulator emulator)
     {
         options.BaseAddress = emulator.BaseAddress;
-        options.WaitOptions = EmulatedClients.FastWait;
+        options.WaitOptions = VendorTestBed.FastWait;
         options.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
         options.RetryMaxDelay = TimeSpan.FromMilliseconds(50);
     }

@@ -45,8 +45,8 @@ public sealed class DownloadVideoTests : IAsyncLifetime, IDisposable
     [InlineData(MotionControlProviders.Vydra)]
     public async Task Streams_the_emulators_result_video_into_a_stream(string provider)
     {
-        using var client = EmulatedClients.Create(provider, _emulator);
-        var task = await client.GenerateAsync(EmulatedClients.Request());
+        using var client = VendorTestBed.CreateClient(provider, _emulator);
+        var task = await client.GenerateAsync(VendorTestBed.DefaultRequest(client.ProviderName));
         using var destination = new MemoryStream();
 
         var written = await client.DownloadVideoAsync(task, destination);
@@ -58,8 +58,8 @@ public sealed class DownloadVideoTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Downloads_to_a_file_path_and_leaves_only_that_file()
     {
-        using var client = EmulatedClients.Create(MotionControlProviders.Kling, _emulator);
-        var task = await client.GenerateAsync(EmulatedClients.Request());
+        using var client = VendorTestBed.CreateClient(MotionControlProviders.Kling, _emulator);
+        var task = await client.GenerateAsync(VendorTestBed.DefaultRequest(client.ProviderName));
         var path = Path.Combine(_folder, "out.mp4");
 
         var written = await client.DownloadVideoAsync(task, path);
@@ -72,7 +72,7 @@ public sealed class DownloadVideoTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Replaces_an_existing_file_only_when_the_download_completes()
     {
-        using var client = EmulatedClients.Create(MotionControlProviders.Kling, _emulator);
+        using var client = VendorTestBed.CreateClient(MotionControlProviders.Kling, _emulator);
         var path = Path.Combine(_folder, "existing.mp4");
         await File.WriteAllTextAsync(path, "old video");
 
@@ -86,7 +86,7 @@ public sealed class DownloadVideoTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Creates_the_destination_folder()
     {
-        using var client = EmulatedClients.Create(MotionControlProviders.Kling, _emulator);
+        using var client = VendorTestBed.CreateClient(MotionControlProviders.Kling, _emulator);
         var path = Path.Combine(_folder, "a", "b", "video.mp4");
 
         await client.DownloadVideoAsync(TaskWithVideo(_emulator.GetBlobUri(1000)), path);
@@ -97,7 +97,7 @@ public sealed class DownloadVideoTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_cancelled_download_leaves_no_file_and_no_part_file()
     {
-        using var client = EmulatedClients.Create(MotionControlProviders.Kling, _emulator);
+        using var client = VendorTestBed.CreateClient(MotionControlProviders.Kling, _emulator);
         var path = Path.Combine(_folder, "cancelled.mp4");
         using var cts = new CancellationTokenSource();
         var progress = new SyncProgress(bytes =>
@@ -117,8 +117,8 @@ public sealed class DownloadVideoTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_download_cut_off_mid_body_fails_and_leaves_no_file_and_no_part_file()
     {
-        using var client = EmulatedClients.Create(MotionControlProviders.Kling, _emulator);
-        var task = await client.GenerateAsync(EmulatedClients.Request());
+        using var client = VendorTestBed.CreateClient(MotionControlProviders.Kling, _emulator);
+        var task = await client.GenerateAsync(VendorTestBed.DefaultRequest(client.ProviderName));
         // The result video route honours AbortMidBody: it announces the full length, sends half, then drops.
         _emulator.AddFault(EmulatorProviders.Kling, EmulatorOperation.Download, EmulatorFault.AbortMidBody());
         var path = Path.Combine(_folder, "cut.mp4");
@@ -133,7 +133,7 @@ public sealed class DownloadVideoTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_large_download_cut_off_mid_body_fails_and_leaves_no_file_and_no_part_file()
     {
-        using var client = EmulatedClients.Create(MotionControlProviders.Kling, _emulator);
+        using var client = VendorTestBed.CreateClient(MotionControlProviders.Kling, _emulator);
         _emulator.AddFault(EmulatorProviders.Files, EmulatorOperation.Download, EmulatorFault.AbortMidBody());
         var path = Path.Combine(_folder, "cut-large.mp4");
 
@@ -146,7 +146,7 @@ public sealed class DownloadVideoTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_404_fails_naming_HTTP_404_and_leaves_no_file()
     {
-        using var client = EmulatedClients.Create(MotionControlProviders.Kling, _emulator);
+        using var client = VendorTestBed.CreateClient(MotionControlProviders.Kling, _emulator);
         var expired = new Uri(_emulator.BaseAddress, "files/videos/kling/no-such-task/0.mp4");
         var path = Path.Combine(_folder, "expired.mp4");
 
@@ -162,8 +162,8 @@ public sealed class DownloadVideoTests : IAsyncLifetime, IDisposable
     public async Task A_result_link_of_an_unfinished_task_answers_404()
     {
         _emulator.EnqueueLifecycle(EmulatorProviders.Kling, new TaskLifecycle().ProcessingForever());
-        using var client = EmulatedClients.Create(MotionControlProviders.Kling, _emulator);
-        var submitted = await client.SubmitAsync(EmulatedClients.Request());
+        using var client = VendorTestBed.CreateClient(MotionControlProviders.Kling, _emulator);
+        var submitted = await client.SubmitAsync(VendorTestBed.DefaultRequest(client.ProviderName));
         var early = new Uri(_emulator.BaseAddress, $"files/videos/kling/{submitted.Id}/0.mp4");
 
         var ex = await Assert.ThrowsAsync<MotionControlException>(() => client.DownloadVideoAsync(TaskWithVideo(early), Stream.Null));
@@ -176,7 +176,7 @@ public sealed class DownloadVideoTests : IAsyncLifetime, IDisposable
     [InlineData("ftp://127.0.0.1/video.mp4")]
     public async Task Refuses_urls_that_are_not_http_or_https(string url)
     {
-        using var client = EmulatedClients.Create(MotionControlProviders.Kling, _emulator);
+        using var client = VendorTestBed.CreateClient(MotionControlProviders.Kling, _emulator);
         var path = Path.Combine(_folder, "refused.mp4");
 
         var ex = await Assert.ThrowsAsync<MotionControlException>(() => client.DownloadVideoAsync(TaskWithVideo(new Uri(url)), path));
@@ -190,7 +190,7 @@ public sealed class DownloadVideoTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Reports_progress_monotonically_ending_at_the_total()
     {
-        using var client = EmulatedClients.Create(MotionControlProviders.Kling, _emulator);
+        using var client = VendorTestBed.CreateClient(MotionControlProviders.Kling, _emulator);
         const long size = 3 * 1024 * 1024 + 17;
         var reports = new List<long>();
 
@@ -211,8 +211,8 @@ public sealed class DownloadVideoTests : IAsyncLifetime, IDisposable
     public async Task Never_sends_the_vendors_authorization_header(string provider)
     {
         await using var emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { RedactSecrets = false });
-        using var client = EmulatedClients.Create(provider, emulator);
-        var task = await client.GenerateAsync(EmulatedClients.Request());
+        using var client = VendorTestBed.CreateClient(provider, emulator);
+        var task = await client.GenerateAsync(VendorTestBed.DefaultRequest(client.ProviderName));
 
         await client.DownloadVideoAsync(task, Stream.Null);
 
@@ -230,7 +230,7 @@ public sealed class DownloadVideoTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_task_without_a_video_is_refused_before_any_request()
     {
-        using var client = EmulatedClients.Create(MotionControlProviders.Kling, _emulator);
+        using var client = VendorTestBed.CreateClient(MotionControlProviders.Kling, _emulator);
         var pending = new MotionControlTask { Id = "t-2", ProviderName = "kling", Status = MotionControlTaskStatus.Processing };
 
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => client.DownloadVideoAsync(pending, Path.Combine(_folder, "x.mp4")));
@@ -250,12 +250,12 @@ public sealed class DownloadVideoTests : IAsyncLifetime, IDisposable
         {
             o.BaseAddress = emulator.BaseAddress;
             o.ApiKey = emulator.Credentials.VydraApiKey;
-            o.WaitOptions = EmulatedClients.FastWait;
+            o.WaitOptions = VendorTestBed.FastWait;
         });
         services.AddHttpClient(MotionControl.DependencyInjection.MotionControlBuilder.DownloadHttpClientName).AddHttpMessageHandler(() => downloads);
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<IMotionControlClient>();
-        var task = await client.GenerateAsync(EmulatedClients.Request());
+        var task = await client.GenerateAsync(VendorTestBed.DefaultRequest(client.ProviderName));
 
         var written = await client.DownloadVideoAsync(task, Stream.Null);
 

@@ -15,9 +15,9 @@ public class CallerHttpClientTests
         using var callers = new HttpClient(recorder) { BaseAddress = elsewhere };
         callers.DefaultRequestHeaders.Add("X-Caller", "audit-7");
 
-        using (var client = new VydraClient(new VydraOptions { BaseAddress = emulator.BaseAddress, ApiKey = emulator.Credentials.VydraApiKey, WaitOptions = EmulatedClients.FastWait }, callers))
+        using (var client = new VydraClient(new VydraOptions { BaseAddress = emulator.BaseAddress, ApiKey = emulator.Credentials.VydraApiKey, WaitOptions = VendorTestBed.FastWait }, callers))
         {
-            var task = await client.GenerateAsync(EmulatedClients.Request());
+            var task = await client.GenerateAsync(VendorTestBed.DefaultRequest(client.ProviderName));
             Assert.Equal(MotionControlTaskStatus.Succeeded, task.Status);
         }
 

@@ -17,10 +17,10 @@ public class RedirectTests
     public async Task A_redirected_read_is_not_followed_and_names_the_new_location(string provider)
     {
         await using var emulator = await MotionControlEmulator.StartAsync();
-        using var client = EmulatedClients.Create(provider, emulator);
-        var task = await client.SubmitAsync(EmulatedClients.Request());
+        using var client = VendorTestBed.CreateClient(provider, emulator);
+        var task = await client.SubmitAsync(VendorTestBed.DefaultRequest(client.ProviderName));
         var moved = new Uri(emulator.BaseAddress, "moved-elsewhere/");
-        emulator.AddFault(provider, EmulatedClients.ReadOperation(provider), EmulatorFault.Redirect(moved), FaultSchedule.EveryCall);
+        emulator.AddFault(provider, VendorTestBed.ReadOperationFor(provider), EmulatorFault.Redirect(moved), FaultSchedule.EveryCall);
         var requestsBefore = emulator.Requests.Count;
 
         var error = await Assert.ThrowsAnyAsync<MotionControlException>(() => client.GetTaskAsync(task.Id));
@@ -36,11 +36,11 @@ public class RedirectTests
     public async Task A_redirected_create_is_a_clear_refusal_not_an_unknown_outcome(string provider)
     {
         await using var emulator = await MotionControlEmulator.StartAsync();
-        using var client = EmulatedClients.Create(provider, emulator);
+        using var client = VendorTestBed.CreateClient(provider, emulator);
         var moved = new Uri("http://127.0.0.1:9/api/");
         emulator.AddFault(provider, EmulatorOperation.Create, EmulatorFault.Redirect(moved, 308), FaultSchedule.EveryCall);
 
-        var error = await Assert.ThrowsAsync<MotionControlRequestRejectedException>(() => client.SubmitAsync(EmulatedClients.Request()));
+        var error = await Assert.ThrowsAsync<MotionControlRequestRejectedException>(() => client.SubmitAsync(VendorTestBed.DefaultRequest(client.ProviderName)));
 
         Assert.Contains("308", error.Message, StringComparison.Ordinal);
         Assert.Contains("BaseAddress", error.Message, StringComparison.Ordinal);

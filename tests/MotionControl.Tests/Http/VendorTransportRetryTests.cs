@@ -1,7 +1,6 @@
 using System.Net;
 using MotionControl.Diagnostics;
 using MotionControl.Http;
-using MotionControl.Tests.Providers.ModelsLab;
 
 namespace MotionControl.Tests.Http;
 

@@ -50,15 +50,15 @@ public class FaultMatrixTests
             return; // a status word only matters on reads
         }
 
-        var operation = where == "create" ? EmulatorOperation.Create : EmulatedClients.ReadOperation(provider);
+        var operation = where == "create" ? EmulatorOperation.Create : VendorTestBed.ReadOperationFor(provider);
         emulator.AddFault(provider, operation, fault, FaultSchedule.OnCall(1));
-        using var client = EmulatedClients.Create(provider, emulator, o => o.RequestTimeout = TimeSpan.FromSeconds(1));
+        using var client = VendorTestBed.CreateClient(provider, emulator, o => o.RequestTimeout = TimeSpan.FromSeconds(1));
 
         MotionControlTask? result = null;
         Exception? error = null;
         try
         {
-            result = await client.GenerateAsync(EmulatedClients.Request());
+            result = await client.GenerateAsync(VendorTestBed.DefaultRequest(client.ProviderName));
         }
         catch (MotionControlException ex)
         {
@@ -99,40 +99,6 @@ public class FaultMatrixTests
 
     [Theory]
     [InlineData(MotionControlProviders.Kling)]
-    [InlineData(MotionControlProviders.PowerTokens)]
-    public async Task A_lost_create_reply_is_adopted_by_external_id_not_submitted_twice(string provider)
-    {
-        await using var emulator = await MotionControlEmulator.StartAsync();
-        emulator.AddFault(provider, EmulatorOperation.Create, EmulatorFault.Abort(processRequest: true), FaultSchedule.OnCall(1));
-        using var client = EmulatedClients.Create(provider, emulator);
-
-        var task = await client.GenerateAsync(EmulatedClients.Request() with { ExternalTaskId = "order-42" });
-
-        Assert.Equal(MotionControlTaskStatus.Succeeded, task.Status);
-        Assert.Equal("order-42", task.ExternalTaskId);
-        Assert.Equal(1, emulator.CreatedTaskCount(provider));
-        Assert.Equal(1, emulator.CallCount(provider, EmulatorOperation.Create));
-    }
-
-    [Theory]
-    [InlineData(MotionControlProviders.ModelsLab)]
-    [InlineData(MotionControlProviders.AimlApi)]
-    [InlineData(MotionControlProviders.Vydra)]
-    public async Task Without_client_ids_a_lost_create_reply_is_reported_and_never_resent(string provider)
-    {
-        await using var emulator = await MotionControlEmulator.StartAsync();
-        emulator.AddFault(provider, EmulatorOperation.Create, EmulatorFault.Abort(processRequest: true), FaultSchedule.OnCall(1));
-        using var client = EmulatedClients.Create(provider, emulator);
-
-        var error = await Assert.ThrowsAsync<MotionControlSubmissionOutcomeUnknownException>(() => client.SubmitAsync(EmulatedClients.Request()));
-
-        Assert.Equal(1, emulator.CallCount(provider, EmulatorOperation.Create));
-        Assert.Equal(1, emulator.CreatedTaskCount(provider));
-        Assert.Contains("not re-sent", error.Message);
-    }
-
-    [Theory]
-    [InlineData(MotionControlProviders.Kling)]
     [InlineData(MotionControlProviders.Vydra)]
     public async Task A_refused_connection_is_retried_because_the_create_never_left(string provider)
     {
@@ -144,7 +110,7 @@ public class FaultMatrixTests
             : new MotionControl.Providers.Vydra.VydraClient(new MotionControl.Providers.Vydra.VydraOptions { BaseAddress = emulator.BaseAddress, ApiKey = emulator.Credentials.VydraApiKey, RetryBaseDelay = TimeSpan.FromMilliseconds(5) }, http);
         using (client)
         {
-            var task = await client.SubmitAsync(EmulatedClients.Request());
+            var task = await client.SubmitAsync(VendorTestBed.DefaultRequest(client.ProviderName));
             Assert.False(string.IsNullOrEmpty(task.Id));
         }
 
@@ -156,13 +122,13 @@ public class FaultMatrixTests
     public async Task A_wait_with_a_2_s_deadline_against_a_reply_delayed_30_s_ends_on_time()
     {
         await using var emulator = await MotionControlEmulator.StartAsync();
-        using var client = EmulatedClients.Create(MotionControlProviders.Vydra, emulator);
-        var submitted = await client.SubmitAsync(EmulatedClients.Request());
+        using var client = VendorTestBed.CreateClient(MotionControlProviders.Vydra, emulator);
+        var submitted = await client.SubmitAsync(VendorTestBed.DefaultRequest(client.ProviderName));
         emulator.AddFault(MotionControlProviders.Vydra, EmulatorOperation.Get, EmulatorFault.Delay(TimeSpan.FromSeconds(30)), FaultSchedule.EveryCall);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var timeout = await Assert.ThrowsAsync<MotionControlWaitTimeoutException>(
-            () => client.WaitForCompletionAsync(submitted.Id, EmulatedClients.FastWait with { Timeout = TimeSpan.FromSeconds(2) }));
+            () => client.WaitForCompletionAsync(submitted.Id, VendorTestBed.FastWait with { Timeout = TimeSpan.FromSeconds(2) }));
 
         // The goal is 2.2 s; the bound is generous so a loaded CI machine cannot make it flaky (timing lives in benchmarks).
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"the wait took {clock.Elapsed}");

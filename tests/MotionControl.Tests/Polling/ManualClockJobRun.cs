@@ -16,7 +16,7 @@ internal sealed class ManualClockJobRun(ManualTimeProvider clock, MotionControlE
         var clock = new ManualTimeProvider();
         var emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { TimeProvider = clock });
         var calls = new InFlightHandler { InnerHandler = new SocketsHttpHandler() };
-        var client = EmulatedClients.Create(
+        var client = VendorTestBed.CreateClient(
             provider,
             emulator,
             o =>
@@ -33,8 +33,8 @@ internal sealed class ManualClockJobRun(ManualTimeProvider clock, MotionControlE
     {
         var provider = Client.ProviderName;
         Emulator.EnqueueLifecycle(provider, new TaskLifecycle().Processing(length).Succeeds());
-        var pollsBefore = Emulator.CallCount(provider, EmulatedClients.ReadOperation(provider));
-        var submitted = await Client.SubmitAsync(EmulatedClients.Request());
+        var pollsBefore = Emulator.CallCount(provider, VendorTestBed.ReadOperationFor(provider));
+        var submitted = await Client.SubmitAsync(VendorTestBed.DefaultRequest(Client.ProviderName));
         var start = Clock.GetUtcNow();
         Clock.Advance(before);
         var wait = Client.WaitForCompletionAsync(submitted.Id);
@@ -56,7 +56,7 @@ internal sealed class ManualClockJobRun(ManualTimeProvider clock, MotionControlE
 
         var task = await wait;
         Assert.Equal(MotionControlTaskStatus.Succeeded, task.Status);
-        return (Emulator.CallCount(provider, EmulatedClients.ReadOperation(provider)) - pollsBefore, Clock.GetUtcNow() - start - length);
+        return (Emulator.CallCount(provider, VendorTestBed.ReadOperationFor(provider)) - pollsBefore, Clock.GetUtcNow() - start - length);
     }
 
     public async ValueTask DisposeAsync()

@@ -7,7 +7,7 @@ namespace MotionControl.Tests.Polling;
 /// <summary>The shared wait loop, driven by a scripted task reader (fast intervals, real time, no HTTP).</summary>
 public class TaskPollerTests
 {
-    private static readonly MotionControlWaitOptions Fast = EmulatedClients.FastWait with { Timeout = TimeSpan.FromSeconds(20) };
+    private static readonly MotionControlWaitOptions Fast = VendorTestBed.FastWait with { Timeout = TimeSpan.FromSeconds(20) };
 
     private static MotionControlTask Task(MotionControlTaskStatus status, int? progress = null, string? reason = null) =>
         new() { Id = "t1", ProviderName = "test", Status = status, Progress = progress, FailureReason = reason, VendorStatus = status.ToString().ToLowerInvariant() };
@@ -21,23 +21,10 @@ public class TaskPollerTests
         return (_, _) => System.Threading.Tasks.Task.FromResult(steps[Math.Min(Interlocked.Increment(ref index) - 1, steps.Length - 1)]());
     }
 
-    private sealed class Recorder : IProgress<MotionControlTask>
-    {
-        public List<MotionControlTask> Seen { get; } = [];
-
-        public void Report(MotionControlTask value)
-        {
-            lock (Seen)
-            {
-                Seen.Add(value);
-            }
-        }
-    }
-
     [Fact]
     public async Task Polls_until_the_task_is_terminal_and_reports_each_change_once()
     {
-        var recorder = new Recorder();
+        var recorder = new ProgressRecorder();
         var poller = Poller(Script(
             () => Task(MotionControlTaskStatus.Queued),
             () => Task(MotionControlTaskStatus.Queued),

@@ -10,8 +10,8 @@ public class WaitAndWatchTests
     {
         await using var emulator = await MotionControlEmulator.StartAsync();
         emulator.EnqueueLifecycle(EmulatorProviders.Vydra, new TaskLifecycle().Queued(2).Processing(6).Succeeds());
-        using var client = EmulatedClients.Create(MotionControlProviders.Vydra, emulator);
-        var submitted = await client.SubmitAsync(EmulatedClients.Request());
+        using var client = VendorTestBed.CreateClient(MotionControlProviders.Vydra, emulator);
+        var submitted = await client.SubmitAsync(VendorTestBed.DefaultRequest(client.ProviderName));
 
         var seen = new List<MotionControlTask>();
         await foreach (var task in client.WatchAsync(submitted.Id))
@@ -36,9 +36,9 @@ public class WaitAndWatchTests
         await using var emulator = await MotionControlEmulator.StartAsync();
         emulator.EnqueueLifecycle(EmulatorProviders.Kling, new TaskLifecycle().Processing(1).Fails("The motion could not be extracted"));
         emulator.EnqueueLifecycle(EmulatorProviders.Kling, new TaskLifecycle().Processing(1).Fails("The motion could not be extracted"));
-        using var client = EmulatedClients.Create(MotionControlProviders.Kling, emulator);
+        using var client = VendorTestBed.CreateClient(MotionControlProviders.Kling, emulator);
 
-        var watched = await client.SubmitAsync(EmulatedClients.Request());
+        var watched = await client.SubmitAsync(VendorTestBed.DefaultRequest(client.ProviderName));
         MotionControlTask? last = null;
         await foreach (var task in client.WatchAsync(watched.Id))
         {
@@ -47,7 +47,7 @@ public class WaitAndWatchTests
 
         Assert.Equal(MotionControlTaskStatus.Failed, last?.Status);
 
-        var waited = await client.SubmitAsync(EmulatedClients.Request());
+        var waited = await client.SubmitAsync(VendorTestBed.DefaultRequest(client.ProviderName));
         var failure = await Assert.ThrowsAsync<MotionControlTaskFailedException>(() => client.WaitForCompletionAsync(waited.Id));
         Assert.Equal(waited.Id, failure.Task.Id);
         Assert.Equal("The motion could not be extracted", failure.Task.FailureReason);
@@ -59,8 +59,8 @@ public class WaitAndWatchTests
     {
         await using var emulator = await MotionControlEmulator.StartAsync();
         emulator.EnqueueLifecycle(EmulatorProviders.Vydra, new TaskLifecycle().ProcessingForever());
-        using var client = EmulatedClients.Create(MotionControlProviders.Vydra, emulator);
-        var submitted = await client.SubmitAsync(EmulatedClients.Request());
+        using var client = VendorTestBed.CreateClient(MotionControlProviders.Vydra, emulator);
+        var submitted = await client.SubmitAsync(VendorTestBed.DefaultRequest(client.ProviderName));
 
         await foreach (var task in client.WatchAsync(submitted.Id))
         {
@@ -77,12 +77,12 @@ public class WaitAndWatchTests
     {
         await using var emulator = await MotionControlEmulator.StartAsync();
         emulator.EnqueueLifecycle(EmulatorProviders.AimlApi, new TaskLifecycle().ProcessingForever());
-        using var client = EmulatedClients.Create(MotionControlProviders.AimlApi, emulator);
-        var submitted = await client.SubmitAsync(EmulatedClients.Request());
+        using var client = VendorTestBed.CreateClient(MotionControlProviders.AimlApi, emulator);
+        var submitted = await client.SubmitAsync(VendorTestBed.DefaultRequest(client.ProviderName));
 
         var timeout = await Assert.ThrowsAsync<MotionControlWaitTimeoutException>(async () =>
         {
-            await foreach (var unused in client.WatchAsync(submitted.Id, EmulatedClients.FastWait with { Timeout = TimeSpan.FromMilliseconds(300) }))
+            await foreach (var unused in client.WatchAsync(submitted.Id, VendorTestBed.FastWait with { Timeout = TimeSpan.FromMilliseconds(300) }))
             {
             }
         });
@@ -94,12 +94,12 @@ public class WaitAndWatchTests
     {
         await using var emulator = await MotionControlEmulator.StartAsync();
         string taskId;
-        using (var submitter = EmulatedClients.Create(MotionControlProviders.ModelsLab, emulator))
+        using (var submitter = VendorTestBed.CreateClient(MotionControlProviders.ModelsLab, emulator))
         {
-            taskId = (await submitter.SubmitAsync(EmulatedClients.Request())).Id;
+            taskId = (await submitter.SubmitAsync(VendorTestBed.DefaultRequest(submitter.ProviderName))).Id;
         }
 
-        using var resumer = EmulatedClients.Create(MotionControlProviders.ModelsLab, emulator);
+        using var resumer = VendorTestBed.CreateClient(MotionControlProviders.ModelsLab, emulator);
         var task = await resumer.WaitForCompletionAsync(taskId);
 
         Assert.Equal(MotionControlTaskStatus.Succeeded, task.Status);
@@ -110,8 +110,8 @@ public class WaitAndWatchTests
     public async Task Cancelling_a_wait_ends_it_and_the_request_in_flight()
     {
         await using var emulator = await MotionControlEmulator.StartAsync();
-        using var client = EmulatedClients.Create(MotionControlProviders.Vydra, emulator);
-        var submitted = await client.SubmitAsync(EmulatedClients.Request());
+        using var client = VendorTestBed.CreateClient(MotionControlProviders.Vydra, emulator);
+        var submitted = await client.SubmitAsync(VendorTestBed.DefaultRequest(client.ProviderName));
         emulator.AddFault(EmulatorProviders.Vydra, EmulatorOperation.Get, EmulatorFault.Delay(TimeSpan.FromSeconds(30)), FaultSchedule.EveryCall);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 

@@ -208,7 +208,7 @@ public sealed class BomReplyTests
             """)
         {
             TaskId = "3f2b6c1e-8d4a-4f7e-9b1c-2a5d6e7f8a90",
-            Tasks = [new("3f2b6c1e-8d4a-4f7e-9b1c-2a5d6e7f8a90", MotionControlTaskStatus.Processing, "running")],
+            Tasks = [new("3f2b6c1e-8d4a-4f7e-9b1c-2a5d6e7f8a90", MotionControlTaskStatus.Processing, "running") { Progress = 40 }],
         },
         new(MotionControlProviders.Vydra, "list", Call.List, EmulatorOperation.List, 200, """
             {"jobs":[{"id":"3f2b6c1e-8d4a-4f7e-9b1c-2a5d6e7f8a91","status":"completed","progress":100,"statusMessage":"Video generated","creditsCharged":40,"output":{"videoUrl":"https://cdn.example.com/3f2b6c1e-0.mp4","durationSeconds":5},"createdAt":"2026-01-02T03:04:05.000Z","completedAt":"2026-01-02T03:05:05.000Z"},{"id":"3f2b6c1e-8d4a-4f7e-9b1c-2a5d6e7f8a90","status":"running","progress":40,"statusMessage":"Generating video","creditsCharged":40,"output":null,"createdAt":"2026-01-02T03:04:00.000Z","completedAt":null}],"total":2,"limit":20,"offset":0}
@@ -290,7 +290,7 @@ public sealed class BomReplyTests
 
         // Every call, so neither a retry nor a create's lookup by external id gets a reply without the mark.
         emulator.AddFault(row.Provider, row.Operation, EmulatorFault.RawResponse(row.HttpStatus, prefix + row.Json), FaultSchedule.EveryCall);
-        using var owned = EmulatedClients.Create(row.Provider, emulator);
+        using var owned = VendorTestBed.CreateClient(row.Provider, emulator);
         IMotionControlClient client = owned;
 
         if (row.Error is null)
@@ -301,6 +301,16 @@ public sealed class BomReplyTests
             Assert.Equal(row.Tasks.Select(t => t.Status), tasks.Select(t => t.Status));
             Assert.Equal(row.Tasks.Select(t => t.VendorStatus), tasks.Select(t => t.VendorStatus));
             Assert.All(tasks, t => Assert.Equal(row.Provider, t.ProviderName));
+            foreach (var (expected, task) in row.Tasks.Zip(tasks))
+            {
+                // The raw reply is the parsed body, mark gone: it carries the task's id.
+                Assert.Contains(expected.Id, task.Raw!.Value.GetRawText(), StringComparison.Ordinal);
+                if (expected.Progress is { } progress)
+                {
+                    Assert.Equal(progress, task.Progress);
+                }
+            }
+
             return;
         }
 
@@ -323,7 +333,7 @@ public sealed class BomReplyTests
         switch (row.Call)
         {
             case Call.Submit:
-                return [await client.SubmitAsync(EmulatedClients.Request())];
+                return [await client.SubmitAsync(VendorTestBed.DefaultRequest(row.Provider))];
             case Call.Get:
                 return [await client.GetTaskAsync(row.TaskId!)];
             default:
@@ -338,8 +348,11 @@ public sealed class BomReplyTests
         }
     }
 
-    /// <summary>One task the call must return.</summary>
-    private sealed record ExpectedTask(string Id, MotionControlTaskStatus Status, string VendorStatus);
+    /// <summary>One task the call must return (and its progress, where the row gives one).</summary>
+    private sealed record ExpectedTask(string Id, MotionControlTaskStatus Status, string VendorStatus)
+    {
+        public int? Progress { get; init; }
+    }
 
     /// <summary>One vendor reply (sent with or without the mark) and what the call must make of it.</summary>
     private sealed record Row(string Provider, string Name, Call Call, EmulatorOperation Operation, int HttpStatus, string Json)

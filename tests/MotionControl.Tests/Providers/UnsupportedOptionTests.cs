@@ -30,15 +30,15 @@ public sealed class UnsupportedOptionTests
     public async Task A_field_the_vendor_cannot_honour_is_refused_before_anything_is_sent(string provider, string field, string vendorName, object value)
     {
         await using var emulator = await MotionControlEmulator.StartAsync();
-        using var client = EmulatedClients.Create(provider, emulator);
+        using var client = VendorTestBed.CreateClient(provider, emulator);
         var request = field switch
         {
-            "Mode" => EmulatedClients.Request() with { Mode = (GenerationMode)value },
-            "CallbackUrl" => EmulatedClients.Request() with { CallbackUrl = new Uri((string)value) },
-            "ExternalTaskId" => EmulatedClients.Request() with { ExternalTaskId = (string)value },
-            "KeepOriginalSound" => EmulatedClients.Request() with { KeepOriginalSound = (bool)value },
-            "ElementId" => EmulatedClients.Request() with { ElementId = (long)value },
-            _ => EmulatedClients.Request() with { Watermark = (bool)value },
+            "Mode" => VendorTestBed.DefaultRequest(provider) with { Mode = (GenerationMode)value },
+            "CallbackUrl" => VendorTestBed.DefaultRequest(provider) with { CallbackUrl = new Uri((string)value) },
+            "ExternalTaskId" => VendorTestBed.DefaultRequest(provider) with { ExternalTaskId = (string)value },
+            "KeepOriginalSound" => VendorTestBed.DefaultRequest(provider) with { KeepOriginalSound = (bool)value },
+            "ElementId" => VendorTestBed.DefaultRequest(provider) with { ElementId = (long)value },
+            _ => VendorTestBed.DefaultRequest(provider) with { Watermark = (bool)value },
         };
 
         var result = await client.ValidateAsync(request);

@@ -13,7 +13,7 @@ public class ClientSurfaceTests
     public async Task GetService_returns_the_client_its_typed_api_and_its_capabilities_and_nothing_else()
     {
         await using var emulator = await MotionControlEmulator.StartAsync();
-        using IMotionControlClient client = EmulatedClients.Create(MotionControlProviders.Kling, emulator);
+        using IMotionControlClient client = VendorTestBed.CreateClient(MotionControlProviders.Kling, emulator);
         var kling = Assert.IsType<KlingClient>(client);
 
         Assert.Same(kling, client.GetService(typeof(KlingClient)));
@@ -29,7 +29,7 @@ public class ClientSurfaceTests
     public async Task A_client_disposed_through_the_interface_releases_its_http_client()
     {
         await using var emulator = await MotionControlEmulator.StartAsync();
-        IMotionControlClient client = EmulatedClients.Create(MotionControlProviders.Vydra, emulator);
+        IMotionControlClient client = VendorTestBed.CreateClient(MotionControlProviders.Vydra, emulator);
         var task = await client.SubmitAsync(HostRequest());
 
         client.Dispose();
@@ -42,7 +42,7 @@ public class ClientSurfaceTests
     {
         await using var emulator = await MotionControlEmulator.StartAsync();
         emulator.AddFault(EmulatorProviders.Vydra, EmulatorOperation.Get, EmulatorFault.RateLimited(TimeSpan.FromSeconds(7)));
-        using var client = EmulatedClients.Create(MotionControlProviders.Vydra, emulator, o => o.MaxRetryAttempts = 0);
+        using var client = VendorTestBed.CreateClient(MotionControlProviders.Vydra, emulator, o => o.MaxRetryAttempts = 0);
 
         MotionControlException error = await Assert.ThrowsAsync<MotionControlRateLimitedException>(() => client.GetTaskAsync("job-1"));
 

@@ -11,7 +11,7 @@ namespace MotionControl.Tests.Submission;
 /// <summary>Local files through the whole submit path: probed, validated, then sent the way each vendor accepts them.</summary>
 public class LocalMediaSubmissionTests
 {
-    private static readonly MotionControlWaitOptions Fast = EmulatedClients.FastWait;
+    private static readonly MotionControlWaitOptions Fast = VendorTestBed.FastWait;
 
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 

@@ -14,12 +14,8 @@ public sealed class KlingJwtTests
     // IdentityModel refuses HMAC keys under 256 bits; Kling's own secret keys are 32 characters.
     private const string SecretKey = "sk-test-secret-0001-0123456789abcdef";
 
-    private static MotionControlEmulatorOptions EmulatorOptions(TimeProvider? clock = null) => new()
-    {
-        TimeProvider = clock ?? TimeProvider.System,
-        RedactSecrets = false,
-        Credentials = new EmulatorCredentials { KlingAccessKey = "emulator-ak-for-jwt-tests", KlingSecretKey = "emulator-sk-for-jwt-tests-0123456789abcdef" },
-    };
+    // The bed gives the client the emulator's keys: these, long enough for IdentityModel's HS256 check.
+    private static readonly EmulatorCredentials Keys = new() { KlingAccessKey = "emulator-ak-for-jwt-tests", KlingSecretKey = "emulator-sk-for-jwt-tests-0123456789abcdef" };
 
     private static async Task<TokenValidationResult> ValidateAsync(string token, string accessKey, string secretKey, bool checkLifetime = false) =>
         await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
@@ -38,13 +34,6 @@ public sealed class KlingJwtTests
         var header = request.Headers["Authorization"];
         Assert.StartsWith("Bearer ", header, StringComparison.Ordinal);
         return header["Bearer ".Length..];
-    }
-
-    private static void ConfigureKeys(MotionControlClientOptions options)
-    {
-        var kling = (KlingOptions)options;
-        kling.AccessKey = "emulator-ak-for-jwt-tests";
-        kling.SecretKey = "emulator-sk-for-jwt-tests-0123456789abcdef";
     }
 
     [Fact]
@@ -94,10 +83,10 @@ public sealed class KlingJwtTests
     [Fact]
     public async Task The_token_kling_receives_is_signed_with_the_secret_key_and_lives_1805_seconds_from_nbf()
     {
-        await using var bed = await KlingFamilyTestBed.StartAsync(EmulatorProviders.Kling, ConfigureKeys, EmulatorOptions());
-        await bed.Client.SubmitAsync(KlingFamilyTestBed.Request());
+        await using var bed = await VendorTestBed.StartAsync(EmulatorProviders.Kling, credentials: Keys);
+        await bed.Client.SubmitAsync(bed.Request());
 
-        var token = BearerToken(Assert.Single(bed.Requests(EmulatorOperation.Create)));
+        var token = BearerToken(Assert.Single(bed.Calls(EmulatorOperation.Create)));
         var result = await ValidateAsync(token, bed.Emulator.Credentials.KlingAccessKey, bed.Emulator.Credentials.KlingSecretKey, checkLifetime: true);
 
         Assert.True(result.IsValid, result.Exception?.Message);
@@ -110,8 +99,8 @@ public sealed class KlingJwtTests
     [Fact]
     public async Task The_token_is_cached_across_calls()
     {
-        await using var bed = await KlingFamilyTestBed.StartAsync(EmulatorProviders.Kling);
-        var task = await bed.Client.SubmitAsync(KlingFamilyTestBed.Request());
+        await using var bed = await VendorTestBed.StartAsync(EmulatorProviders.Kling);
+        var task = await bed.Client.SubmitAsync(bed.Request());
         await bed.Client.GetTaskAsync(task.Id);
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => bed.Client.GetTaskAsync(task.Id)));
 
@@ -124,8 +113,8 @@ public sealed class KlingJwtTests
     public async Task The_token_is_signed_on_the_options_clock_and_re_signed_when_less_than_five_minutes_remain()
     {
         var clock = new ManualTimeProvider();
-        await using var bed = await KlingFamilyTestBed.StartAsync(EmulatorProviders.Kling, ConfigureKeys, EmulatorOptions(clock));
-        var task = await bed.Client.SubmitAsync(KlingFamilyTestBed.Request());
+        await using var bed = await VendorTestBed.StartAsync(EmulatorProviders.Kling, clock: clock, credentials: Keys);
+        var task = await bed.Client.SubmitAsync(bed.Request());
 
         clock.Advance(TimeSpan.FromMinutes(24));
         await bed.Client.GetTaskAsync(task.Id);
@@ -147,17 +136,17 @@ public sealed class KlingJwtTests
     public async Task A_1004_token_expired_reply_leads_to_a_fresh_token_and_success()
     {
         var clock = new ManualTimeProvider();
-        await using var bed = await KlingFamilyTestBed.StartAsync(EmulatorProviders.Kling, ConfigureKeys, EmulatorOptions(clock));
-        var submitted = await bed.Client.SubmitAsync(KlingFamilyTestBed.Request());
+        await using var bed = await VendorTestBed.StartAsync(EmulatorProviders.Kling, clock: clock, credentials: Keys);
+        var submitted = await bed.Client.SubmitAsync(bed.Request());
         clock.Advance(TimeSpan.FromMinutes(3));
         bed.Emulator.AddFault(EmulatorProviders.Kling, EmulatorOperation.Get, EmulatorFault.KlingError(1004));
 
         var task = await ManualClock.RunAsync(clock, bed.Client.GetTaskAsync(submitted.Id), TimeSpan.FromMilliseconds(5));
 
         Assert.Equal(submitted.Id, task.Id);
-        var gets = bed.Requests(EmulatorOperation.Get);
+        var gets = bed.Calls(EmulatorOperation.Get);
         Assert.Equal(2, gets.Count);
-        var create = Assert.Single(bed.Requests(EmulatorOperation.Create));
+        var create = Assert.Single(bed.Calls(EmulatorOperation.Create));
         Assert.Equal(BearerToken(create), BearerToken(gets[0]));
         Assert.NotEqual(BearerToken(gets[0]), BearerToken(gets[1]));
         var fresh = await ValidateAsync(BearerToken(gets[1]), bed.Emulator.Credentials.KlingAccessKey, bed.Emulator.Credentials.KlingSecretKey);
@@ -168,16 +157,16 @@ public sealed class KlingJwtTests
     public async Task A_create_refused_with_1004_is_signed_again_and_sent_once_more()
     {
         var clock = new ManualTimeProvider();
-        await using var bed = await KlingFamilyTestBed.StartAsync(EmulatorProviders.Kling, ConfigureKeys, EmulatorOptions(clock));
-        var first = await bed.Client.SubmitAsync(KlingFamilyTestBed.Request());
+        await using var bed = await VendorTestBed.StartAsync(EmulatorProviders.Kling, clock: clock, credentials: Keys);
+        var first = await bed.Client.SubmitAsync(bed.Request());
         clock.Advance(TimeSpan.FromMinutes(2));
         bed.Emulator.AddFault(EmulatorProviders.Kling, EmulatorOperation.Create, EmulatorFault.KlingError(1004));
 
-        var second = await ManualClock.RunAsync(clock, bed.Client.SubmitAsync(KlingFamilyTestBed.Request()), TimeSpan.FromMilliseconds(5));
+        var second = await ManualClock.RunAsync(clock, bed.Client.SubmitAsync(bed.Request()), TimeSpan.FromMilliseconds(5));
 
         Assert.NotEqual(first.Id, second.Id);
         Assert.Equal(2, bed.Emulator.CreatedTaskCount(EmulatorProviders.Kling));
-        var creates = bed.Requests(EmulatorOperation.Create);
+        var creates = bed.Calls(EmulatorOperation.Create);
         Assert.Equal(3, creates.Count);
         Assert.NotEqual(BearerToken(creates[1]), BearerToken(creates[2]));
     }
@@ -186,8 +175,8 @@ public sealed class KlingJwtTests
     public async Task A_real_expiry_on_the_emulators_clock_never_reaches_the_caller()
     {
         var clock = new ManualTimeProvider();
-        await using var bed = await KlingFamilyTestBed.StartAsync(EmulatorProviders.Kling, ConfigureKeys, EmulatorOptions(clock));
-        var task = await bed.Client.SubmitAsync(KlingFamilyTestBed.Request());
+        await using var bed = await VendorTestBed.StartAsync(EmulatorProviders.Kling, clock: clock, credentials: Keys);
+        var task = await bed.Client.SubmitAsync(bed.Request());
 
         // Long past the first token's exp: the client must sign a new one before sending, never send the stale one.
         clock.Advance(TimeSpan.FromHours(2));

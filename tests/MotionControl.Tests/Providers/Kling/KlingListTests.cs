@@ -6,14 +6,14 @@ namespace MotionControl.Tests.Providers.Kling;
 /// <summary>Kling's paged task list (<c>GET /v1/videos/motion-control?pageNum=&amp;pageSize=</c>).</summary>
 public sealed class KlingListTests
 {
-    private static async Task<(KlingFamilyTestBed Bed, List<string> Ids)> StartWithTasksAsync(int count, Func<int, TaskLifecycle>? lifecycle = null)
+    private static async Task<(VendorTestBed Bed, List<string> Ids)> StartWithTasksAsync(int count, Func<int, TaskLifecycle>? lifecycle = null)
     {
-        var bed = await KlingFamilyTestBed.StartAsync(EmulatorProviders.Kling);
+        var bed = await VendorTestBed.StartAsync(EmulatorProviders.Kling);
         var ids = new List<string>();
         for (var i = 0; i < count; i++)
         {
             bed.Emulator.EnqueueLifecycle(EmulatorProviders.Kling, lifecycle?.Invoke(i) ?? TaskLifecycle.Default);
-            ids.Add((await bed.Client.SubmitAsync(KlingFamilyTestBed.Request())).Id);
+            ids.Add((await bed.Client.SubmitAsync(bed.Request())).Id);
         }
 
         return (bed, ids);
@@ -30,7 +30,7 @@ public sealed class KlingListTests
         Assert.Equal(ids.Order(StringComparer.Ordinal), listed.Select(t => t.Id).Order(StringComparer.Ordinal));
         Assert.Equal(
             ["?pageNum=1&pageSize=2", "?pageNum=2&pageSize=2", "?pageNum=3&pageSize=2"],
-            bed.Requests(EmulatorOperation.List).Select(r => r.Query).ToArray());
+            bed.Calls(EmulatorOperation.List).Select(r => r.Query).ToArray());
         Assert.All(listed, t => Assert.NotNull(t.Raw));
         Assert.All(listed, t => Assert.StartsWith("mc-", t.ExternalTaskId, StringComparison.Ordinal));
     }
@@ -44,7 +44,7 @@ public sealed class KlingListTests
         var listed = await bed.Client.ListTasksAsync(new MotionControlListOptions { PageSize = 2 }).ToListAsync();
 
         Assert.Equal(4, listed.Count);
-        Assert.Equal(3, bed.Requests(EmulatorOperation.List).Count);
+        Assert.Equal(3, bed.Calls(EmulatorOperation.List).Count);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class KlingListTests
 
         await bed.Client.ListTasksAsync().ToListAsync();
 
-        Assert.Equal("?pageNum=1&pageSize=30", Assert.Single(bed.Requests(EmulatorOperation.List)).Query);
+        Assert.Equal("?pageNum=1&pageSize=30", Assert.Single(bed.Calls(EmulatorOperation.List)).Query);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class KlingListTests
         var listed = await bed.Client.ListTasksAsync(new MotionControlListOptions { PageSize = 2, MaxItems = 3 }).ToListAsync();
 
         Assert.Equal(3, listed.Count);
-        Assert.Equal(2, bed.Requests(EmulatorOperation.List).Count);
+        Assert.Equal(2, bed.Calls(EmulatorOperation.List).Count);
     }
 
     [Fact]
@@ -84,13 +84,13 @@ public sealed class KlingListTests
 
         Assert.Equal([ids[0], ids[2]], succeeded.Select(t => t.Id).Order(StringComparer.Ordinal).ToArray());
         Assert.All(succeeded, t => Assert.Single(t.Videos));
-        Assert.DoesNotContain("status", Assert.Single(bed.Requests(EmulatorOperation.List)).Query, StringComparison.Ordinal);
+        Assert.DoesNotContain("status", Assert.Single(bed.Calls(EmulatorOperation.List)).Query, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_page_size_above_500_is_refused_before_any_request()
     {
-        await using var bed = await KlingFamilyTestBed.StartAsync(EmulatorProviders.Kling);
+        await using var bed = await VendorTestBed.StartAsync(EmulatorProviders.Kling);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => bed.Client.ListTasksAsync(new MotionControlListOptions { PageSize = 501 }));
 
@@ -104,7 +104,7 @@ public sealed class KlingListTests
     [InlineData(1, 501)]
     public async Task The_typed_list_refuses_page_numbers_and_sizes_outside_klings_ranges(int pageNum, int pageSize)
     {
-        await using var bed = await KlingFamilyTestBed.StartAsync(EmulatorProviders.Kling);
+        await using var bed = await VendorTestBed.StartAsync(EmulatorProviders.Kling);
         var api = ((KlingClient)bed.Client).Api;
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => api.ListMotionControlTasksAsync(pageNum, pageSize));
@@ -123,6 +123,6 @@ public sealed class KlingListTests
 
         Assert.Equal(0, page.Code);
         Assert.Equal(ids.Order(StringComparer.Ordinal), page.Data.Select(t => t.TaskId!).Order(StringComparer.Ordinal));
-        Assert.Equal("?pageNum=1&pageSize=500", Assert.Single(bed.Requests(EmulatorOperation.List)).Query);
+        Assert.Equal("?pageNum=1&pageSize=500", Assert.Single(bed.Calls(EmulatorOperation.List)).Query);
     }
 }

@@ -30,8 +30,8 @@ public sealed class KlingSecretTests
     [Fact]
     public async Task A_vendor_message_echoing_the_token_and_keys_is_redacted_in_the_exception_and_logs()
     {
-        await using var bed = await KlingFamilyTestBed.StartAsync(EmulatorProviders.Kling, o => o.MaxRetryAttempts = 0);
-        var submitted = await bed.Client.SubmitAsync(KlingFamilyTestBed.Request());
+        await using var bed = await VendorTestBed.StartAsync(EmulatorProviders.Kling, o => o.MaxRetryAttempts = 0);
+        var submitted = await bed.Client.SubmitAsync(bed.Request());
         var token = bed.Emulator.Requests[0].Headers["Authorization"]["Bearer ".Length..];
         var credentials = bed.Emulator.Credentials;
         var echo = $"bad token {token} for {credentials.KlingAccessKey} signed with {credentials.KlingSecretKey}";
@@ -64,11 +64,11 @@ public sealed class KlingSecretTests
     [Fact]
     public async Task A_lost_create_reply_exception_carries_no_credentials()
     {
-        await using var bed = await KlingFamilyTestBed.StartAsync(EmulatorProviders.Kling);
+        await using var bed = await VendorTestBed.StartAsync(EmulatorProviders.Kling);
         bed.Emulator.AddFault(EmulatorProviders.Kling, EmulatorOperation.Create, EmulatorFault.Abort());
         bed.Emulator.AddFault(EmulatorProviders.Kling, EmulatorOperation.Get, EmulatorFault.Abort(), FaultSchedule.EveryCall);
 
-        var error = await Assert.ThrowsAsync<MotionControlSubmissionOutcomeUnknownException>(() => bed.Client.SubmitAsync(KlingFamilyTestBed.Request(r => r with { ExternalTaskId = "unknown-1" })));
+        var error = await Assert.ThrowsAsync<MotionControlSubmissionOutcomeUnknownException>(() => bed.Client.SubmitAsync(bed.Request(r => r with { ExternalTaskId = "unknown-1" })));
 
         Assert.Equal("unknown-1", error.ExternalTaskId);
         Assert.Equal(1, bed.Emulator.CreatedTaskCount(EmulatorProviders.Kling));

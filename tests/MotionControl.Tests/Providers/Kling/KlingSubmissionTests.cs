@@ -9,7 +9,7 @@ public sealed class KlingSubmissionTests : KlingFamilySubmissionTests
 
     private protected override string ExpectedDefaultModel => "kling-v2-6";
 
-    private protected override Task<KlingResponse<KlingTask>> ReadByExternalIdAsync(KlingFamilyTestBed bed, string externalTaskId) =>
+    private protected override Task<KlingResponse<KlingTask>> ReadByExternalIdAsync(VendorTestBed bed, string externalTaskId) =>
         ((KlingClient)bed.Client).Api.GetMotionControlTaskByExternalIdAsync(externalTaskId);
 
     [Fact]
@@ -25,9 +25,9 @@ public sealed class KlingSubmissionTests : KlingFamilySubmissionTests
     public async Task The_create_goes_to_the_legacy_v1_path()
     {
         await using var bed = await StartAsync();
-        await bed.Client.SubmitAsync(KlingFamilyTestBed.Request());
+        await bed.Client.SubmitAsync(bed.Request());
 
-        Assert.Equal("/v1/videos/motion-control", Assert.Single(bed.Requests(EmulatorOperation.Create)).Path);
+        Assert.Equal("/v1/videos/motion-control", Assert.Single(bed.Calls(EmulatorOperation.Create)).Path);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class KlingSubmissionTests : KlingFamilySubmissionTests
     {
         await using var bed = await StartAsync();
         bed.Emulator.EnqueueLifecycle(EmulatorProviders.Kling, new TaskLifecycle().Succeeds(videoDurationSeconds: 5));
-        var submitted = await bed.Client.SubmitAsync(KlingFamilyTestBed.Request(r => r with { Watermark = true, Mode = GenerationMode.Pro }));
+        var submitted = await bed.Client.SubmitAsync(bed.Request(r => r with { Watermark = true, Mode = GenerationMode.Pro }));
 
         var reply = await ((KlingClient)bed.Client).Api.GetMotionControlTaskAsync(submitted.Id);
 
@@ -90,7 +90,7 @@ public sealed class KlingSubmissionTests : KlingFamilySubmissionTests
     public async Task Kling_task_ids_are_kept_as_strings()
     {
         await using var bed = await StartAsync();
-        var task = await bed.Client.SubmitAsync(KlingFamilyTestBed.Request());
+        var task = await bed.Client.SubmitAsync(bed.Request());
 
         Assert.Matches("^[0-9]{18}$", task.Id);
         Assert.Equal(System.Text.Json.JsonValueKind.String, task.Raw!.Value.GetProperty("task_id").ValueKind);

@@ -8,86 +8,52 @@ using MotionControl.Testing;
 namespace MotionControl.Tests.Providers.ModelsLab;
 
 /// <summary>ModelsLab through the neutral client and its typed API, over real HTTP against the emulator.</summary>
-public sealed class ModelsLabClientTests : IAsyncLifetime
+public sealed class ModelsLabClientTests
 {
-    private static readonly MotionControlWaitOptions Fast = EmulatedClients.FastWait with { Timeout = TimeSpan.FromHours(1) };
-
     private readonly ManualTimeProvider _clock = new();
-    private readonly RecordingLoggerFactory _logs = new();
-    private MotionControlEmulator _emulator = null!;
 
-    public async Task InitializeAsync() =>
-        _emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { TimeProvider = _clock, RedactSecrets = false });
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
-
-    private string Key => _emulator.Credentials.ModelsLabApiKey;
-
-    private ModelsLabClient Client(int maxRetries = 3) => new(new ModelsLabOptions
-    {
-        ApiKey = Key,
-        BaseAddress = _emulator.ModelsLabBaseAddress,
-        TimeProvider = _clock,
-        LoggerFactory = _logs,
-        RequestTimeout = TimeSpan.FromMinutes(10),
-        MaxRetryAttempts = maxRetries,
-        RetryBaseDelay = TimeSpan.FromMilliseconds(10),
-        RetryMaxDelay = TimeSpan.FromMilliseconds(50),
-        WaitOptions = Fast,
-    });
-
-    private static MotionControlRequest Request() => new()
-    {
-        Image = MediaSource.FromUri("https://example.com/character.png"),
-        Video = MediaSource.FromUri("https://example.com/dance.mp4"),
-        Prompt = "make the character dance",
-    };
-
-    private IReadOnlyList<RecordedRequest> Calls(EmulatorOperation operation) =>
-        [.. _emulator.Requests.Where(r => r.Provider == EmulatorProviders.ModelsLab && r.Operation == operation)];
+    /// <summary>The emulator and the client share a manual clock; <see cref="Virtually"/> moves it while a wait sleeps.</summary>
+    private Task<VendorTestBed> StartAsync(Action<MotionControlClientOptions>? configure = null) =>
+        VendorTestBed.StartAsync(
+            MotionControlProviders.ModelsLab,
+            o =>
+            {
+                // Virtual time runs in 250 ms steps: no deadline may pass while real work is in flight.
+                o.RequestTimeout = TimeSpan.FromMinutes(10);
+                o.WaitOptions = VendorTestBed.FastWait with { Timeout = TimeSpan.FromHours(1) };
+                configure?.Invoke(o);
+            },
+            clock: _clock);
 
     private Task<T> Virtually<T>(Func<Task<T>> work) => VirtualClock.RunAsync(_clock, work);
 
     [Fact]
     public async Task Submit_then_wait_succeeds_with_the_video_from_output()
     {
-        using var client = Client();
+        await using var bed = await StartAsync();
+        var client = bed.Api<ModelsLabClient>();
 
-        var submitted = await client.SubmitAsync(Request());
+        var submitted = await client.SubmitAsync(bed.Request());
         var done = await Virtually(() => client.WaitForCompletionAsync(submitted.Id));
 
         Assert.Equal(MotionControlTaskStatus.Succeeded, done.Status);
         Assert.Equal("success", done.VendorStatus);
-        var emulated = _emulator.FindTask(EmulatorProviders.ModelsLab, submitted.Id);
+        var emulated = bed.Emulator.FindTask(EmulatorProviders.ModelsLab, submitted.Id);
         Assert.NotNull(emulated);
         Assert.Equal(EmulatedTaskStatus.Succeeded, emulated.Status);
         var video = Assert.Single(done.Videos);
-        Assert.Equal(new Uri(_emulator.BaseAddress, $"files/videos/modelslab/{submitted.Id}/0.mp4"), video.Url);
+        Assert.Equal(new Uri(bed.Emulator.BaseAddress, $"files/videos/modelslab/{submitted.Id}/0.mp4"), video.Url);
         Assert.Equal("success", done.Raw?.GetProperty("status").GetString());
         Assert.Null(done.EstimatedCompletion);
     }
 
     [Fact]
-    public async Task Submit_then_wait_fails_with_ModelsLabs_reason()
-    {
-        _emulator.EnqueueLifecycle(EmulatorProviders.ModelsLab, new TaskLifecycle().Processing(1).Fails("No human figure detected in init_image"));
-        using var client = Client();
-
-        var submitted = await client.SubmitAsync(Request());
-        var failure = await Assert.ThrowsAsync<MotionControlTaskFailedException>(() => Virtually(() => client.WaitForCompletionAsync(submitted.Id)));
-
-        Assert.Equal(MotionControlTaskStatus.Failed, failure.Task.Status);
-        Assert.Equal("error", failure.Task.VendorStatus);
-        Assert.Equal("No human figure detected in init_image", failure.Task.FailureReason);
-        Assert.Empty(failure.Task.Videos);
-    }
-
-    [Fact]
     public async Task The_create_body_carries_the_key_and_every_field_as_ModelsLab_spells_it()
     {
-        using var client = Client();
+        await using var bed = await StartAsync();
+        var client = bed.Api<ModelsLabClient>();
 
-        await client.SubmitAsync(Request() with
+        await client.SubmitAsync(bed.Request() with
         {
             CharacterOrientation = CharacterOrientation.Image,
             Mode = GenerationMode.Pro,
@@ -95,16 +61,16 @@ public sealed class ModelsLabClientTests : IAsyncLifetime
             CallbackUrl = new Uri("https://example.com/hooks/modelslab"),
         });
 
-        var create = Assert.Single(Calls(EmulatorOperation.Create));
+        var create = Assert.Single(bed.Calls(EmulatorOperation.Create));
         Assert.Equal("POST", create.Method);
         Assert.Equal("/api/v7/video-fusion/motion-control", create.Path);
         Assert.False(create.Headers.ContainsKey("Authorization"));
         var body = JsonDocument.Parse(create.Body).RootElement;
-        Assert.Equal(Key, body.GetProperty("key").GetString());
+        Assert.Equal(bed.Emulator.Credentials.ModelsLabApiKey, body.GetProperty("key").GetString());
         Assert.Equal("kling-v3-motion-control", body.GetProperty("model_id").GetString());
         Assert.Equal("https://example.com/character.png", body.GetProperty("init_image").GetString());
         Assert.Equal("https://example.com/dance.mp4", body.GetProperty("init_video").GetString());
-        Assert.Equal("make the character dance", body.GetProperty("prompt").GetString());
+        Assert.Equal(VendorTestBed.DefaultPrompt, body.GetProperty("prompt").GetString());
         Assert.Equal("image", body.GetProperty("character_orientation").GetString());
         Assert.Equal("pro", body.GetProperty("mode").GetString());
         Assert.Equal("https://example.com/hooks/modelslab", body.GetProperty("webhook").GetString());
@@ -115,11 +81,12 @@ public sealed class ModelsLabClientTests : IAsyncLifetime
     [Fact]
     public async Task Defaults_send_the_default_model_and_the_video_orientation_and_leave_mode_and_webhook_out()
     {
-        using var client = Client();
+        await using var bed = await StartAsync();
+        var client = bed.Api<ModelsLabClient>();
 
-        await client.SubmitAsync(Request());
+        await client.SubmitAsync(bed.Request());
 
-        var body = JsonDocument.Parse(Assert.Single(Calls(EmulatorOperation.Create)).Body).RootElement;
+        var body = JsonDocument.Parse(Assert.Single(bed.Calls(EmulatorOperation.Create)).Body).RootElement;
         Assert.Equal("kling-motion-control", body.GetProperty("model_id").GetString());
         Assert.Equal("video", body.GetProperty("character_orientation").GetString());
         Assert.False(body.TryGetProperty("mode", out _));
@@ -127,33 +94,19 @@ public sealed class ModelsLabClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Additional_properties_are_merged_into_the_body_and_win_over_mapped_fields()
-    {
-        using var client = Client();
-
-        await client.SubmitAsync(Request() with
-        {
-            AdditionalProperties = new Dictionary<string, JsonNode?> { ["track_id"] = "order-42", ["prompt"] = "overridden" },
-        });
-
-        var body = JsonDocument.Parse(Assert.Single(Calls(EmulatorOperation.Create)).Body).RootElement;
-        Assert.Equal("order-42", body.GetProperty("track_id").GetString());
-        Assert.Equal("overridden", body.GetProperty("prompt").GetString());
-    }
-
-    [Fact]
     public async Task Polling_is_a_POST_to_fetch_with_only_the_key_in_the_body()
     {
-        using var client = Client();
-        var submitted = await client.SubmitAsync(Request());
+        await using var bed = await StartAsync();
+        var client = bed.Api<ModelsLabClient>();
+        var submitted = await client.SubmitAsync(bed.Request());
 
         var polled = await client.GetTaskAsync(submitted.Id);
 
-        var fetch = Assert.Single(Calls(EmulatorOperation.Fetch));
+        var fetch = Assert.Single(bed.Calls(EmulatorOperation.Fetch));
         Assert.Equal("POST", fetch.Method);
         Assert.Equal($"/api/v7/video-fusion/fetch/{submitted.Id}", fetch.Path);
         var body = JsonDocument.Parse(fetch.Body).RootElement;
-        Assert.Equal(Key, Assert.Single(body.EnumerateObject(), p => p.Name == "key").Value.GetString());
+        Assert.Equal(bed.Emulator.Credentials.ModelsLabApiKey, Assert.Single(body.EnumerateObject(), p => p.Name == "key").Value.GetString());
         Assert.Single(body.EnumerateObject());
         Assert.Equal(MotionControlTaskStatus.Processing, polled.Status);
         Assert.Equal("processing", polled.VendorStatus);
@@ -162,27 +115,29 @@ public sealed class ModelsLabClientTests : IAsyncLifetime
     [Fact]
     public async Task A_numeric_id_becomes_its_digits()
     {
-        using var client = Client();
+        await using var bed = await StartAsync();
+        var client = bed.Api<ModelsLabClient>();
 
-        var submitted = await client.SubmitAsync(Request());
+        var submitted = await client.SubmitAsync(bed.Request());
 
         Assert.Equal(JsonValueKind.Number, submitted.Raw?.GetProperty("id").ValueKind);
         Assert.Equal(submitted.Raw?.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), submitted.Id);
-        Assert.NotNull(_emulator.FindTask(EmulatorProviders.ModelsLab, submitted.Id));
+        Assert.NotNull(bed.Emulator.FindTask(EmulatorProviders.ModelsLab, submitted.Id));
     }
 
     [Fact]
     public async Task A_string_id_is_taken_as_is_on_create_and_fetch()
     {
-        _emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Create, EmulatorFault.ModelsLabIdAsString());
-        _emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Fetch, EmulatorFault.ModelsLabIdAsString(), FaultSchedule.EveryCall);
-        using var client = Client();
+        await using var bed = await StartAsync();
+        var client = bed.Api<ModelsLabClient>();
+        bed.Emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Create, EmulatorFault.ModelsLabIdAsString());
+        bed.Emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Fetch, EmulatorFault.ModelsLabIdAsString(), FaultSchedule.EveryCall);
 
-        var submitted = await client.SubmitAsync(Request());
+        var submitted = await client.SubmitAsync(bed.Request());
         var done = await Virtually(() => client.WaitForCompletionAsync(submitted.Id));
 
         Assert.Equal(JsonValueKind.String, submitted.Raw?.GetProperty("id").ValueKind);
-        Assert.NotNull(_emulator.FindTask(EmulatorProviders.ModelsLab, submitted.Id));
+        Assert.NotNull(bed.Emulator.FindTask(EmulatorProviders.ModelsLab, submitted.Id));
         Assert.Equal(submitted.Id, done.Id);
         Assert.Equal(MotionControlTaskStatus.Succeeded, done.Status);
     }
@@ -190,15 +145,16 @@ public sealed class ModelsLabClientTests : IAsyncLifetime
     [Fact]
     public async Task A_create_reply_with_only_fetch_result_gives_the_id_from_its_last_segment()
     {
-        _emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Create, EmulatorFault.ModelsLabReplyWithoutId());
-        _emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Fetch, EmulatorFault.ModelsLabReplyWithoutId(), FaultSchedule.EveryCall);
-        using var client = Client();
+        await using var bed = await StartAsync();
+        var client = bed.Api<ModelsLabClient>();
+        bed.Emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Create, EmulatorFault.ModelsLabReplyWithoutId());
+        bed.Emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Fetch, EmulatorFault.ModelsLabReplyWithoutId(), FaultSchedule.EveryCall);
 
-        var submitted = await client.SubmitAsync(Request());
+        var submitted = await client.SubmitAsync(bed.Request());
         var done = await Virtually(() => client.WaitForCompletionAsync(submitted.Id));
 
         Assert.False(submitted.Raw?.TryGetProperty("id", out _));
-        var emulated = Assert.Single(_emulator.GetTasks(EmulatorProviders.ModelsLab));
+        var emulated = Assert.Single(bed.Emulator.GetTasks(EmulatorProviders.ModelsLab));
         Assert.Equal(emulated.Id, submitted.Id);
         Assert.Equal(submitted.Id, done.Id);
         Assert.Single(done.Videos);
@@ -207,9 +163,10 @@ public sealed class ModelsLabClientTests : IAsyncLifetime
     [Fact]
     public async Task Eta_becomes_the_estimated_completion_on_the_clients_clock()
     {
-        using var client = Client();
+        await using var bed = await StartAsync();
+        var client = bed.Api<ModelsLabClient>();
 
-        var submitted = await client.SubmitAsync(Request());
+        var submitted = await client.SubmitAsync(bed.Request());
 
         var eta = submitted.Raw!.Value.GetProperty("eta").GetDouble();
         Assert.True(eta > 0);
@@ -219,25 +176,31 @@ public sealed class ModelsLabClientTests : IAsyncLifetime
     [Fact]
     public async Task An_error_inside_HTTP_200_spelt_messege_rejects_the_create_with_ModelsLabs_words()
     {
-        _emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Create, EmulatorFault.ModelsLabError("Unable to fetch image from provided URL", misspeltMessageField: true));
-        using var client = Client();
+        await using var bed = await StartAsync();
+        var client = bed.Api<ModelsLabClient>();
+        bed.Emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Create, EmulatorFault.ModelsLabError("Unable to fetch image from provided URL", misspeltMessageField: true));
 
-        var rejected = await Assert.ThrowsAsync<MotionControlRequestRejectedException>(() => client.SubmitAsync(Request()));
+        var rejected = await Assert.ThrowsAsync<MotionControlRequestRejectedException>(() => client.SubmitAsync(bed.Request()));
 
         Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
         Assert.Equal("Unable to fetch image from provided URL", rejected.VendorMessage);
         Assert.Contains("Unable to fetch image from provided URL", rejected.Message);
         Assert.Equal(EmulatorProviders.ModelsLab, rejected.ProviderName);
         Assert.False(rejected.IsTransient);
-        Assert.Equal(1, _emulator.CallCount(EmulatorProviders.ModelsLab, EmulatorOperation.Create));
+        Assert.Equal(1, bed.Emulator.CallCount(EmulatorProviders.ModelsLab, EmulatorOperation.Create));
     }
 
     [Fact]
     public async Task A_refused_key_in_HTTP_200_is_an_authentication_error_on_create_and_on_fetch()
     {
-        using var wrongKey = new ModelsLabClient(new ModelsLabOptions { ApiKey = "not-the-emulator-key", BaseAddress = _emulator.ModelsLabBaseAddress, TimeProvider = _clock, MaxRetryAttempts = 0 });
+        await using var bed = await StartAsync(o =>
+        {
+            o.ApiKey = "not-the-emulator-key";
+            o.MaxRetryAttempts = 0;
+        });
+        var wrongKey = bed.Client;
 
-        var onCreate = await Assert.ThrowsAsync<MotionControlAuthenticationException>(() => wrongKey.SubmitAsync(Request()));
+        var onCreate = await Assert.ThrowsAsync<MotionControlAuthenticationException>(() => wrongKey.SubmitAsync(bed.Request()));
         var onFetch = await Assert.ThrowsAsync<MotionControlAuthenticationException>(() => wrongKey.GetTaskAsync("155000001"));
 
         Assert.Equal("Invalid Api Key", onCreate.VendorMessage);
@@ -248,12 +211,13 @@ public sealed class ModelsLabClientTests : IAsyncLifetime
     [Fact]
     public async Task Credit_wording_in_HTTP_200_and_HTTP_402_are_insufficient_credits()
     {
-        _emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Create, EmulatorFault.ModelsLabError("Your wallet balance is too low for this request"));
-        _emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Create, EmulatorFault.InsufficientCredits());
-        using var client = Client();
+        await using var bed = await StartAsync();
+        var client = bed.Api<ModelsLabClient>();
+        bed.Emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Create, EmulatorFault.ModelsLabError("Your wallet balance is too low for this request"));
+        bed.Emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Create, EmulatorFault.InsufficientCredits());
 
-        var inOk = await Assert.ThrowsAsync<MotionControlInsufficientCreditsException>(() => client.SubmitAsync(Request()));
-        var in402 = await Assert.ThrowsAsync<MotionControlInsufficientCreditsException>(() => client.SubmitAsync(Request()));
+        var inOk = await Assert.ThrowsAsync<MotionControlInsufficientCreditsException>(() => client.SubmitAsync(bed.Request()));
+        var in402 = await Assert.ThrowsAsync<MotionControlInsufficientCreditsException>(() => client.SubmitAsync(bed.Request()));
 
         Assert.Equal(HttpStatusCode.OK, inOk.StatusCode);
         Assert.Equal(HttpStatusCode.PaymentRequired, in402.StatusCode);
@@ -263,100 +227,37 @@ public sealed class ModelsLabClientTests : IAsyncLifetime
     [Fact]
     public async Task A_full_queue_is_rate_limited_with_retry_after_from_the_body()
     {
-        _emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Create, EmulatorFault.RateLimited(TimeSpan.FromSeconds(7)));
-        using var client = Client();
+        await using var bed = await StartAsync();
+        var client = bed.Api<ModelsLabClient>();
+        bed.Emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Create, EmulatorFault.RateLimited(TimeSpan.FromSeconds(7)));
 
-        var limited = await Assert.ThrowsAsync<MotionControlRateLimitedException>(() => client.SubmitAsync(Request()));
+        var limited = await Assert.ThrowsAsync<MotionControlRateLimitedException>(() => client.SubmitAsync(bed.Request()));
 
         Assert.Equal(TimeSpan.FromSeconds(7), limited.RetryAfter);
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Contains("queue is full", limited.VendorMessage, StringComparison.Ordinal);
         Assert.True(limited.IsTransient);
-        Assert.Equal(0, _emulator.CreatedTaskCount(EmulatorProviders.ModelsLab));
-    }
-
-    [Fact]
-    public async Task An_unknown_id_is_task_not_found()
-    {
-        using var client = Client();
-
-        var missing = await Assert.ThrowsAsync<MotionControlTaskNotFoundException>(() => client.GetTaskAsync("999"));
-
-        Assert.Equal("999", missing.TaskId);
-        Assert.Contains("not found", missing.VendorMessage, StringComparison.OrdinalIgnoreCase);
-    }
-
-    [Fact]
-    public async Task A_fetch_that_fails_on_the_server_is_retried_because_it_is_a_read()
-    {
-        using var client = Client();
-        var submitted = await client.SubmitAsync(Request());
-        _emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Fetch, EmulatorFault.ServerError(503));
-
-        var polled = await Virtually(() => client.GetTaskAsync(submitted.Id));
-
-        Assert.Equal(submitted.Id, polled.Id);
-        Assert.Equal(2, _emulator.CallCount(EmulatorProviders.ModelsLab, EmulatorOperation.Fetch));
-    }
-
-    [Fact]
-    public async Task An_unknown_status_word_keeps_the_task_running_and_a_wait_over_it_still_succeeds()
-    {
-        using var client = Client();
-        var submitted = await client.SubmitAsync(Request());
-        _emulator.AddFault(EmulatorProviders.ModelsLab, EmulatorOperation.Fetch, EmulatorFault.UnknownStatus("rendering"), FaultSchedule.NextCalls(2));
-
-        var odd = await client.GetTaskAsync(submitted.Id);
-        var done = await Virtually(() => client.WaitForCompletionAsync(submitted.Id));
-
-        Assert.Equal(MotionControlTaskStatus.Processing, odd.Status);
-        Assert.Equal("rendering", odd.VendorStatus);
-        Assert.Equal(MotionControlTaskStatus.Succeeded, done.Status);
-        Assert.Single(_logs.Lines, l => l.Contains("unknown status word 'rendering'", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task The_typed_api_returns_ModelsLabs_own_reply()
-    {
-        using var client = Client();
-
-        var created = await client.Api.CreateMotionControlTaskAsync(new ModelsLabMotionControlRequest
-        {
-            InitImage = "https://example.com/character.png",
-            InitVideo = "https://example.com/dance.mp4",
-            Prompt = "wave",
-            CharacterOrientation = "video",
-            TrackId = "t-1",
-        });
-        var fetched = await client.Api.FetchMotionControlTaskAsync(created.Id!);
-
-        Assert.Equal("processing", created.Status);
-        Assert.Equal("t-1", created.TrackId);
-        Assert.NotNull(created.Eta);
-        Assert.EndsWith("/" + created.Id, created.FetchResult, StringComparison.Ordinal);
-        Assert.Equal(created.Id, fetched.Id);
-        var body = JsonDocument.Parse(Assert.Single(Calls(EmulatorOperation.Create)).Body).RootElement;
-        Assert.Equal(Key, body.GetProperty("key").GetString());
-        Assert.Equal("kling-motion-control", body.GetProperty("model_id").GetString());
-        Assert.DoesNotContain(Key, created.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, bed.Emulator.CreatedTaskCount(EmulatorProviders.ModelsLab));
     }
 
     [Fact]
     public async Task Mode_and_callback_are_accepted_and_a_prompt_is_required()
     {
-        using var client = Client();
+        await using var bed = await StartAsync();
+        var client = bed.Api<ModelsLabClient>();
 
-        var honoured = await client.ValidateAsync(Request() with { Mode = GenerationMode.Standard, CallbackUrl = new Uri("https://example.com/hook") });
-        var noPrompt = await client.ValidateAsync(Request() with { Prompt = null });
+        var honoured = await client.ValidateAsync(bed.Request() with { Mode = GenerationMode.Standard, CallbackUrl = new Uri("https://example.com/hook") });
+        var noPrompt = await client.ValidateAsync(bed.Request() with { Prompt = null });
 
         Assert.Empty(honoured.Errors);
         Assert.Equal(MotionControlRules.PromptRequired, Assert.Single(noPrompt.Errors).Code);
     }
 
     [Fact]
-    public void Capabilities_describe_ModelsLab()
+    public async Task Capabilities_describe_ModelsLab()
     {
-        using var client = Client();
+        await using var bed = await StartAsync();
+        var client = bed.Api<ModelsLabClient>();
         var caps = client.Capabilities;
 
         Assert.Equal(MotionControlProviders.ModelsLab, client.ProviderName);
@@ -369,13 +270,5 @@ public sealed class ModelsLabClientTests : IAsyncLifetime
         Assert.True(caps.SupportsCallback);
         Assert.False(caps.SupportsExternalTaskId || caps.SupportsKeepOriginalSound || caps.SupportsElements || caps.SupportsWatermark || caps.SupportsList || caps.ReportsProgress);
         Assert.Equal(new Uri("https://modelslab.com"), new ModelsLabOptions().BaseAddress);
-    }
-
-    [Fact]
-    public void A_missing_key_is_refused_at_construction_naming_the_setting()
-    {
-        var error = Assert.Throws<ArgumentException>(() => new ModelsLabClient(new ModelsLabOptions()));
-
-        Assert.Contains("ApiKey", error.Message, StringComparison.Ordinal);
     }
 }

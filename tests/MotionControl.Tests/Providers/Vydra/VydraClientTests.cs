@@ -8,66 +8,37 @@ using MotionControl.Validation;
 namespace MotionControl.Tests.Providers.Vydra;
 
 /// <summary>Vydra through the neutral client and its typed API, over real HTTP against the emulator.</summary>
-public sealed class VydraClientTests : IAsyncLifetime
+public sealed class VydraClientTests
 {
-    private static readonly MotionControlWaitOptions Fast = EmulatedClients.FastWait;
-
-    private MotionControlEmulator _emulator = null!;
-
-    public async Task InitializeAsync() =>
-        _emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { RedactSecrets = false });
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
-
-    private VydraClient Client(string? key = null, int maxRetries = 3) => new(new VydraOptions
+    /// <summary>A create through Vydra's typed API (also <see cref="VydraContract"/>'s).</summary>
+    internal static VydraMotionControlRequest TypedRequest { get; } = new()
     {
-        ApiKey = key ?? _emulator.Credentials.VydraApiKey,
-        BaseAddress = _emulator.VydraBaseAddress,
-        MaxRetryAttempts = maxRetries,
-        RetryBaseDelay = TimeSpan.FromMilliseconds(10),
-        RetryMaxDelay = TimeSpan.FromMilliseconds(50),
-        WaitOptions = Fast,
-    });
-
-    private static MotionControlRequest Request() => new()
-    {
-        Image = MediaSource.FromUri("https://example.com/character.jpg"),
-        Video = MediaSource.FromUri("https://example.com/dance-reference.mp4"),
-        Prompt = "A person dancing energetically in a studio",
+        ImageUrl = "https://example.com/character.jpg",
+        VideoUrl = "https://example.com/dance.mp4",
+        Prompt = "dance",
+        KeepOriginalSound = true,
     };
 
-    private IReadOnlyList<RecordedRequest> Calls(EmulatorOperation operation) =>
-        [.. _emulator.Requests.Where(r => r.Provider == EmulatorProviders.Vydra && r.Operation == operation)];
-
-    private sealed class Collector : IProgress<MotionControlTask>
-    {
-        public List<MotionControlTask> Seen { get; } = [];
-
-        public void Report(MotionControlTask value)
-        {
-            lock (Seen)
-            {
-                Seen.Add(value);
-            }
-        }
-    }
+    private static Task<VendorTestBed> StartAsync(Action<MotionControlClientOptions>? configure = null) =>
+        VendorTestBed.StartAsync(MotionControlProviders.Vydra, configure);
 
     [Fact]
     public async Task Submit_then_wait_succeeds_with_the_video_its_duration_and_rising_progress()
     {
-        _emulator.EnqueueLifecycle(EmulatorProviders.Vydra, new TaskLifecycle().Queued(1).Processing(3).Succeeds(videoDurationSeconds: 15));
-        using var client = Client();
-        var progress = new Collector();
+        await using var bed = await StartAsync();
+        var client = bed.Api<VydraClient>();
+        bed.Emulator.EnqueueLifecycle(EmulatorProviders.Vydra, new TaskLifecycle().Queued(1).Processing(3).Succeeds(videoDurationSeconds: 15));
+        var progress = new ProgressRecorder();
 
-        var submitted = await client.SubmitAsync(Request());
-        var done = await client.WaitForCompletionAsync(submitted.Id, Fast with { Progress = progress });
+        var submitted = await client.SubmitAsync(bed.Request());
+        var done = await client.WaitForCompletionAsync(submitted.Id, VendorTestBed.FastWait with { Progress = progress });
 
         Assert.Equal(MotionControlTaskStatus.Queued, submitted.Status);
         Assert.Equal("pending", submitted.VendorStatus);
         Assert.Equal(MotionControlTaskStatus.Succeeded, done.Status);
         Assert.Equal("completed", done.VendorStatus);
         var video = Assert.Single(done.Videos);
-        Assert.Equal(new Uri(_emulator.BaseAddress, $"files/videos/vydra/{submitted.Id}/0.mp4"), video.Url);
+        Assert.Equal(new Uri(bed.Emulator.BaseAddress, $"files/videos/vydra/{submitted.Id}/0.mp4"), video.Url);
         Assert.Equal(TimeSpan.FromSeconds(15), video.Duration);
         Assert.Equal(100, done.Progress);
         Assert.NotNull(done.CreatedAt);
@@ -77,20 +48,6 @@ public sealed class VydraClientTests : IAsyncLifetime
         Assert.Contains(seen, p => p is > 0 and < 100);
     }
 
-    [Fact]
-    public async Task Submit_then_wait_fails_with_the_error_as_the_reason()
-    {
-        _emulator.EnqueueLifecycle(EmulatorProviders.Vydra, new TaskLifecycle().Processing(1).Fails("Upstream generation failed: face not found"));
-        using var client = Client();
-
-        var submitted = await client.SubmitAsync(Request());
-        var failure = await Assert.ThrowsAsync<MotionControlTaskFailedException>(() => client.WaitForCompletionAsync(submitted.Id));
-
-        Assert.Equal(MotionControlTaskStatus.Failed, failure.Task.Status);
-        Assert.Equal("failed", failure.Task.VendorStatus);
-        Assert.Equal("Upstream generation failed: face not found", failure.Task.FailureReason);
-    }
-
     [Theory]
     [InlineData("""{"id":"j1","status":"failed","error":{"detail":"GPU out of memory"},"statusMessage":"Job failed"}""", "GPU out of memory")]
     [InlineData("""{"id":"j1","status":"error","error":{"message":"Model timeout"}}""", "Model timeout")]
@@ -98,8 +55,9 @@ public sealed class VydraClientTests : IAsyncLifetime
     [InlineData("""{"jobId":"j1","status":"failed","message":"Something broke"}""", "Something broke")]
     public async Task The_failure_reason_comes_from_error_then_statusMessage_then_message(string reply, string reason)
     {
-        _emulator.AddFault(EmulatorProviders.Vydra, EmulatorOperation.Get, EmulatorFault.RawResponse(200, reply));
-        using var client = Client();
+        await using var bed = await StartAsync();
+        var client = bed.Api<VydraClient>();
+        bed.Emulator.AddFault(EmulatorProviders.Vydra, EmulatorOperation.Get, EmulatorFault.RawResponse(200, reply));
 
         var failed = await client.GetTaskAsync("j1");
 
@@ -108,27 +66,15 @@ public sealed class VydraClientTests : IAsyncLifetime
         Assert.Equal(reason, failed.FailureReason);
     }
 
-    [Fact]
-    public async Task A_reply_starting_with_a_utf8_byte_order_mark_is_read_as_json()
-    {
-        _emulator.AddFault(EmulatorProviders.Vydra, EmulatorOperation.Get, EmulatorFault.RawResponse(200, "\uFEFF" + """{"id":"j3","status":"processing","progress":40}"""));
-        using var client = Client();
-
-        var task = await client.GetTaskAsync("j3");
-
-        Assert.Equal(MotionControlTaskStatus.Processing, task.Status);
-        Assert.Equal(40, task.Progress);
-        Assert.Equal("j3", task.Raw!.Value.GetProperty("id").GetString());
-    }
-
     [Theory]
     [InlineData("""{"id":"j2","status":"completed","videoUrl":"https://cdn.example.com/a.mp4"}""", "https://cdn.example.com/a.mp4")]
     [InlineData("""{"id":"j2","status":"completed","url":"https://cdn.example.com/b.mp4"}""", "https://cdn.example.com/b.mp4")]
     [InlineData("""{"id":"j2","status":"completed","output":{"url":"https://cdn.example.com/c.mp4"}}""", "https://cdn.example.com/c.mp4")]
     public async Task The_result_url_is_also_found_outside_output_videoUrl(string reply, string url)
     {
-        _emulator.AddFault(EmulatorProviders.Vydra, EmulatorOperation.Get, EmulatorFault.RawResponse(200, reply));
-        using var client = Client();
+        await using var bed = await StartAsync();
+        var client = bed.Api<VydraClient>();
+        bed.Emulator.AddFault(EmulatorProviders.Vydra, EmulatorOperation.Get, EmulatorFault.RawResponse(200, reply));
 
         var done = await client.GetTaskAsync("j2");
 
@@ -138,18 +84,19 @@ public sealed class VydraClientTests : IAsyncLifetime
     [Fact]
     public async Task The_create_body_matches_the_contract_with_keep_original_sound_a_boolean()
     {
-        using var client = Client();
+        await using var bed = await StartAsync();
+        var client = bed.Api<VydraClient>();
 
-        var submitted = await client.SubmitAsync(Request() with { KeepOriginalSound = false, CharacterOrientation = CharacterOrientation.Image });
+        var submitted = await client.SubmitAsync(bed.Request() with { KeepOriginalSound = false, CharacterOrientation = CharacterOrientation.Image });
 
-        var create = Assert.Single(Calls(EmulatorOperation.Create));
+        var create = Assert.Single(bed.Calls(EmulatorOperation.Create));
         Assert.Equal("POST", create.Method);
         Assert.Equal("/api/v1/models/kling", create.Path);
-        Assert.Equal("Bearer " + _emulator.Credentials.VydraApiKey, create.Headers["Authorization"]);
+        Assert.Equal("Bearer " + bed.Emulator.Credentials.VydraApiKey, create.Headers["Authorization"]);
         var body = JsonDocument.Parse(create.Body).RootElement;
-        Assert.Equal("https://example.com/character.jpg", body.GetProperty("image_url").GetString());
-        Assert.Equal("https://example.com/dance-reference.mp4", body.GetProperty("video_url").GetString());
-        Assert.Equal("A person dancing energetically in a studio", body.GetProperty("prompt").GetString());
+        Assert.Equal("https://example.com/character.png", body.GetProperty("image_url").GetString());
+        Assert.Equal("https://example.com/dance.mp4", body.GetProperty("video_url").GetString());
+        Assert.Equal(VendorTestBed.DefaultPrompt, body.GetProperty("prompt").GetString());
         Assert.Equal("image", body.GetProperty("character_orientation").GetString());
         Assert.Equal(JsonValueKind.False, body.GetProperty("keep_original_sound").ValueKind);
         Assert.Equal(5, body.EnumerateObject().Count());
@@ -163,11 +110,12 @@ public sealed class VydraClientTests : IAsyncLifetime
     [Fact]
     public async Task Orientation_is_always_sent_and_the_sound_flag_only_when_set()
     {
-        using var client = Client();
+        await using var bed = await StartAsync();
+        var client = bed.Api<VydraClient>();
 
-        await client.SubmitAsync(Request());
+        await client.SubmitAsync(bed.Request());
 
-        var body = JsonDocument.Parse(Assert.Single(Calls(EmulatorOperation.Create)).Body).RootElement;
+        var body = JsonDocument.Parse(Assert.Single(bed.Calls(EmulatorOperation.Create)).Body).RootElement;
         Assert.Equal("video", body.GetProperty("character_orientation").GetString());
         Assert.False(body.TryGetProperty("keep_original_sound", out _));
     }
@@ -175,12 +123,13 @@ public sealed class VydraClientTests : IAsyncLifetime
     [Fact]
     public async Task Polling_is_a_GET_of_the_job()
     {
-        using var client = Client();
-        var submitted = await client.SubmitAsync(Request());
+        await using var bed = await StartAsync();
+        var client = bed.Api<VydraClient>();
+        var submitted = await client.SubmitAsync(bed.Request());
 
         var polled = await client.GetTaskAsync(submitted.Id);
 
-        var get = Assert.Single(Calls(EmulatorOperation.Get));
+        var get = Assert.Single(bed.Calls(EmulatorOperation.Get));
         Assert.Equal("GET", get.Method);
         Assert.Equal($"/api/v1/jobs/{submitted.Id}", get.Path);
         Assert.Equal(submitted.Id, polled.Id);
@@ -197,10 +146,11 @@ public sealed class VydraClientTests : IAsyncLifetime
     [InlineData(404, "MODEL_NOT_FOUND", typeof(MotionControlRequestRejectedException))]
     public async Task Each_error_code_maps_to_its_exception_with_the_code_and_message(int status, string code, Type expected)
     {
-        _emulator.AddFault(EmulatorProviders.Vydra, EmulatorOperation.Create, EmulatorFault.VydraError(status, code, $"Vydra says {code}"));
-        using var client = Client();
+        await using var bed = await StartAsync();
+        var client = bed.Api<VydraClient>();
+        bed.Emulator.AddFault(EmulatorProviders.Vydra, EmulatorOperation.Create, EmulatorFault.VydraError(status, code, $"Vydra says {code}"));
 
-        var error = await Assert.ThrowsAnyAsync<MotionControlException>(() => client.SubmitAsync(Request()));
+        var error = await Assert.ThrowsAnyAsync<MotionControlException>(() => client.SubmitAsync(bed.Request()));
 
         Assert.IsType(expected, error);
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
@@ -213,7 +163,12 @@ public sealed class VydraClientTests : IAsyncLifetime
     [Fact]
     public async Task A_wrong_key_is_an_authentication_error_with_Vydras_code()
     {
-        using var client = Client(key: "vydra_live_user_nobody_1234", maxRetries: 0);
+        await using var bed = await StartAsync(o =>
+        {
+            o.ApiKey = "vydra_live_user_nobody_1234";
+            o.MaxRetryAttempts = 0;
+        });
+        var client = bed.Api<VydraClient>();
 
         var denied = await Assert.ThrowsAsync<MotionControlAuthenticationException>(() => client.GetTaskAsync("any"));
 
@@ -224,13 +179,14 @@ public sealed class VydraClientTests : IAsyncLifetime
     [Fact]
     public async Task Validation_details_are_carried_with_the_message()
     {
-        _emulator.AddFault(
+        await using var bed = await StartAsync();
+        var client = bed.Api<VydraClient>();
+        bed.Emulator.AddFault(
             EmulatorProviders.Vydra,
             EmulatorOperation.Create,
             EmulatorFault.RawResponse(400, """{"error":"prompt is required","code":"INVALID_INPUT","details":{"field":"prompt"}}"""));
-        using var client = Client();
 
-        var rejected = await Assert.ThrowsAsync<MotionControlRequestRejectedException>(() => client.SubmitAsync(Request()));
+        var rejected = await Assert.ThrowsAsync<MotionControlRequestRejectedException>(() => client.SubmitAsync(bed.Request()));
 
         Assert.Equal("prompt is required (field: prompt)", rejected.VendorMessage);
     }
@@ -238,23 +194,25 @@ public sealed class VydraClientTests : IAsyncLifetime
     [Fact]
     public async Task A_rate_limit_carries_retry_after_and_is_not_resent_on_create()
     {
-        _emulator.AddFault(EmulatorProviders.Vydra, EmulatorOperation.Create, EmulatorFault.RateLimited(TimeSpan.FromSeconds(30)));
-        using var client = Client();
+        await using var bed = await StartAsync();
+        var client = bed.Api<VydraClient>();
+        bed.Emulator.AddFault(EmulatorProviders.Vydra, EmulatorOperation.Create, EmulatorFault.RateLimited(TimeSpan.FromSeconds(30)));
 
-        var limited = await Assert.ThrowsAsync<MotionControlRateLimitedException>(() => client.SubmitAsync(Request()));
+        var limited = await Assert.ThrowsAsync<MotionControlRateLimitedException>(() => client.SubmitAsync(bed.Request()));
 
         Assert.Equal("RATE_LIMIT_EXCEEDED", limited.VendorCode);
         Assert.Equal(TimeSpan.FromSeconds(30), limited.RetryAfter);
         Assert.True(limited.IsTransient);
-        Assert.Equal(1, _emulator.CallCount(EmulatorProviders.Vydra, EmulatorOperation.Create));
+        Assert.Equal(1, bed.Emulator.CallCount(EmulatorProviders.Vydra, EmulatorOperation.Create));
     }
 
     [Fact]
     public async Task The_Retry_After_header_is_used_when_the_body_has_no_retryAfter()
     {
-        _emulator.AddFault(EmulatorProviders.Vydra, EmulatorOperation.Get, EmulatorFault.RateLimited(TimeSpan.FromSeconds(12)));
-        _emulator.AddFault(EmulatorProviders.Vydra, EmulatorOperation.Get, EmulatorFault.RawResponse(429, """{"error":"Rate limit exceeded","code":"RATE_LIMIT_EXCEEDED"}"""));
-        using var client = Client(maxRetries: 0);
+        await using var bed = await StartAsync(o => o.MaxRetryAttempts = 0);
+        var client = bed.Api<VydraClient>();
+        bed.Emulator.AddFault(EmulatorProviders.Vydra, EmulatorOperation.Get, EmulatorFault.RateLimited(TimeSpan.FromSeconds(12)));
+        bed.Emulator.AddFault(EmulatorProviders.Vydra, EmulatorOperation.Get, EmulatorFault.RawResponse(429, """{"error":"Rate limit exceeded","code":"RATE_LIMIT_EXCEEDED"}"""));
 
         var fromBody = await Assert.ThrowsAsync<MotionControlRateLimitedException>(() => client.GetTaskAsync("job"));
         var withoutHint = await Assert.ThrowsAsync<MotionControlRateLimitedException>(() => client.GetTaskAsync("job"));
@@ -264,55 +222,27 @@ public sealed class VydraClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_unknown_job_is_task_not_found_and_a_server_error_on_a_read_is_retried()
-    {
-        using var client = Client();
-        var submitted = await client.SubmitAsync(Request());
-        _emulator.AddFault(EmulatorProviders.Vydra, EmulatorOperation.Get, EmulatorFault.ServerError(500));
-
-        var polled = await client.GetTaskAsync(submitted.Id);
-        var missing = await Assert.ThrowsAsync<MotionControlTaskNotFoundException>(() => client.GetTaskAsync("00000000-0000-0000-0000-000000000000"));
-
-        Assert.Equal(submitted.Id, polled.Id);
-        Assert.Equal("JOB_NOT_FOUND", missing.VendorCode);
-        Assert.Equal("00000000-0000-0000-0000-000000000000", missing.TaskId);
-    }
-
-    [Fact]
     public async Task A_server_error_on_create_is_an_unknown_outcome_never_resent()
     {
-        _emulator.AddFault(EmulatorProviders.Vydra, EmulatorOperation.Create, EmulatorFault.ServerError(500));
-        using var client = Client();
+        await using var bed = await StartAsync();
+        var client = bed.Api<VydraClient>();
+        bed.Emulator.AddFault(EmulatorProviders.Vydra, EmulatorOperation.Create, EmulatorFault.ServerError(500));
 
-        var unknown = await Assert.ThrowsAsync<MotionControlSubmissionOutcomeUnknownException>(() => client.SubmitAsync(Request()));
+        var unknown = await Assert.ThrowsAsync<MotionControlSubmissionOutcomeUnknownException>(() => client.SubmitAsync(bed.Request()));
 
         var inner = Assert.IsType<MotionControlServerException>(unknown.InnerException);
         Assert.Equal("INTERNAL_ERROR", inner.VendorCode);
-        Assert.Equal(1, _emulator.CallCount(EmulatorProviders.Vydra, EmulatorOperation.Create));
-    }
-
-    [Fact]
-    public async Task An_unknown_status_word_keeps_the_task_running_and_a_wait_over_it_still_succeeds()
-    {
-        using var client = Client();
-        var submitted = await client.SubmitAsync(Request());
-        _emulator.AddFault(EmulatorProviders.Vydra, EmulatorOperation.Get, EmulatorFault.UnknownStatus(), FaultSchedule.NextCalls(2));
-
-        var odd = await client.GetTaskAsync(submitted.Id);
-        var done = await client.WaitForCompletionAsync(submitted.Id);
-
-        Assert.Equal(MotionControlTaskStatus.Processing, odd.Status);
-        Assert.Equal("frobnicating", odd.VendorStatus);
-        Assert.Equal(MotionControlTaskStatus.Succeeded, done.Status);
+        Assert.Equal(1, bed.Emulator.CallCount(EmulatorProviders.Vydra, EmulatorOperation.Create));
     }
 
     [Fact]
     public async Task Processing_is_running_and_a_cancelled_job_is_canceled()
     {
-        _emulator.EnqueueLifecycle(EmulatorProviders.Vydra, new TaskLifecycle().ProcessingForever());
-        using var client = Client();
-        var submitted = await client.SubmitAsync(Request());
-        _emulator.AddFault(EmulatorProviders.Vydra, EmulatorOperation.Get, EmulatorFault.UnknownStatus("processing"));
+        await using var bed = await StartAsync();
+        var client = bed.Api<VydraClient>();
+        bed.Emulator.EnqueueLifecycle(EmulatorProviders.Vydra, new TaskLifecycle().ProcessingForever());
+        var submitted = await client.SubmitAsync(bed.Request());
+        bed.Emulator.AddFault(EmulatorProviders.Vydra, EmulatorOperation.Get, EmulatorFault.UnknownStatus("processing"));
 
         var processing = await client.GetTaskAsync(submitted.Id);
         var cancelled = await client.Api.CancelJobAsync(submitted.Id);
@@ -324,7 +254,7 @@ public sealed class VydraClientTests : IAsyncLifetime
         Assert.Equal(MotionControlTaskStatus.Canceled, after.Status);
         Assert.True(after.IsTerminal);
         Assert.Equal(MotionControlTaskStatus.Canceled, waited.Task.Status);
-        var cancel = Assert.Single(Calls(EmulatorOperation.Cancel));
+        var cancel = Assert.Single(bed.Calls(EmulatorOperation.Cancel));
         Assert.Equal("DELETE", cancel.Method);
         Assert.Equal($"/api/v1/jobs/{submitted.Id}", cancel.Path);
     }
@@ -332,9 +262,10 @@ public sealed class VydraClientTests : IAsyncLifetime
     [Fact]
     public async Task Cancelling_a_finished_job_is_rejected()
     {
-        _emulator.EnqueueLifecycle(EmulatorProviders.Vydra, new TaskLifecycle());
-        using var client = Client();
-        var submitted = await client.SubmitAsync(Request());
+        await using var bed = await StartAsync();
+        var client = bed.Api<VydraClient>();
+        bed.Emulator.EnqueueLifecycle(EmulatorProviders.Vydra, new TaskLifecycle());
+        var submitted = await client.SubmitAsync(bed.Request());
         await client.GetTaskAsync(submitted.Id);
 
         var refused = await Assert.ThrowsAsync<MotionControlRequestRejectedException>(() => client.Api.CancelJobAsync(submitted.Id));
@@ -346,11 +277,12 @@ public sealed class VydraClientTests : IAsyncLifetime
     [Fact]
     public async Task Listing_pages_with_limit_and_offset_until_the_last_page()
     {
-        using var client = Client();
+        await using var bed = await StartAsync();
+        var client = bed.Api<VydraClient>();
         var ids = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            ids.Add((await client.SubmitAsync(Request())).Id);
+            ids.Add((await client.SubmitAsync(bed.Request())).Id);
         }
 
         var listed = new List<MotionControlTask>();
@@ -361,18 +293,19 @@ public sealed class VydraClientTests : IAsyncLifetime
 
         Assert.Equal(ids.AsEnumerable().Reverse(), listed.Select(t => t.Id));
         Assert.All(listed, t => Assert.Equal(t.Id, t.Raw?.GetProperty("id").GetString()));
-        Assert.Equal(["?limit=2&offset=0", "?limit=2&offset=2"], Calls(EmulatorOperation.List).Select(c => c.Query));
+        Assert.Equal(["?limit=2&offset=0", "?limit=2&offset=2"], bed.Calls(EmulatorOperation.List).Select(c => c.Query));
     }
 
     [Fact]
     public async Task Listing_filters_by_status_at_Vydra_and_stops_at_max_items()
     {
-        _emulator.EnqueueLifecycle(EmulatorProviders.Vydra, new TaskLifecycle());
-        using var client = Client();
-        var done = await client.SubmitAsync(Request());
+        await using var bed = await StartAsync();
+        var client = bed.Api<VydraClient>();
+        bed.Emulator.EnqueueLifecycle(EmulatorProviders.Vydra, new TaskLifecycle());
+        var done = await client.SubmitAsync(bed.Request());
         await client.GetTaskAsync(done.Id);
-        await client.SubmitAsync(Request());
-        await client.SubmitAsync(Request());
+        await client.SubmitAsync(bed.Request());
+        await client.SubmitAsync(bed.Request());
 
         var succeeded = new List<MotionControlTask>();
         await foreach (var task in client.ListTasksAsync(new MotionControlListOptions { Status = MotionControlTaskStatus.Succeeded }))
@@ -388,30 +321,21 @@ public sealed class VydraClientTests : IAsyncLifetime
 
         Assert.Equal(done.Id, Assert.Single(succeeded).Id);
         Assert.Single(first);
-        Assert.Equal(["?limit=20&offset=0&status=completed", "?limit=20&offset=0"], Calls(EmulatorOperation.List).Select(c => c.Query));
+        Assert.Equal(["?limit=20&offset=0&status=completed", "?limit=20&offset=0"], bed.Calls(EmulatorOperation.List).Select(c => c.Query));
     }
 
     [Fact]
-    public async Task The_typed_api_returns_Vydras_own_shapes_and_checks_the_page_size()
+    public async Task The_typed_api_lists_jobs_by_status_and_checks_the_page_size()
     {
-        using var client = Client();
+        await using var bed = await StartAsync();
+        var client = bed.Api<VydraClient>();
 
-        var created = await client.Api.CreateMotionControlJobAsync(new VydraMotionControlRequest
-        {
-            ImageUrl = "https://example.com/character.jpg",
-            VideoUrl = "https://example.com/dance.mp4",
-            Prompt = "dance",
-            KeepOriginalSound = true,
-        });
+        var created = await client.Api.CreateMotionControlJobAsync(TypedRequest);
         var page = await client.Api.ListJobsAsync(limit: 1, offset: 0, status: "pending");
-        var job = await client.Api.GetJobAsync(created.JobId!);
 
-        Assert.Equal("pending", created.Status);
-        Assert.Equal(40, created.CreditsCharged);
-        Assert.Equal(created.JobId, job.Id);
         Assert.Equal(created.JobId, Assert.Single(page.Data).Id);
         Assert.Equal(1, page.Total);
-        Assert.Equal("?limit=1&offset=0&status=pending", Assert.Single(Calls(EmulatorOperation.List)).Query);
+        Assert.Equal("?limit=1&offset=0&status=pending", Assert.Single(bed.Calls(EmulatorOperation.List)).Query);
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.Api.ListJobsAsync(limit: 101));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.Api.ListJobsAsync(limit: 0));
     }
@@ -419,19 +343,21 @@ public sealed class VydraClientTests : IAsyncLifetime
     [Fact]
     public async Task A_prompt_is_required_and_the_sound_flag_is_accepted()
     {
-        using var client = Client();
+        await using var bed = await StartAsync();
+        var client = bed.Api<VydraClient>();
 
-        var noPrompt = await client.ValidateAsync(Request() with { Prompt = "  " });
-        var sound = await client.ValidateAsync(Request() with { KeepOriginalSound = true });
+        var noPrompt = await client.ValidateAsync(bed.Request() with { Prompt = "  " });
+        var sound = await client.ValidateAsync(bed.Request() with { KeepOriginalSound = true });
 
         Assert.Equal(MotionControlRules.PromptRequired, Assert.Single(noPrompt.Errors).Code);
         Assert.Empty(sound.Errors);
     }
 
     [Fact]
-    public void Capabilities_describe_Vydra_and_the_default_host_is_www()
+    public async Task Capabilities_describe_Vydra_and_the_default_host_is_www()
     {
-        using var client = Client();
+        await using var bed = await StartAsync();
+        var client = bed.Api<VydraClient>();
         var caps = client.Capabilities;
 
         Assert.Equal(MotionControlProviders.Vydra, client.ProviderName);
@@ -441,14 +367,6 @@ public sealed class VydraClientTests : IAsyncLifetime
         Assert.Equal(CharacterOrientation.Video, caps.VendorDefaultOrientation);
         Assert.False(caps.SupportsMode || caps.SupportsElements || caps.SupportsWatermark || caps.SupportsCallback || caps.SupportsExternalTaskId);
         Assert.Equal(new Uri("https://www.vydra.ai"), new VydraOptions().BaseAddress);
-    }
-
-    [Fact]
-    public void A_missing_key_is_refused_at_construction_naming_the_setting()
-    {
-        var error = Assert.Throws<ArgumentException>(() => new VydraClient(new VydraOptions()));
-
-        Assert.Contains("ApiKey", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

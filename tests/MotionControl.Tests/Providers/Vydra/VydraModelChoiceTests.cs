@@ -9,10 +9,10 @@ public class VydraModelChoiceTests
     public async Task A_model_override_is_refused_because_vydras_route_fixes_the_model()
     {
         await using var emulator = await MotionControlEmulator.StartAsync();
-        using var vydra = EmulatedClients.Create(MotionControlProviders.Vydra, emulator);
+        using var vydra = VendorTestBed.CreateClient(MotionControlProviders.Vydra, emulator);
 
         var error = await Assert.ThrowsAsync<MotionControlValidationException>(
-            () => vydra.SubmitAsync(EmulatedClients.Request() with { Model = "kling-v3" }));
+            () => vydra.SubmitAsync(VendorTestBed.DefaultRequest(vydra.ProviderName) with { Model = "kling-v3" }));
 
         var rule = Assert.Single(error.Errors);
         Assert.Equal((MotionControlRules.OptionUnsupported, "Model"), (rule.Code, rule.Field));

@@ -1,6 +1,6 @@
 using MotionControl.Testing;
 
-namespace MotionControl.Tests.Providers.ModelsLab;
+namespace MotionControl.Tests.TestSupport;
 
 /// <summary>
 /// Runs work that sleeps on a <see cref="ManualTimeProvider"/> (ModelsLab's <c>eta</c> makes a wait sleep for seconds) by

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace MotionControl.Tests.Providers.ModelsLab;
+namespace MotionControl.Tests.TestSupport;
 
 /// <summary>Keeps every log line a client writes (message, structured values and exception), to prove what never appears in them.</summary>
 internal sealed class RecordingLoggerFactory : ILoggerFactory

@@ -1,6 +1,6 @@
 using MotionControl.Testing;
 
-namespace MotionControl.Tests.Providers.Kling;
+namespace MotionControl.Tests.TestSupport;
 
 /// <summary>Drives a <see cref="ManualTimeProvider"/> while an operation that waits on it (a retry delay) runs.</summary>
 internal static class ManualClock
