@@ -1,4 +1,5 @@
 using MotionControl.Testing;
+using MotionControl.Tests.TestSupport;
 
 namespace MotionControl.Tests.Providers.Kling;
 
@@ -15,9 +16,9 @@ public class KlingFamilyCreateNotFoundTests
     {
         await using var emulator = await MotionControlEmulator.StartAsync();
         emulator.AddFault(provider, EmulatorOperation.Create, EmulatorFault.RawResponse(404, "<html>Not Found</html>", "text/html"), FaultSchedule.EveryCall);
-        using var client = EmulatedClients.Create(provider, emulator);
+        using var client = VendorTestBed.CreateClient(provider, emulator);
 
-        var error = await Assert.ThrowsAsync<MotionControlRequestRejectedException>(() => client.SubmitAsync(EmulatedClients.Request()));
+        var error = await Assert.ThrowsAsync<MotionControlRequestRejectedException>(() => client.SubmitAsync(VendorTestBed.DefaultRequest(provider)));
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, error.StatusCode);
         Assert.Equal(1, emulator.CallCount(provider, EmulatorOperation.Create));
