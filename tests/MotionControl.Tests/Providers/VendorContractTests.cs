@@ -70,6 +70,21 @@ public abstract class VendorContractTests
         Assert.Equal(Reason, (await bed.Client.GetTaskAsync(submitted.Id)).FailureReason);
     }
 
+    [Fact]
+    public async Task A_failure_reason_that_echoes_the_key_is_redacted()
+    {
+        await using var bed = await StartAsync();
+        var key = bed.Secrets[^1];
+        bed.Emulator.EnqueueLifecycle(Provider, new TaskLifecycle().Processing(1).Fails($"upstream refused key {key} for this job"));
+
+        var submitted = await bed.Client.SubmitAsync(bed.Request());
+        var failure = await Assert.ThrowsAsync<MotionControlTaskFailedException>(() => bed.Client.WaitForCompletionAsync(submitted.Id));
+
+        Assert.Contains("upstream refused key", failure.Task.FailureReason, StringComparison.Ordinal);
+        AssertShowsNoSecret(failure.Task.FailureReason!, bed.Secrets);
+        AssertShowsNoSecret(failure.ToString(), bed.Secrets);
+    }
+
     [Theory]
     [InlineData("rendering")]
     [InlineData("frobnicating")]

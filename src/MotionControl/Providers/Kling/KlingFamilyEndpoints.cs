@@ -77,7 +77,7 @@ internal sealed class KlingFamilyEndpoints<TRoutes>(VendorTransport<TRoutes> tra
 
     /// <summary>The neutral task of one list item.</summary>
     public MotionControlTask ToTask(KlingTask task, LazyJson raw) =>
-        KlingTaskMapper.ToTask(transport.ProviderName, task, raw, reportUnknownStatus);
+        KlingTaskMapper.ToTask(transport.ProviderName, task, raw, reportUnknownStatus, transport.Redactor);
 
     /// <inheritdoc cref="IKlingApi.CreateMotionControlTaskAsync"/>
     public async Task<KlingResponse<KlingTask>> CreateMotionControlTaskAsync(KlingMotionControlRequest request, CancellationToken cancellationToken = default)
@@ -100,7 +100,7 @@ internal sealed class KlingFamilyEndpoints<TRoutes>(VendorTransport<TRoutes> tra
         (await ListAsync(pageNum, pageSize, cancellationToken).ConfigureAwait(false)).Response;
 
     private MotionControlTask ToTask(KlingTaskReply reply, string? externalTaskId) =>
-        KlingTaskMapper.ToTask(transport.ProviderName, reply.Response.Data, reply.Raw, reportUnknownStatus, externalTaskId);
+        KlingTaskMapper.ToTask(transport.ProviderName, reply.Response.Data, reply.Raw, reportUnknownStatus, transport.Redactor, externalTaskId);
 
     private KlingTaskReply ReadTask(VendorReply reply)
     {

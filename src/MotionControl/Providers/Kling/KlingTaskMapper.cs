@@ -1,4 +1,5 @@
 using System.Globalization;
+using MotionControl.Diagnostics;
 using MotionControl.Serialization;
 
 namespace MotionControl.Providers.Kling;
@@ -20,8 +21,9 @@ internal static class KlingTaskMapper
     /// <param name="task">The typed task (its id is known to be present).</param>
     /// <param name="raw">Its JSON, kept as <see cref="MotionControlTask.Raw"/>.</param>
     /// <param name="reportUnknownStatus">Told about a status word Kling does not document (which then means "still running").</param>
+    /// <param name="redactor">Removes the client's secrets from the failure reason (a vendor may echo what it was sent).</param>
     /// <param name="externalTaskId">The id sent with the create, used when the reply does not echo it.</param>
-    public static MotionControlTask ToTask(string providerName, KlingTask task, LazyJson raw, Action<string, string?> reportUnknownStatus, string? externalTaskId = null)
+    public static MotionControlTask ToTask(string providerName, KlingTask task, LazyJson raw, Action<string, string?> reportUnknownStatus, SecretRedactor redactor, string? externalTaskId = null)
     {
         var id = task.TaskId!;
         if (!VendorStatus.TryMap(task.TaskStatus, Statuses, out var status))
@@ -35,7 +37,7 @@ internal static class KlingTaskMapper
             ProviderName = providerName,
             Status = status,
             VendorStatus = task.TaskStatus,
-            FailureReason = status == MotionControlTaskStatus.Failed && !string.IsNullOrWhiteSpace(task.TaskStatusMessage) ? task.TaskStatusMessage : null,
+            FailureReason = status == MotionControlTaskStatus.Failed && !string.IsNullOrWhiteSpace(task.TaskStatusMessage) ? redactor.Redact(task.TaskStatusMessage) : null,
             ExternalTaskId = NullIfEmpty(task.TaskInfo?.ExternalTaskId) ?? externalTaskId,
             Videos = Videos(task.TaskResult?.Videos),
             CreatedAt = FromUnixMilliseconds(task.CreatedAt),

@@ -32,8 +32,9 @@ internal sealed partial class ModelsLabErrorPolicy : IVendorErrorPolicy
     /// A fetch whose <c>status</c> is an error: the task's own failure (<see langword="null"/>: returned, for the caller to
     /// map), unless its message says the id is unknown or the key is refused.
     /// </summary>
+    /// <remarks>The wording is read with the client's secrets redacted, so a reason that echoes the key is not mistaken for a key error.</remarks>
     public static MotionControlException? FetchFailure(VendorReply reply, string? message) =>
-        Refine(ErrorKind.Other, message, isCreate: false) is var kind && kind is ErrorKind.TaskNotFound or ErrorKind.Authentication
+        Refine(ErrorKind.Other, message is null ? null : reply.Context.Redactor.Redact(message), isCreate: false) is var kind && kind is ErrorKind.TaskNotFound or ErrorKind.Authentication
             ? VendorError.Create(kind, reply, null, message)
             : null;
 
