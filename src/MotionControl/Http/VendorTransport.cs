@@ -28,12 +28,16 @@ internal sealed class VendorTransport<TRoutes>
     private readonly ResiliencePipeline _reads;
     private readonly ResiliencePipeline _creates;
 
+    /// <summary>Every create's context (a create concerns no task yet), made once.</summary>
+    private readonly VendorCallContext _createContext;
+
     public VendorTransport(VendorTransportSettings settings, Func<TRoutes> routes)
     {
         _settings = settings;
         _routes = routes;
         _reads = RetryPipelines.ForReads(settings);
         _creates = RetryPipelines.ForCreates(settings);
+        _createContext = new VendorCallContext(settings.ProviderName, VendorOperations.Create, null, settings.Redactor);
     }
 
     public string ProviderName => _settings.ProviderName;
@@ -169,7 +173,9 @@ internal sealed class VendorTransport<TRoutes>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<VendorReply> SendOnceAsync(VendorCall<TRoutes> call, CancellationToken cancellationToken)
     {
-        var context = new VendorCallContext(ProviderName, call.Operation, call.TaskId, Redactor);
+        var context = call.TaskId is null && call.Operation == VendorOperations.Create
+            ? _createContext
+            : new VendorCallContext(ProviderName, call.Operation, call.TaskId, Redactor);
 
         // The attempt's own token: the caller's, and the per-attempt timeout. On the system clock a pooled source with
         // CancelAfter does both (the caller's token cancels it through a registration, as a linked source would); another
