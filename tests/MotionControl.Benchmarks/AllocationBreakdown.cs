@@ -1,10 +1,11 @@
+using MotionControl.Providers.Kling;
 using MotionControl.Providers.Vydra;
 
 namespace MotionControl.Benchmarks;
 
 /// <summary>
-/// <c>--scenario alloc</c>: where the round trip's client-side bytes go (emulator in another process, so only this
-/// process allocates). Each figure is the average of 200 sequential calls after a warm-up.
+/// <c>--scenario alloc</c>: where the round trip's client-side bytes go, for Kling (API key) and Vydra (emulator in another
+/// process, so only this process allocates). Each figure is the average of 200 sequential calls after a warm-up.
 /// </summary>
 internal static class AllocationBreakdown
 {
@@ -13,21 +14,44 @@ internal static class AllocationBreakdown
         var (server, baseAddress) = await BenchEnvironment.StartEmulatorProcessAsync(4);
         try
         {
-            using var client = new VydraClient(new VydraOptions { BaseAddress = baseAddress, ApiKey = BenchEnvironment.Credentials.VydraApiKey });
+            var credentials = BenchEnvironment.Credentials;
             var request = new MotionControlRequest
             {
                 Image = MediaSource.FromUri(new Uri("https://example.com/character.png")),
                 Video = MediaSource.FromUri(new Uri("https://example.com/dance.mp4")),
                 Prompt = "a dancer on a rooftop",
             };
-            var wire = new VydraMotionControlRequest { ImageUrl = "https://example.com/character.png", VideoUrl = "https://example.com/dance.mp4", Prompt = "a dancer on a rooftop" };
-            var id = (await client.SubmitAsync(request)).Id;
 
-            await MeasureAsync("neutral ValidateAsync", async () => await client.ValidateAsync(request));
-            await MeasureAsync("neutral SubmitAsync", async () => await client.SubmitAsync(request));
-            await MeasureAsync("neutral GetTaskAsync", async () => await client.GetTaskAsync(id));
-            await MeasureAsync("typed Api.CreateMotionControlJobAsync", async () => await client.Api.CreateMotionControlJobAsync(wire));
-            await MeasureAsync("typed Api.GetJobAsync", async () => await client.Api.GetJobAsync(id));
+            using (var kling = new KlingClient(new KlingOptions { BaseAddress = baseAddress, ApiKey = credentials.KlingApiKey }))
+            {
+                var wire = new KlingMotionControlRequest
+                {
+                    ModelName = KlingClient.DefaultModel,
+                    Prompt = "a dancer on a rooftop",
+                    ImageUrl = "https://example.com/character.png",
+                    VideoUrl = "https://example.com/dance.mp4",
+                    CharacterOrientation = "image",
+                    Mode = "std",
+                };
+                var id = (await kling.SubmitAsync(request)).Id;
+                await MeasureAsync("kling.neutral ValidateAsync", async () => await kling.ValidateAsync(request));
+                await MeasureAsync("kling.neutral SubmitAsync", async () => await kling.SubmitAsync(request));
+                await MeasureAsync("kling.neutral GetTaskAsync", async () => await kling.GetTaskAsync(id));
+                await MeasureAsync("kling.typed Api.CreateMotionControlTaskAsync", async () => await kling.Api.CreateMotionControlTaskAsync(wire));
+                await MeasureAsync("kling.typed Api.GetMotionControlTaskAsync", async () => await kling.Api.GetMotionControlTaskAsync(id));
+            }
+
+            using (var vydra = new VydraClient(new VydraOptions { BaseAddress = baseAddress, ApiKey = credentials.VydraApiKey }))
+            {
+                var wire = new VydraMotionControlRequest { ImageUrl = "https://example.com/character.png", VideoUrl = "https://example.com/dance.mp4", Prompt = "a dancer on a rooftop" };
+                var id = (await vydra.SubmitAsync(request)).Id;
+                await MeasureAsync("vydra.neutral ValidateAsync", async () => await vydra.ValidateAsync(request));
+                await MeasureAsync("vydra.neutral SubmitAsync", async () => await vydra.SubmitAsync(request));
+                await MeasureAsync("vydra.neutral GetTaskAsync", async () => await vydra.GetTaskAsync(id));
+                await MeasureAsync("vydra.typed Api.CreateMotionControlJobAsync", async () => await vydra.Api.CreateMotionControlJobAsync(wire));
+                await MeasureAsync("vydra.typed Api.GetJobAsync", async () => await vydra.Api.GetJobAsync(id));
+            }
+
             return 0;
         }
         finally

@@ -18,6 +18,22 @@ public sealed record RawVydraJob(
     [property: JsonPropertyName("progress")] int? Progress,
     [property: JsonPropertyName("output")] RawVydraOutput? Output);
 
+/// <summary>What a hand-written Kling client would declare: the legacy create body and the envelope of both replies.</summary>
+public sealed record RawKlingCreate(
+    [property: JsonPropertyName("model_name")] string ModelName,
+    [property: JsonPropertyName("prompt")] string Prompt,
+    [property: JsonPropertyName("image_url")] string ImageUrl,
+    [property: JsonPropertyName("video_url")] string VideoUrl,
+    [property: JsonPropertyName("character_orientation")] string CharacterOrientation,
+    [property: JsonPropertyName("mode")] string Mode);
+
+public sealed record RawKlingTask([property: JsonPropertyName("task_id")] string? TaskId, [property: JsonPropertyName("task_status")] string? TaskStatus);
+
+public sealed record RawKlingEnvelope(
+    [property: JsonPropertyName("code")] int Code,
+    [property: JsonPropertyName("message")] string? Message,
+    [property: JsonPropertyName("data")] RawKlingTask? Data);
+
 /// <summary>The naive Base64 body: a Kling-shaped create with the image as one big string.</summary>
 public sealed record NaiveKlingCreate(
     [property: JsonPropertyName("image_url")] string ImageUrl,
@@ -29,6 +45,8 @@ public sealed record NaiveKlingCreate(
 [JsonSerializable(typeof(RawVydraCreated))]
 [JsonSerializable(typeof(RawVydraJob))]
 [JsonSerializable(typeof(NaiveKlingCreate))]
+[JsonSerializable(typeof(RawKlingCreate))]
+[JsonSerializable(typeof(RawKlingEnvelope))]
 internal sealed partial class RawJsonContext : JsonSerializerContext
 {
 }

@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using MotionControl.Diagnostics;
 using Polly;
@@ -26,12 +28,16 @@ internal sealed class VendorTransport<TRoutes>
     private readonly ResiliencePipeline _reads;
     private readonly ResiliencePipeline _creates;
 
+    /// <summary>Every create's context (a create concerns no task yet), made once.</summary>
+    private readonly VendorCallContext _createContext;
+
     public VendorTransport(VendorTransportSettings settings, Func<TRoutes> routes)
     {
         _settings = settings;
         _routes = routes;
         _reads = RetryPipelines.ForReads(settings);
         _creates = RetryPipelines.ForCreates(settings);
+        _createContext = new VendorCallContext(settings.ProviderName, VendorOperations.Create, null, settings.Redactor);
     }
 
     public string ProviderName => _settings.ProviderName;
@@ -52,7 +58,15 @@ internal sealed class VendorTransport<TRoutes>
     /// runs without the pipeline (most calls need no other); if it fails, the pipeline takes over with that failure as
     /// its own first attempt, so back-off, retry decisions, logs and metrics are exactly the pipeline's.
     /// </summary>
-    public async Task<T> SendAsync<T>(VendorCall<TRoutes> call, Func<VendorReply, T> interpret, CancellationToken cancellationToken)
+    public async Task<T> SendAsync<T>(VendorCall<TRoutes> call, Func<VendorReply, T> interpret, CancellationToken cancellationToken) =>
+        await SendValueAsync(call, interpret, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// <see cref="SendAsync{T}"/> for callers that await the result once, straight away (every endpoint): its state
+    /// machine is pooled, so only the caller's own async method allocates one.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<T> SendValueAsync<T>(VendorCall<TRoutes> call, Func<VendorReply, T> interpret, CancellationToken cancellationToken)
     {
         try
         {
@@ -62,7 +76,7 @@ internal sealed class VendorTransport<TRoutes>
                 // As the pipeline would: a call cancelled before it starts is not sent.
                 cancellationToken.ThrowIfCancellationRequested();
                 var reply = await SendOnceAsync(call, cancellationToken).ConfigureAwait(false);
-                return interpret(reply);
+                return Interpret(call, reply, interpret);
             }
             catch (MotionControlException ex)
             {
@@ -108,7 +122,7 @@ internal sealed class VendorTransport<TRoutes>
                     }
 
                     var reply = await state.Transport.SendOnceAsync(state.Call, ctx.CancellationToken).ConfigureAwait(false);
-                    return state.Interpret(reply);
+                    return Interpret(state.Call, reply, state.Interpret);
                 },
                 context,
                 (Transport: this, Call: call, Interpret: interpret, FirstFailure: new StrongBox<ExceptionDispatchInfo?>(firstFailure))).ConfigureAwait(false);
@@ -116,6 +130,30 @@ internal sealed class VendorTransport<TRoutes>
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>
+    /// Interprets one attempt's reply; for a call whose interpreter keeps nothing of the reply's bytes
+    /// (<see cref="VendorCall{TRoutes}.PooledReply"/>), the pooled body buffer is given back once it has.
+    /// </summary>
+    private static T Interpret<T>(VendorCall<TRoutes> call, VendorReply reply, Func<VendorReply, T> interpret)
+    {
+        if (!call.PooledReply)
+        {
+            return interpret(reply);
+        }
+
+        try
+        {
+            return interpret(reply);
+        }
+        finally
+        {
+            if (MemoryMarshal.TryGetArray(reply.Body, out var segment) && segment.Array is { Length: > 0 } rented)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 
@@ -135,17 +173,24 @@ internal sealed class VendorTransport<TRoutes>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<VendorReply> SendOnceAsync(VendorCall<TRoutes> call, CancellationToken cancellationToken)
     {
-        var context = new VendorCallContext(ProviderName, call.Operation, call.TaskId, Redactor);
+        var context = call.TaskId is null && call.Operation == VendorOperations.Create
+            ? _createContext
+            : new VendorCallContext(ProviderName, call.Operation, call.TaskId, Redactor);
 
-        // The attempt's own token: the caller's, and the per-attempt timeout. On the system clock one linked source with
-        // CancelAfter does both; another clock (tests) needs a timer source of its own.
-        using var clockTimeout = TimeProvider == TimeProvider.System ? null : new CancellationTokenSource(_settings.RequestTimeout, TimeProvider);
-        using var attempt = clockTimeout is null
-            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
-            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, clockTimeout.Token);
-        if (clockTimeout is null)
+        // The attempt's own token: the caller's, and the per-attempt timeout. On the system clock a pooled source with
+        // CancelAfter does both (the caller's token cancels it through a registration, as a linked source would); another
+        // clock (tests) needs a timer source of its own, linked.
+        var pooled = TimeProvider == TimeProvider.System;
+        var clockTimeout = pooled ? null : new CancellationTokenSource(_settings.RequestTimeout, TimeProvider);
+        var attempt = pooled ? AttemptTokenSources.Rent() : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, clockTimeout!.Token);
+        var callerLink = default(CancellationTokenRegistration);
+        if (pooled)
         {
             attempt.CancelAfter(_settings.RequestTimeout);
+            if (cancellationToken.CanBeCanceled)
+            {
+                callerLink = cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), attempt);
+            }
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -158,7 +203,7 @@ internal sealed class VendorTransport<TRoutes>
                 throw Redirected(call, response, location);
             }
 
-            var body = await ReadBodyAsync(response, context, attempt.Token).ConfigureAwait(false);
+            var body = await ReadBodyAsync(response, context, call.PooledReply, attempt.Token).ConfigureAwait(false);
             var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             MotionControlLog.CallCompleted(Logger, ProviderName, call.Operation, (int)response.StatusCode, elapsedMs);
 
@@ -200,10 +245,25 @@ internal sealed class VendorTransport<TRoutes>
                 RequestSent = true,
             };
         }
+        finally
+        {
+            // The caller's registration goes first (it waits for a cancellation running on another thread), then the source:
+            // back to the pool if it was never cancelled, else disposed.
+            callerLink.Dispose();
+            if (pooled)
+            {
+                AttemptTokenSources.Return(attempt);
+            }
+            else
+            {
+                attempt.Dispose();
+                clockTimeout!.Dispose();
+            }
+        }
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage response, VendorCallContext context, CancellationToken cancellationToken)
+    private async ValueTask<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage response, VendorCallContext context, bool pooled, CancellationToken cancellationToken)
     {
         var limit = _settings.MaxResponseBytes;
         var declared = response.Content.Headers.ContentLength;
@@ -217,26 +277,47 @@ internal sealed class VendorTransport<TRoutes>
         {
             // With a Content-Length the body lands in one array of its exact size, plus one spare byte to see that it
             // ends there; without one the buffer grows by doubling and the result is trimmed. Never more than the limit.
-            var buffer = new byte[declared is { } length ? (int)length + 1 : (int)Math.Min(InitialBodyBuffer, (long)limit + 1)];
-            var count = 0;
-            while (true)
+            // A pooled buffer (a reply whose bytes are not kept) may be longer than that capacity; reads never go past it.
+            var capacity = declared is { } length ? (int)length + 1 : (int)Math.Min(InitialBodyBuffer, (long)limit + 1);
+            var buffer = pooled ? ArrayPool<byte>.Shared.Rent(capacity) : new byte[capacity];
+            try
             {
-                if (count == buffer.Length)
+                var count = 0;
+                while (true)
                 {
-                    Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, (long)limit + 1));
-                }
+                    if (count == capacity)
+                    {
+                        capacity = (int)Math.Min((long)capacity * 2, (long)limit + 1);
+                        if (!pooled)
+                        {
+                            Array.Resize(ref buffer, capacity);
+                        }
+                        else if (buffer.Length < capacity)
+                        {
+                            var larger = ArrayPool<byte>.Shared.Rent(capacity);
+                            buffer.AsSpan(0, count).CopyTo(larger);
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = larger;
+                        }
+                    }
 
-                var read = await stream.ReadAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    return count == declared ? buffer.AsMemory(0, count) : buffer.AsSpan(0, count).ToArray();
-                }
+                    var read = await stream.ReadAsync(buffer.AsMemory(count, capacity - count), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        return pooled || count == declared ? buffer.AsMemory(0, count) : buffer.AsSpan(0, count).ToArray();
+                    }
 
-                count += read;
-                if (count > limit)
-                {
-                    throw TooLarge(response.StatusCode, context);
+                    count += read;
+                    if (count > limit)
+                    {
+                        throw TooLarge(response.StatusCode, context);
+                    }
                 }
+            }
+            catch when (pooled)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw;
             }
         }
     }
@@ -279,5 +360,50 @@ internal sealed class VendorTransport<TRoutes>
         }
 
         return null;
+    }
+}
+
+/// <summary>
+/// The attempts' cancellation sources on the system clock, reused: a source whose attempt ended without cancellation is
+/// reset (its timer stopped, every registration left on it dropped) and kept for the next attempt, so an attempt costs no
+/// source, timer or registration list of its own. A cancelled source cannot be reset and is disposed.
+/// </summary>
+internal static class AttemptTokenSources
+{
+    private static readonly CancellationTokenSource?[] Pool = new CancellationTokenSource?[Math.Max(8, Environment.ProcessorCount * 4)];
+
+    /// <summary>A source that is not cancelled and has no timer running.</summary>
+    /// <returns>The source; give it back with <see cref="Return"/> once its attempt has ended.</returns>
+    public static CancellationTokenSource Rent()
+    {
+        var pool = Pool;
+        for (var i = 0; i < pool.Length; i++)
+        {
+            if (Volatile.Read(ref pool[i]) is not null && Interlocked.Exchange(ref pool[i], null) is { } source)
+            {
+                return source;
+            }
+        }
+
+        return new CancellationTokenSource();
+    }
+
+    /// <summary>Keeps <paramref name="source"/> for another attempt when it can be reset, else disposes it.</summary>
+    /// <param name="source">A source from <see cref="Rent"/> whose attempt has ended (nothing sends with its token any more).</param>
+    public static void Return(CancellationTokenSource source)
+    {
+        if (source.TryReset())
+        {
+            var pool = Pool;
+            for (var i = 0; i < pool.Length; i++)
+            {
+                if (Interlocked.CompareExchange(ref pool[i], source, null) is null)
+                {
+                    return;
+                }
+            }
+        }
+
+        source.Dispose();
     }
 }

@@ -29,31 +29,57 @@ public class VendorTransportBodyTests
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task A_body_at_the_limit_is_read(bool declared)
+    [InlineData(0, true)]
+    [InlineData(335, true)]
+    [InlineData(70_000, true)]
+    [InlineData(0, false)]
+    [InlineData(335, false)]
+    [InlineData(4096, false)]
+    [InlineData(4097, false)]
+    [InlineData(70_000, false)]
+    public async Task A_pooled_reply_is_read_whole_and_exact_with_or_without_a_content_length(int size, bool declared)
+    {
+        var body = Bytes(size);
+        var transport = Transport(() => new PieceContent(body, declared, pieceSize: 1000));
+
+        // Twice, so the second read may land in the buffer the first gave back.
+        for (var i = 0; i < 2; i++)
+        {
+            var read = await transport.SendAsync(Get(pooled: true), static r => r.Body.ToArray(), CancellationToken.None);
+            Assert.Equal(body, read);
+        }
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    [InlineData(false, true)]
+    public async Task A_body_at_the_limit_is_read(bool declared, bool pooled)
     {
         var body = Bytes(1000);
         var transport = Transport(() => new PieceContent(body, declared, pieceSize: 300), maxResponseBytes: 1000);
 
-        Assert.Equal(body, await transport.SendAsync(Get(), static r => r.Body.ToArray(), CancellationToken.None));
+        Assert.Equal(body, await transport.SendAsync(Get(pooled), static r => r.Body.ToArray(), CancellationToken.None));
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task A_body_past_the_limit_is_a_protocol_error_and_is_not_read_further(bool declared)
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    [InlineData(false, true)]
+    public async Task A_body_past_the_limit_is_a_protocol_error_and_is_not_read_further(bool declared, bool pooled)
     {
         var content = new PieceContent(Bytes(100_000), declared, pieceSize: 300);
         var transport = Transport(() => content, maxResponseBytes: 1000);
 
-        var error = await Assert.ThrowsAsync<MotionControlProtocolException>(() => transport.SendAsync(Get(), static r => r.Body.Length, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MotionControlProtocolException>(() => transport.SendAsync(Get(pooled), static r => r.Body.Length, CancellationToken.None));
 
         Assert.Contains("larger than 1000 bytes", error.Message, StringComparison.Ordinal);
         Assert.True(content.BytesServed <= 1300, $"{content.BytesServed} bytes were read");
     }
 
-    private static VendorCall<ITestRoutes> Get() => TestTransport.Get();
+    private static VendorCall<ITestRoutes> Get(bool pooled = false) => TestTransport.Get() with { PooledReply = pooled };
 
     private static byte[] Bytes(int size)
     {

@@ -114,6 +114,40 @@ public class VendorTransportRetryTests
         Assert.True(caller.IsCancellationRequested);
     }
 
+    [Fact]
+    public async Task Attempts_after_a_timeout_or_a_cancellation_are_not_cancelled_by_them_or_by_an_earlier_callers_token()
+    {
+        // On the system clock each attempt's cancellation source comes from a pool: a source an attempt cancelled must
+        // not be reused, and an earlier caller's token must not reach a later attempt through a reused source.
+        var hanging = HangingTransport(TimeSpan.FromMilliseconds(200));
+        await Assert.ThrowsAsync<MotionControlConnectionException>(() => hanging.SendAsync(Get(), Interpret, CancellationToken.None));
+        using (var cancelling = new CancellationTokenSource(TimeSpan.FromMilliseconds(50)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => hanging.SendAsync(Get(), Interpret, cancelling.Token));
+        }
+
+        var slow = TestTransport.Create(new SlowHandler(TimeSpan.FromMilliseconds(150)), new VendorTransportSettings
+        {
+            ProviderName = "test",
+            Authenticator = NoAuthenticator.Instance,
+            BaseAddress = new Uri("http://vendor.test/"),
+            Redactor = SecretRedactor.PatternsOnly,
+            Logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance,
+            MaxRetryAttempts = 0,
+        });
+        using var earlier = new CancellationTokenSource();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, await slow.SendAsync(Get(), Interpret, earlier.Token));
+        }
+
+        var later = Task.WhenAll(Enumerable.Range(0, 4).Select(_ => slow.SendAsync(Get(), Interpret, CancellationToken.None)));
+        await Task.Delay(50);
+        await earlier.CancelAsync();
+
+        Assert.All(await later, status => Assert.Equal(HttpStatusCode.OK, status));
+    }
+
     private static VendorTransport<ITestRoutes> HangingTransport(TimeSpan timeout)
     {
         return TestTransport.Create(new HangingHandler(), new VendorTransportSettings
@@ -157,6 +191,15 @@ public class VendorTransportRetryTests
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
             throw new InvalidOperationException("unreachable");
+        }
+    }
+
+    private sealed class SlowHandler(TimeSpan delay) : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(delay, cancellationToken);
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}"), RequestMessage = request };
         }
     }
 

@@ -15,7 +15,7 @@ internal sealed class AimlApiEndpoints(VendorTransport<IAimlApiRoutes> transport
         (await GetAsync(generationId, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Sends a create whose body is built by <paramref name="createContent"/> (which streams local media in, for the neutral client).</summary>
-    internal Task<WireReply<AimlApiVideoGeneration>> CreateAsync(
+    internal ValueTask<WireReply<AimlApiVideoGeneration>> CreateAsync(
         AimlApiVideoGenerationRequest request,
         IReadOnlyDictionary<string, JsonNode?>? additionalProperties,
         Func<ReadOnlyMemory<byte>, HttpContent> createContent,
@@ -23,17 +23,17 @@ internal sealed class AimlApiEndpoints(VendorTransport<IAimlApiRoutes> transport
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = WireBody.Serialize(request, AimlApiJsonContext.Default.AimlApiVideoGenerationRequest, additionalProperties);
-        return transport.SendAsync(
-            VendorCall<IAimlApiRoutes>.Create((routes, ct) => routes.CreateAsync(createContent(body), ct)),
+        return transport.SendValueAsync(
+            VendorCall<IAimlApiRoutes>.Create(body, createContent, static (routes, call, ct) => routes.CreateAsync(call.CreateContent(), ct)),
             ReadCreate,
             cancellationToken);
     }
 
-    internal Task<WireReply<AimlApiVideoGeneration>> GetAsync(string generationId, CancellationToken cancellationToken)
+    internal ValueTask<WireReply<AimlApiVideoGeneration>> GetAsync(string generationId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(generationId);
-        return transport.SendAsync(
-            VendorCall<IAimlApiRoutes>.Get(generationId, (routes, ct) => routes.GetAsync(generationId, ct)),
+        return transport.SendValueAsync(
+            VendorCall<IAimlApiRoutes>.Get(generationId, static (routes, call, ct) => routes.GetAsync(call.TaskId!, ct)),
             ReadGet,
             cancellationToken);
     }

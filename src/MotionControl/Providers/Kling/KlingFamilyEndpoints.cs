@@ -11,7 +11,7 @@ namespace MotionControl.Providers.Kling;
 /// goes to the vendor's error policy. A rejected token (Kling 1003/1004) is forgotten here, so the retry signs a new one.
 /// </summary>
 /// <typeparam name="TRoutes">Kling's routes, or PowerTokens' (the same under a prefix).</typeparam>
-internal sealed class KlingFamilyEndpoints<TRoutes>(VendorTransport<TRoutes> transport, IVendorErrorPolicy errors, Action<string, string?> reportUnknownStatus) : IKlingApi, IPowerTokensApi
+internal sealed class KlingFamilyEndpoints<TRoutes> : IKlingApi, IPowerTokensApi
     where TRoutes : class, IKlingRoutes
 {
     /// <summary>Kling's page-number range for the list call: 1–1000.</summary>
@@ -22,31 +22,44 @@ internal sealed class KlingFamilyEndpoints<TRoutes>(VendorTransport<TRoutes> tra
 
     private const string Data = "data";
 
-    public Task<KlingTaskReply> CreateAsync(Func<HttpContent> content, CancellationToken cancellationToken) =>
-        transport.SendAsync(
-            VendorCall<TRoutes>.Create((routes, ct) => routes.CreateAsync(content(), ct)),
-            reply => Interpret(reply, ReadTask),
-            cancellationToken);
+    private readonly VendorTransport<TRoutes> _transport;
+    private readonly IVendorErrorPolicy _errors;
+    private readonly Action<string, string?> _reportUnknownStatus;
 
-    /// <summary>Reads one task by its task id or its external task id (Kling matches the path segment against both).</summary>
-    public Task<KlingTaskReply> GetAsync(string id, CancellationToken cancellationToken)
+    // The reply readers, made once: a reader is handed to the transport on every call.
+    private readonly Func<VendorReply, KlingTaskReply> _readTask;
+    private readonly Func<VendorReply, KlingResponse<KlingTask>> _readTaskResponse;
+    private readonly Func<VendorReply, KlingTaskListReply> _readTaskList;
+
+    public KlingFamilyEndpoints(VendorTransport<TRoutes> transport, IVendorErrorPolicy errors, Action<string, string?> reportUnknownStatus)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return transport.SendAsync(
-            VendorCall<TRoutes>.Get(id, (routes, ct) => routes.GetAsync(id, ct)),
-            reply => Interpret(reply, ReadTask),
-            cancellationToken);
+        _transport = transport;
+        _errors = errors;
+        _reportUnknownStatus = reportUnknownStatus;
+        Func<VendorReply, KlingTaskReply> readTask = ReadTask;
+        Func<VendorReply, KlingResponse<KlingTask>> readTaskResponse = ReadTaskResponse;
+        Func<VendorReply, KlingTaskListReply> readTaskList = ReadTaskList;
+        _readTask = reply => Interpret(reply, readTask);
+        _readTaskResponse = reply => Interpret(reply, readTaskResponse);
+        _readTaskList = reply => Interpret(reply, readTaskList);
     }
 
-    public Task<KlingTaskListReply> ListAsync(int pageNum, int pageSize, CancellationToken cancellationToken)
+    /// <summary>Sends a create of <paramref name="body"/>, wrapped per attempt by <paramref name="createContent"/> (which streams local media in, for the neutral client).</summary>
+    public ValueTask<KlingTaskReply> CreateAsync(ReadOnlyMemory<byte> body, Func<ReadOnlyMemory<byte>, HttpContent> createContent, CancellationToken cancellationToken) =>
+        CreateAsync(body, createContent, _readTask, pooledReply: false, cancellationToken);
+
+    /// <summary>Reads one task by its task id or its external task id (Kling matches the path segment against both).</summary>
+    public ValueTask<KlingTaskReply> GetAsync(string id, CancellationToken cancellationToken) => GetAsync(id, _readTask, pooledReply: false, cancellationToken);
+
+    public ValueTask<KlingTaskListReply> ListAsync(int pageNum, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageNum, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageNum, MaxPageNumber);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
-        return transport.SendAsync(
+        return _transport.SendValueAsync(
             new VendorCall<TRoutes>(VendorOperations.List, (routes, ct) => routes.ListAsync(pageNum, pageSize, ct)),
-            reply => Interpret(reply, ReadTaskList),
+            _readTaskList,
             cancellationToken);
     }
 
@@ -54,7 +67,7 @@ internal sealed class KlingFamilyEndpoints<TRoutes>(VendorTransport<TRoutes> tra
     public async Task<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken)
     {
         var body = KlingRequestMapper.ToBody(submission);
-        return ToTask(await CreateAsync(() => submission.CreateJsonContent(body), cancellationToken).ConfigureAwait(false), submission.ExternalTaskId);
+        return ToTask(await CreateAsync(body, submission.CreateJsonContent, cancellationToken).ConfigureAwait(false), submission.ExternalTaskId);
     }
 
     /// <summary>The neutral read of one task.</summary>
@@ -77,35 +90,63 @@ internal sealed class KlingFamilyEndpoints<TRoutes>(VendorTransport<TRoutes> tra
 
     /// <summary>The neutral task of one list item.</summary>
     public MotionControlTask ToTask(KlingTask task, LazyJson raw) =>
-        KlingTaskMapper.ToTask(transport.ProviderName, task, raw, reportUnknownStatus, transport.Redactor);
+        KlingTaskMapper.ToTask(_transport.ProviderName, task, raw, _reportUnknownStatus, _transport.Redactor);
+
+    // The typed calls below return the envelope DTO only (no JSON kept), so their replies are read into pooled buffers.
 
     /// <inheritdoc cref="IKlingApi.CreateMotionControlTaskAsync"/>
     public async Task<KlingResponse<KlingTask>> CreateMotionControlTaskAsync(KlingMotionControlRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = WireBody.Serialize(request, KlingJsonContext.Default.KlingMotionControlRequest, null);
-        return (await CreateAsync(() => WireBody.Content(body), cancellationToken).ConfigureAwait(false)).Response;
+        return await CreateAsync(body, WireBody.Content, _readTaskResponse, pooledReply: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc cref="IKlingApi.GetMotionControlTaskAsync"/>
     public async Task<KlingResponse<KlingTask>> GetMotionControlTaskAsync(string taskId, CancellationToken cancellationToken = default) =>
-        (await GetAsync(taskId, cancellationToken).ConfigureAwait(false)).Response;
+        await GetAsync(taskId, _readTaskResponse, pooledReply: true, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc cref="IKlingApi.GetMotionControlTaskByExternalIdAsync"/>
     public async Task<KlingResponse<KlingTask>> GetMotionControlTaskByExternalIdAsync(string externalTaskId, CancellationToken cancellationToken = default) =>
-        (await GetAsync(externalTaskId, cancellationToken).ConfigureAwait(false)).Response;
+        await GetAsync(externalTaskId, _readTaskResponse, pooledReply: true, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc cref="IKlingApi.ListMotionControlTasksAsync"/>
     public async Task<KlingResponse<IReadOnlyList<KlingTask>>> ListMotionControlTasksAsync(int pageNum = 1, int pageSize = 30, CancellationToken cancellationToken = default) =>
         (await ListAsync(pageNum, pageSize, cancellationToken).ConfigureAwait(false)).Response;
 
+    /// <summary>
+    /// Sends a create; <paramref name="pooledReply"/> only when <paramref name="read"/> keeps nothing of the reply's bytes
+    /// (see <see cref="VendorCall{TRoutes}.PooledReply"/>).
+    /// </summary>
+    private ValueTask<T> CreateAsync<T>(ReadOnlyMemory<byte> body, Func<ReadOnlyMemory<byte>, HttpContent> createContent, Func<VendorReply, T> read, bool pooledReply, CancellationToken cancellationToken) =>
+        _transport.SendValueAsync(
+            VendorCall<TRoutes>.Create(body, createContent, static (routes, call, ct) => routes.CreateAsync(call.CreateContent(), ct)) with { PooledReply = pooledReply },
+            read,
+            cancellationToken);
+
+    private ValueTask<T> GetAsync<T>(string id, Func<VendorReply, T> read, bool pooledReply, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return _transport.SendValueAsync(
+            VendorCall<TRoutes>.Get(id, static (routes, call, ct) => routes.GetAsync(call.TaskId!, ct)) with { PooledReply = pooledReply },
+            read,
+            cancellationToken);
+    }
+
     private MotionControlTask ToTask(KlingTaskReply reply, string? externalTaskId) =>
-        KlingTaskMapper.ToTask(transport.ProviderName, reply.Response.Data, reply.Raw, reportUnknownStatus, transport.Redactor, externalTaskId);
+        KlingTaskMapper.ToTask(_transport.ProviderName, reply.Response.Data, reply.Raw, _reportUnknownStatus, _transport.Redactor, externalTaskId);
 
     private KlingTaskReply ReadTask(VendorReply reply)
     {
         var (envelope, raw) = Envelope(reply, KlingJsonContext.Default.KlingEnvelopeKlingTask);
         return new KlingTaskReply(Response(envelope.Message, envelope.RequestId, reply, Checked(reply, envelope.Data!)), LazyJson.Part(raw, Data));
+    }
+
+    /// <summary><see cref="ReadTask"/> for the typed APIs, which return the envelope only (no task JSON kept for <c>Raw</c>).</summary>
+    private KlingResponse<KlingTask> ReadTaskResponse(VendorReply reply)
+    {
+        var envelope = Envelope(reply, KlingJsonContext.Default.KlingEnvelopeKlingTask).Value;
+        return Response(envelope.Message, envelope.RequestId, reply, Checked(reply, envelope.Data!));
     }
 
     private KlingTaskListReply ReadTaskList(VendorReply reply)
@@ -129,22 +170,22 @@ internal sealed class KlingFamilyEndpoints<TRoutes>(VendorTransport<TRoutes> tra
         WireReply<KlingEnvelope<T>> wire;
         try
         {
-            wire = WireReply<KlingEnvelope<T>>.Read(reply, typeInfo, errors);
+            wire = WireReply<KlingEnvelope<T>>.Read(reply, typeInfo, _errors);
         }
         catch (MotionControlProtocolException) when (KlingJsonFields.Code(reply.Root) is not (null or 0))
         {
             // A 2xx error whose data is not the success shape: the code decides, not the shape.
-            throw errors.Map(reply);
+            throw _errors.Map(reply);
         }
 
         var envelope = wire.Value;
         if (envelope.Code is not { } code)
         {
             // A 2xx error in a gateway's own shape ({error: ...}) is still an error, not an unreadable reply.
-            throw reply.Root is { } root && root.TryGetProperty("error", out _) ? errors.Map(reply) : reply.ProtocolError("the reply has no numeric code");
+            throw reply.Root is { } root && root.TryGetProperty("error", out _) ? _errors.Map(reply) : reply.ProtocolError("the reply has no numeric code");
         }
 
-        return code != 0 ? throw errors.Map(reply)
+        return code != 0 ? throw _errors.Map(reply)
             : envelope.Data is null ? throw reply.ProtocolError("the reply has code 0 but no data")
             : wire;
     }
@@ -163,7 +204,7 @@ internal sealed class KlingFamilyEndpoints<TRoutes>(VendorTransport<TRoutes> tra
         }
         catch (MotionControlAuthenticationException ex) when (ex.IsTransient)
         {
-            transport.InvalidateCredentials();
+            _transport.InvalidateCredentials();
             throw;
         }
     }

@@ -27,7 +27,7 @@ internal sealed class ModelsLabEndpoints : IModelsLabApi
         (await FetchAsync(id, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Sends a create whose body is built by <paramref name="createContent"/> (which streams local media in, for the neutral client).</summary>
-    internal Task<WireReply<ModelsLabVideoResponse>> CreateAsync(
+    internal ValueTask<WireReply<ModelsLabVideoResponse>> CreateAsync(
         ModelsLabMotionControlRequest request,
         IReadOnlyDictionary<string, JsonNode?>? additionalProperties,
         Func<ReadOnlyMemory<byte>, HttpContent> createContent,
@@ -35,19 +35,24 @@ internal sealed class ModelsLabEndpoints : IModelsLabApi
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = WireBody.Serialize(request with { Key = _apiKey }, ModelsLabJsonContext.Default.ModelsLabMotionControlRequest, additionalProperties);
-        return _transport.SendAsync(
-            VendorCall<IModelsLabRoutes>.Create((routes, ct) => routes.CreateAsync(createContent(body), ct)),
+        return _transport.SendValueAsync(
+            VendorCall<IModelsLabRoutes>.Create(body, createContent, static (routes, call, ct) => routes.CreateAsync(call.CreateContent(), ct)),
             ReadCreate,
             cancellationToken);
     }
 
-    internal Task<WireReply<ModelsLabVideoResponse>> FetchAsync(string id, CancellationToken cancellationToken)
+    internal ValueTask<WireReply<ModelsLabVideoResponse>> FetchAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
 
         // A POST, but a read: it changes nothing at ModelsLab, so it is retried like a GET.
-        return _transport.SendAsync(
-            new VendorCall<IModelsLabRoutes>("fetch", (routes, ct) => routes.FetchAsync(id, WireBody.Content(_fetchBody), ct)) { TaskId = id },
+        return _transport.SendValueAsync(
+            new VendorCall<IModelsLabRoutes>("fetch", static (routes, call, ct) => routes.FetchAsync(call.TaskId!, call.CreateContent(), ct))
+            {
+                TaskId = id,
+                Body = _fetchBody,
+                State = (Func<ReadOnlyMemory<byte>, HttpContent>)WireBody.Content,
+            },
             ReadFetch,
             cancellationToken);
     }

@@ -14,11 +14,12 @@ internal sealed class VydraEndpoints(VendorTransport<IVydraRoutes> transport) : 
 
     private static IVendorErrorPolicy Errors => VydraVendor.Descriptor.Errors;
 
+    // The typed calls return the DTO only (no JSON kept), so their replies are read into pooled buffers.
     public async Task<VydraCreateJobResponse> CreateMotionControlJobAsync(VydraMotionControlRequest request, CancellationToken cancellationToken = default) =>
-        (await CreateAsync(request, null, WireBody.Content, cancellationToken).ConfigureAwait(false)).Value;
+        await CreateAsync(request, null, WireBody.Content, static reply => ReadCreated(reply).Value, pooledReply: true, cancellationToken).ConfigureAwait(false);
 
     public async Task<VydraJob> GetJobAsync(string jobId, CancellationToken cancellationToken = default) =>
-        (await GetAsync(jobId, cancellationToken).ConfigureAwait(false)).Value;
+        await GetAsync(jobId, static reply => ReadJob(reply).Value, pooledReply: true, cancellationToken).ConfigureAwait(false);
 
     public async Task<VydraJobList> ListJobsAsync(int? limit = null, int? offset = null, string? status = null, CancellationToken cancellationToken = default)
     {
@@ -37,7 +38,7 @@ internal sealed class VydraEndpoints(VendorTransport<IVydraRoutes> transport) : 
 
         // Cancelling twice does no harm, so a lost reply may be retried like a read.
         return transport.SendAsync(
-            new VendorCall<IVydraRoutes>("cancel", (routes, ct) => routes.CancelAsync(jobId, ct)) { TaskId = jobId },
+            new VendorCall<IVydraRoutes>("cancel", static (routes, call, ct) => routes.CancelAsync(call.TaskId!, ct)) { TaskId = jobId },
             static reply => reply.IsSuccessStatusCode && reply.Json.IsEmpty
                 ? null
                 : WireReply<VydraJob>.Read(reply, VydraJsonContext.Default.VydraJob, Errors).Value,
@@ -45,48 +46,68 @@ internal sealed class VydraEndpoints(VendorTransport<IVydraRoutes> transport) : 
     }
 
     /// <summary>Sends a create whose body is built by <paramref name="createContent"/> (which streams local media in, for the neutral client).</summary>
-    internal Task<WireReply<VydraCreateJobResponse>> CreateAsync(
+    internal ValueTask<WireReply<VydraCreateJobResponse>> CreateAsync(
         VydraMotionControlRequest request,
         IReadOnlyDictionary<string, JsonNode?>? additionalProperties,
         Func<ReadOnlyMemory<byte>, HttpContent> createContent,
+        CancellationToken cancellationToken) =>
+        CreateAsync(request, additionalProperties, createContent, ReadCreated, pooledReply: false, cancellationToken);
+
+    internal ValueTask<WireReply<VydraJob>> GetAsync(string jobId, CancellationToken cancellationToken) =>
+        GetAsync(jobId, ReadJob, pooledReply: false, cancellationToken);
+
+    /// <summary>Reads one page, keeping its JSON (the neutral client keeps each job's own JSON in its task).</summary>
+    internal ValueTask<WireReply<VydraJobList>> ListAsync(int? limit, int? offset, string? status, CancellationToken cancellationToken)
+    {
+        var filter = string.IsNullOrWhiteSpace(status) ? null : status;
+        return transport.SendValueAsync(
+            new VendorCall<IVydraRoutes>(VendorOperations.List, (routes, ct) => routes.ListAsync(limit, offset, filter, ct)),
+            static reply => WireReply<VydraJobList>.Read(reply, VydraJsonContext.Default.VydraJobList, Errors),
+            cancellationToken);
+    }
+
+    private static WireReply<VydraCreateJobResponse> ReadCreated(VendorReply reply)
+    {
+        var created = WireReply<VydraCreateJobResponse>.Read(reply, VydraJsonContext.Default.VydraCreateJobResponse, Errors);
+        return created.Value.JobId is null ? throw reply.ProtocolError("the reply carries no jobId") : created;
+    }
+
+    private static WireReply<VydraJob> ReadJob(VendorReply reply)
+    {
+        var job = WireReply<VydraJob>.Read(reply, VydraJsonContext.Default.VydraJob, Errors);
+        return string.Equals(job.Value.Status, "completed", StringComparison.OrdinalIgnoreCase) && job.Value.VideoUrl is null
+
+            // Transient on purpose: a read is retried and a wait keeps polling, in case the URL is filled in a moment later.
+            ? throw reply.ProtocolError("the job is completed but carries no output.videoUrl")
+            : job;
+    }
+
+    /// <summary>
+    /// Sends a create whose body is built by <paramref name="createContent"/>; <paramref name="pooledReply"/> only when
+    /// <paramref name="read"/> keeps nothing of the reply's bytes (see <see cref="VendorCall{TRoutes}.PooledReply"/>).
+    /// </summary>
+    private ValueTask<T> CreateAsync<T>(
+        VydraMotionControlRequest request,
+        IReadOnlyDictionary<string, JsonNode?>? additionalProperties,
+        Func<ReadOnlyMemory<byte>, HttpContent> createContent,
+        Func<VendorReply, T> read,
+        bool pooledReply,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = WireBody.Serialize(request, VydraJsonContext.Default.VydraMotionControlRequest, additionalProperties);
-        return transport.SendAsync(
-            VendorCall<IVydraRoutes>.Create((routes, ct) => routes.CreateAsync(createContent(body), ct)),
-            static reply =>
-            {
-                var created = WireReply<VydraCreateJobResponse>.Read(reply, VydraJsonContext.Default.VydraCreateJobResponse, Errors);
-                return created.Value.JobId is null ? throw reply.ProtocolError("the reply carries no jobId") : created;
-            },
+        return transport.SendValueAsync(
+            VendorCall<IVydraRoutes>.Create(body, createContent, static (routes, call, ct) => routes.CreateAsync(call.CreateContent(), ct)) with { PooledReply = pooledReply },
+            read,
             cancellationToken);
     }
 
-    internal Task<WireReply<VydraJob>> GetAsync(string jobId, CancellationToken cancellationToken)
+    private ValueTask<T> GetAsync<T>(string jobId, Func<VendorReply, T> read, bool pooledReply, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
-        return transport.SendAsync(
-            VendorCall<IVydraRoutes>.Get(jobId, (routes, ct) => routes.GetAsync(jobId, ct)),
-            static reply =>
-            {
-                var job = WireReply<VydraJob>.Read(reply, VydraJsonContext.Default.VydraJob, Errors);
-                return string.Equals(job.Value.Status, "completed", StringComparison.OrdinalIgnoreCase) && job.Value.VideoUrl is null
-
-                    // Transient on purpose: a read is retried and a wait keeps polling, in case the URL is filled in a moment later.
-                    ? throw reply.ProtocolError("the job is completed but carries no output.videoUrl")
-                    : job;
-            },
-            cancellationToken);
-    }
-
-    /// <summary>Reads one page, keeping its JSON (the neutral client keeps each job's own JSON in its task).</summary>
-    internal Task<WireReply<VydraJobList>> ListAsync(int? limit, int? offset, string? status, CancellationToken cancellationToken)
-    {
-        var filter = string.IsNullOrWhiteSpace(status) ? null : status;
-        return transport.SendAsync(
-            new VendorCall<IVydraRoutes>(VendorOperations.List, (routes, ct) => routes.ListAsync(limit, offset, filter, ct)),
-            static reply => WireReply<VydraJobList>.Read(reply, VydraJsonContext.Default.VydraJobList, Errors),
+        return transport.SendValueAsync(
+            VendorCall<IVydraRoutes>.Get(jobId, static (routes, call, ct) => routes.GetAsync(call.TaskId!, ct)) with { PooledReply = pooledReply },
+            read,
             cancellationToken);
     }
 }
