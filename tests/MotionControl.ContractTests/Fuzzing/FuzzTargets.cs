@@ -1,0 +1,307 @@
+using MotionControl.ContractTests.Infrastructure;
+using MotionControl.ContractTests.Kling;
+using MotionControl.Providers.AimlApi;
+using MotionControl.Providers.Kling;
+using MotionControl.Providers.ModelsLab;
+using MotionControl.Providers.PowerTokens;
+using MotionControl.Providers.Vydra;
+
+namespace MotionControl.ContractTests.Fuzzing;
+
+/// <summary>One way to reach an endpoint (the typed API or the neutral client); returns what it got, for the property to touch.</summary>
+internal sealed record FuzzCall(string Surface, Func<Task<IEnumerable<object?>>> Run);
+
+/// <summary>A vendor endpoint the SDK reads: its documented replies (the seeds), its secrets, and the calls that read it.</summary>
+/// <param name="Vendor">The vendor's name.</param>
+/// <param name="Endpoint">The endpoint's name.</param>
+/// <param name="Seeds">The documented replies.</param>
+/// <param name="Secrets">The client's credentials, planted in replies; no exception message may name them.</param>
+/// <param name="Names">
+/// The fuzzing dictionary: the wire names the vendor's readers and error policies look at, aliases included, so an added
+/// member is often one the SDK reads (the seeds' own names are added to it).
+/// </param>
+/// <param name="Connect">Builds a client over the given <see cref="HttpClient"/>, with the calls to make.</param>
+internal sealed record FuzzTarget(
+    string Vendor,
+    string Endpoint,
+    IReadOnlyList<FuzzSeed> Seeds,
+    IReadOnlyList<string> Secrets,
+    IReadOnlyList<string> Names,
+    Func<HttpClient, (IDisposable Client, IReadOnlyList<FuzzCall> Calls)> Connect);
+
+/// <summary>
+/// Every vendor × endpoint the SDK reads, each with the documented replies of <c>Fixtures/&lt;vendor&gt;/</c> as seeds
+/// (success and error, made JSON by <see cref="DocumentedJson"/> where the documentation is not, and served with the status
+/// the documentation gives) and both the typed API and the neutral client as callers. Clients have no retries
+/// (<c>MaxRetryAttempts = 0</c>: one case, one call) and an address that is never dialled (the reply comes from memory).
+/// </summary>
+internal static class FuzzTargets
+{
+    public const string KlingAccessKey = "fuzz-kling-access-7f3a91c2";
+    public const string KlingSecretKey = "fuzz-kling-secret-0b9e4d2c6a8f1357";
+    public const string PowerTokensKey = "fuzz-pt-key-5c2e8a61d0";
+    public const string ModelsLabKey = "fuzz-ml-key-9d41b7e35f";
+    public const string AimlApiKey = "fuzz-aiml-key-3e7c05a9b2";
+    public const string VydraKey = "vydra_live_fuzz_84c1f0d9e7";
+
+    private const string KlingTaskId = KlingDocs.TaskId;
+    private const string ModelsLabId = "155262350";
+    private const string AimlApiId = "NVOeetazzu2Xlca6ghTMx";
+    private const string VydraJobId = "550e8400-e29b-41d4-a716-446655440000";
+
+    // The names each vendor's readers look at (src/MotionControl/Providers/<vendor>: DTOs, aliases, error policies).
+    private static readonly string[] KlingNames =
+    [
+        "code", "message", "request_id", "data", "task_id", "task_status", "task_status_msg", "task_info", "external_task_id",
+        "task_result", "videos", "id", "url", "watermark_url", "duration", "watermark_info", "enabled", "final_unit_deduction",
+        "created_at", "updated_at", "error", "retry_after", "retryAfter", "retry_after_seconds",
+    ];
+
+    private static readonly string[] PowerTokensNames = [.. KlingNames, "msg", "type", "detail"];
+
+    private static readonly string[] ModelsLabNames =
+    [
+        "status", "id", "eta", "fetch_result", "output", "proxy_links", "future_links", "generationTime", "message", "messege",
+        "tip", "track_id", "retry_after", "meta", "detail", "error", "msg",
+    ];
+
+    private static readonly string[] AimlApiNames =
+    [
+        "id", "status", "video", "url", "error", "name", "message", "meta", "usage", "credits_used", "path", "requestId",
+        "statusCode", "timestamp", "detail", "msg",
+    ];
+
+    private static readonly string[] VydraNames =
+    [
+        "id", "jobId", "status", "progress", "statusMessage", "error", "message", "creditsCharged", "workflowSlug", "output",
+        "videoUrl", "url", "durationSeconds", "createdAt", "updatedAt", "completedAt", "externalJobId", "input", "data", "jobs",
+        "total", "limit", "offset", "hasMore", "pagination", "code", "details", "retryAfter", "detail", "msg",
+    ];
+
+    /// <summary>Never dialled: every reply comes from the in-memory handler.</summary>
+    private static readonly Uri Nowhere = new("http://127.0.0.1:9/");
+
+    public static IReadOnlyList<(string Vendor, string Endpoint)> All { get; } =
+    [
+        ("kling", "create"), ("kling", "get"), ("kling", "list"),
+        ("powertokens", "create"), ("powertokens", "get"),
+        ("modelslab", "create"), ("modelslab", "fetch"),
+        ("aimlapi", "create"), ("aimlapi", "get"),
+        ("vydra", "create"), ("vydra", "get"), ("vydra", "list"), ("vydra", "cancel"),
+    ];
+
+    public static FuzzTarget Get(string vendor, string endpoint) => (vendor, endpoint) switch
+    {
+        ("kling", "create") => Kling(endpoint, [KlingSeeds.Create, .. KlingSeeds.Errors], client =>
+        [
+            new("typed CreateMotionControlTaskAsync", async () => Touch(await client.Api.CreateMotionControlTaskAsync(KlingTypedRequest()))),
+            new("neutral SubmitAsync", async () => [await client.SubmitAsync(KlingNeutralRequest())]),
+        ]),
+        ("kling", "get") => Kling(endpoint, [KlingSeeds.Get, KlingSeeds.ConcreteGet, .. KlingSeeds.Errors], client =>
+        [
+            new("typed GetMotionControlTaskAsync", async () => Touch(await client.Api.GetMotionControlTaskAsync(KlingTaskId))),
+            new("neutral GetTaskAsync", async () => [await client.GetTaskAsync(KlingTaskId)]),
+        ]),
+        ("kling", "list") => Kling(endpoint, [KlingSeeds.List, .. KlingSeeds.Errors], client =>
+        [
+            new("typed ListMotionControlTasksAsync", async () => Touch(await client.Api.ListMotionControlTasksAsync())),
+            new("neutral ListTasksAsync", async () => await client.ListTasksAsync(new MotionControlListOptions { MaxItems = 10 }).ToListAsync()),
+        ]),
+        ("powertokens", "create") => PowerTokens(endpoint, [.. PowerTokensSeeds.Create, .. PowerTokensSeeds.Errors], client =>
+        [
+            new("typed CreateMotionControlTaskAsync", async () => Touch(await client.Api.CreateMotionControlTaskAsync(PowerTokensTypedRequest()))),
+            new("neutral SubmitAsync", async () => [await client.SubmitAsync(PowerTokensNeutralRequest())]),
+        ]),
+        ("powertokens", "get") => PowerTokens(endpoint, [KlingSeeds.ConcreteGet, KlingSeeds.Get, .. PowerTokensSeeds.Errors], client =>
+        [
+            new("typed GetMotionControlTaskAsync", async () => Touch(await client.Api.GetMotionControlTaskAsync("pt_mc_01J9Z6K3W8"))),
+            new("neutral GetTaskAsync", async () => [await client.GetTaskAsync("pt_mc_01J9Z6K3W8")]),
+        ]),
+        ("modelslab", "create") => ModelsLab(endpoint, [ModelsLabSeeds.Processing, .. ModelsLabSeeds.Errors], client =>
+        [
+            new("typed CreateMotionControlTaskAsync", async () => [await client.Api.CreateMotionControlTaskAsync(ModelsLabTypedRequest())]),
+            new("neutral SubmitAsync", async () => [await client.SubmitAsync(ModelsLabNeutralRequest())]),
+        ]),
+        ("modelslab", "fetch") => ModelsLab(endpoint, [ModelsLabSeeds.Processing, ModelsLabSeeds.Success, .. ModelsLabSeeds.Errors], client =>
+        [
+            new("typed FetchMotionControlTaskAsync", async () => [await client.Api.FetchMotionControlTaskAsync(ModelsLabId)]),
+            new("neutral GetTaskAsync", async () => [await client.GetTaskAsync(ModelsLabId)]),
+        ]),
+        ("aimlapi", "create") => AimlApi(endpoint, [AimlApiSeeds.Create, .. AimlApiSeeds.Errors], client =>
+        [
+            new("typed CreateVideoGenerationAsync", async () => [await client.Api.CreateVideoGenerationAsync(AimlApiTypedRequest())]),
+            new("neutral SubmitAsync", async () => [await client.SubmitAsync(AimlApiNeutralRequest())]),
+        ]),
+        ("aimlapi", "get") => AimlApi(endpoint, [AimlApiSeeds.Completed, AimlApiSeeds.Create, .. AimlApiSeeds.Errors], client =>
+        [
+            new("typed GetVideoGenerationAsync", async () => [await client.Api.GetVideoGenerationAsync(AimlApiId)]),
+            new("neutral GetTaskAsync", async () => [await client.GetTaskAsync(AimlApiId)]),
+        ]),
+        ("vydra", "create") => Vydra(endpoint, [VydraSeeds.Create, VydraSeeds.Error402], client =>
+        [
+            new("typed CreateMotionControlJobAsync", async () => [await client.Api.CreateMotionControlJobAsync(VydraTypedRequest())]),
+            new("neutral SubmitAsync", async () => [await client.SubmitAsync(VydraNeutralRequest())]),
+        ]),
+        ("vydra", "get") => Vydra(endpoint, [VydraSeeds.Completed, VydraSeeds.Error402], client =>
+        [
+            new("typed GetJobAsync", async () => [await client.Api.GetJobAsync(VydraJobId)]),
+            new("neutral GetTaskAsync", async () => [await client.GetTaskAsync(VydraJobId)]),
+        ]),
+        ("vydra", "list") => Vydra(endpoint, [VydraSeeds.List, VydraSeeds.Error402], client =>
+        [
+            new("typed ListJobsAsync", async () =>
+            {
+                var page = await client.Api.ListJobsAsync();
+                return [page, .. page.Data];
+            }),
+            new("neutral ListTasksAsync", async () => await client.ListTasksAsync(new MotionControlListOptions { MaxItems = 10 }).ToListAsync()),
+        ]),
+        ("vydra", "cancel") => Vydra(endpoint, [VydraSeeds.Cancelled, VydraSeeds.Completed, VydraSeeds.Error402], client =>
+        [
+            new("typed CancelJobAsync", async () => [await client.Api.CancelJobAsync(VydraJobId)]),
+        ]),
+        _ => throw new ArgumentOutOfRangeException(nameof(endpoint), $"{vendor} {endpoint} is not fuzzed."),
+    };
+
+    private static IEnumerable<object?> Touch<T>(KlingResponse<T> response) =>
+        response.Data is IEnumerable<KlingTask> tasks ? [response, .. tasks] : [response, response.Data];
+
+    private static FuzzTarget Kling(string endpoint, FuzzSeed[] seeds, Func<KlingClient, FuzzCall[]> calls) =>
+        new("kling", endpoint, seeds, [KlingSecretKey, KlingAccessKey], KlingNames, http =>
+        {
+            var client = new KlingClient(NoRetries(new KlingOptions { AccessKey = KlingAccessKey, SecretKey = KlingSecretKey }), http);
+            return (client, calls(client));
+        });
+
+    private static FuzzTarget PowerTokens(string endpoint, FuzzSeed[] seeds, Func<PowerTokensClient, FuzzCall[]> calls) =>
+        new("powertokens", endpoint, seeds, [PowerTokensKey], PowerTokensNames, http =>
+        {
+            var client = new PowerTokensClient(NoRetries(new PowerTokensOptions { ApiKey = PowerTokensKey }), http);
+            return (client, calls(client));
+        });
+
+    private static FuzzTarget ModelsLab(string endpoint, FuzzSeed[] seeds, Func<ModelsLabClient, FuzzCall[]> calls) =>
+        new("modelslab", endpoint, seeds, [ModelsLabKey], ModelsLabNames, http =>
+        {
+            var client = new ModelsLabClient(NoRetries(new ModelsLabOptions { ApiKey = ModelsLabKey }), http);
+            return (client, calls(client));
+        });
+
+    private static FuzzTarget AimlApi(string endpoint, FuzzSeed[] seeds, Func<AimlApiClient, FuzzCall[]> calls) =>
+        new("aimlapi", endpoint, seeds, [AimlApiKey], AimlApiNames, http =>
+        {
+            var client = new AimlApiClient(NoRetries(new AimlApiOptions { ApiKey = AimlApiKey }), http);
+            return (client, calls(client));
+        });
+
+    private static FuzzTarget Vydra(string endpoint, FuzzSeed[] seeds, Func<VydraClient, FuzzCall[]> calls) =>
+        new("vydra", endpoint, seeds, [VydraKey], VydraNames, http =>
+        {
+            var client = new VydraClient(NoRetries(new VydraOptions { ApiKey = VydraKey }), http);
+            return (client, calls(client));
+        });
+
+    private static T NoRetries<T>(T options)
+        where T : MotionControlClientOptions
+    {
+        options.BaseAddress = Nowhere;
+        options.MaxRetryAttempts = 0;
+        options.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
+        options.RetryMaxDelay = TimeSpan.FromMilliseconds(1);
+        options.RequestTimeout = TimeSpan.FromSeconds(30);
+        options.WaitOptions = Clients.FastWait;
+        return options;
+    }
+
+    // The requests: the documented create bodies' values (Fixtures/<vendor>/create.request.json).
+    private static KlingMotionControlRequest KlingTypedRequest() => new()
+    {
+        ModelName = "kling-v2-6",
+        ImageUrl = KlingDocs.ImageUrl,
+        VideoUrl = KlingDocs.VideoUrl,
+        Prompt = KlingDocs.Prompt,
+        KeepOriginalSound = "yes",
+        CharacterOrientation = "image",
+        Mode = "pro",
+        ExternalTaskId = KlingDocs.ExternalTaskId,
+    };
+
+    private static MotionControlRequest KlingNeutralRequest() => new()
+    {
+        Image = MediaSource.FromUri(KlingDocs.ImageUrl),
+        Video = MediaSource.FromUri(KlingDocs.VideoUrl),
+        Prompt = KlingDocs.Prompt,
+        Model = "kling-v2-6",
+        KeepOriginalSound = true,
+        CharacterOrientation = CharacterOrientation.Image,
+        Mode = GenerationMode.Pro,
+        ExternalTaskId = KlingDocs.ExternalTaskId,
+    };
+
+    private static KlingMotionControlRequest PowerTokensTypedRequest() => new()
+    {
+        ModelName = "kling-v3",
+        ImageUrl = "https://example.com/character.png",
+        VideoUrl = "https://example.com/motion.mp4",
+        CharacterOrientation = "video",
+        Mode = "std",
+    };
+
+    private static MotionControlRequest PowerTokensNeutralRequest() => new()
+    {
+        Image = MediaSource.FromUri("https://example.com/character.png"),
+        Video = MediaSource.FromUri("https://example.com/motion.mp4"),
+        CharacterOrientation = CharacterOrientation.Video,
+        Mode = GenerationMode.Standard,
+        ExternalTaskId = "order-42",
+    };
+
+    private static ModelsLabMotionControlRequest ModelsLabTypedRequest() => new()
+    {
+        InitImage = "https://assets.modelslab.com/generations/8d4def68-7edd-449c-b5ce-2ba4a5108f43.jpg",
+        InitVideo = "https://assets.modelslab.com/generations/5c570825-d8dc-421c-876d-e0ce3ee6b7bc.mov",
+        Prompt = "make this image accurately animate to the video",
+        CharacterOrientation = "image",
+        Mode = "std",
+    };
+
+    private static MotionControlRequest ModelsLabNeutralRequest() => new()
+    {
+        Image = MediaSource.FromUri("https://assets.modelslab.com/generations/8d4def68-7edd-449c-b5ce-2ba4a5108f43.jpg"),
+        Video = MediaSource.FromUri("https://assets.modelslab.com/generations/5c570825-d8dc-421c-876d-e0ce3ee6b7bc.mov"),
+        Prompt = "make this image accurately animate to the video",
+        CharacterOrientation = CharacterOrientation.Image,
+        Mode = GenerationMode.Standard,
+    };
+
+    private static AimlApiVideoGenerationRequest AimlApiTypedRequest() => new()
+    {
+        ImageUrl = "https://cdn.aimlapi.com/flamingo/files/b/0a875302/8NaxQrQxDNHppHtqcchMm.png",
+        VideoUrl = "https://cdn.aimlapi.com/flamingo/files/b/0a8752bc/2xrNS217ngQ3wzXqA7LXr_output.mp4",
+    };
+
+    private static MotionControlRequest AimlApiNeutralRequest() => new()
+    {
+        Image = MediaSource.FromUri("https://cdn.aimlapi.com/flamingo/files/b/0a875302/8NaxQrQxDNHppHtqcchMm.png"),
+        Video = MediaSource.FromUri("https://cdn.aimlapi.com/flamingo/files/b/0a8752bc/2xrNS217ngQ3wzXqA7LXr_output.mp4"),
+        CharacterOrientation = CharacterOrientation.Image,
+    };
+
+    private static VydraMotionControlRequest VydraTypedRequest() => new()
+    {
+        ImageUrl = "https://example.com/character.jpg",
+        VideoUrl = "https://example.com/dance-reference.mp4",
+        Prompt = "A person dancing energetically in a studio",
+        CharacterOrientation = "video",
+        KeepOriginalSound = true,
+    };
+
+    private static MotionControlRequest VydraNeutralRequest() => new()
+    {
+        Image = MediaSource.FromUri("https://example.com/character.jpg"),
+        Video = MediaSource.FromUri("https://example.com/dance-reference.mp4"),
+        Prompt = "A person dancing energetically in a studio",
+        CharacterOrientation = CharacterOrientation.Video,
+        KeepOriginalSound = true,
+    };
+}
