@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using MotionControl.Serialization;
 
 namespace MotionControl.Http;
 
@@ -42,18 +43,22 @@ internal static class RetryAfterParser
 
             if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var seconds))
             {
-                return Clamp(TimeSpan.FromSeconds(seconds));
+                return FromSeconds(seconds);
             }
 
             if (value.ValueKind == JsonValueKind.String
-                && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out seconds))
+                && double.TryParse(JsonText.String(value), NumberStyles.Float, CultureInfo.InvariantCulture, out seconds))
             {
-                return Clamp(TimeSpan.FromSeconds(seconds));
+                return FromSeconds(seconds);
             }
         }
 
         return null;
     }
+
+    /// <summary>A wait of <paramref name="seconds"/>, clamped before it becomes a <see cref="TimeSpan"/> (1e300 or NaN must not throw); none when it is not a number.</summary>
+    private static TimeSpan? FromSeconds(double seconds) =>
+        double.IsNaN(seconds) ? null : Clamp(TimeSpan.FromSeconds(Math.Clamp(seconds, 0, Longest.TotalSeconds)));
 
     private static TimeSpan Clamp(TimeSpan value) =>
         value < TimeSpan.Zero ? TimeSpan.Zero : value > Longest ? Longest : value;

@@ -50,6 +50,8 @@ internal static class VendorError
     {
         var context = response.Context;
         var vendorText = string.IsNullOrWhiteSpace(vendorMessage) ? null : context.Redactor.Redact(vendorMessage.Trim());
+        // The vendor's code is text the vendor sent: redacted like its message (a gateway may echo what it was sent).
+        vendorCode = vendorCode is null ? null : context.Redactor.Redact(vendorCode);
         var code = vendorCode is null ? string.Empty : $", code {vendorCode}";
         var said = vendorText is null ? "no reason given" : vendorText;
         var message = $"{Lead(kind, context.ProviderName)} ({context.ProviderName} {context.Operation}: HTTP {(int)response.StatusCode}{code}): {said}";

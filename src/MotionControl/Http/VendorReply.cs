@@ -89,7 +89,8 @@ internal sealed class VendorReply(HttpStatusCode statusCode, ReadOnlyMemory<byte
         }
         catch (JsonException ex)
         {
-            throw ProtocolError($"the reply is not the JSON expected ({ex.Message})", ex);
+            // Not kept as the inner exception: its message quotes the body unredacted; the redacted words are in ours.
+            throw ProtocolError($"the reply is not the JSON expected ({ex.Message})");
         }
     }
 

@@ -44,6 +44,19 @@ internal sealed class VendorMessageConverter : JsonConverter<string?>
     /// <summary>The text of any JSON value, as a person would want to read it in an error message.</summary>
     internal static string? Text(JsonElement element)
     {
+        try
+        {
+            return TextOf(element);
+        }
+        catch (InvalidOperationException)
+        {
+            // A string or property name that is not valid UTF-8 (or a lone surrogate): no text, the status decides.
+            return null;
+        }
+    }
+
+    private static string? TextOf(JsonElement element)
+    {
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
@@ -51,17 +64,17 @@ internal sealed class VendorMessageConverter : JsonConverter<string?>
             case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
                 return element.GetRawText();
             case JsonValueKind.Array:
-                return Join(element.EnumerateArray().Select(Text));
+                return Join(element.EnumerateArray().Select(TextOf));
             case JsonValueKind.Object:
                 foreach (var name in (ReadOnlySpan<string>)["message", "detail", "error", "msg"])
                 {
-                    if (element.TryGetProperty(name, out var value) && Text(value) is { Length: > 0 } said)
+                    if (element.TryGetProperty(name, out var value) && TextOf(value) is { Length: > 0 } said)
                     {
                         return said;
                     }
                 }
 
-                return Join(element.EnumerateObject().Select(p => Text(p.Value) is { Length: > 0 } said ? $"{p.Name}: {said}" : null));
+                return Join(element.EnumerateObject().Select(p => TextOf(p.Value) is { Length: > 0 } said ? $"{p.Name}: {said}" : null));
             default:
                 return null;
         }

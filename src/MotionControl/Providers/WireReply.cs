@@ -41,7 +41,8 @@ internal readonly record struct WireReply<T>(T Value, LazyJson Raw)
         }
         catch (JsonException ex)
         {
-            throw reply.ProtocolError($"the reply is not the JSON expected ({ex.Message})", ex);
+            // Not kept as the inner exception: its message quotes the body unredacted; the redacted words are in ours.
+            throw reply.ProtocolError($"the reply is not the JSON expected ({ex.Message})");
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using MotionControl.Serialization;
 
 namespace MotionControl.Providers.Kling;
 
@@ -17,7 +18,7 @@ internal static class KlingJsonFields
         return code.ValueKind switch
         {
             JsonValueKind.Number when code.TryGetInt32(out var number) => number,
-            JsonValueKind.String when int.TryParse(code.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) => number,
+            JsonValueKind.String when int.TryParse(JsonText.String(code), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) => number,
             _ => null,
         };
     }
@@ -32,7 +33,7 @@ internal static class KlingJsonFields
 
         var text = value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => JsonText.String(value),
             JsonValueKind.Number => value.GetRawText(),
             _ => null,
         };

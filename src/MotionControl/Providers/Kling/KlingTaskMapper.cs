@@ -51,6 +51,12 @@ internal static class KlingTaskMapper
         var result = new List<GeneratedVideo>();
         foreach (var video in videos ?? [])
         {
+            if (video is null)
+            {
+                // A null in the list is no video (a vendor or gateway glitch), not a reason to fail the read.
+                continue;
+            }
+
             var watermark = AbsoluteUri(video.WatermarkUrl);
 
             // PowerTokens' own client falls back to the watermarked copy when there is no plain one.

@@ -19,6 +19,9 @@ public sealed class VydraClient : MotionControlClient
 
     private static readonly IReadOnlyDictionary<string, MotionControlTaskStatus> Statuses = VydraVendor.Descriptor.Statuses;
 
+    /// <summary>A result longer than a day is no duration a vendor means (1e20 would overflow <see cref="TimeSpan"/>).</summary>
+    private const double MaxDurationSeconds = 86_400;
+
     private readonly VydraEndpoints _api;
 
     /// <summary>Creates a client.</summary>
@@ -151,7 +154,7 @@ public sealed class VydraClient : MotionControlClient
             Status = status,
             VendorStatus = wire.Status,
             FailureReason = status is MotionControlTaskStatus.Failed or MotionControlTaskStatus.Canceled ? Redactor.Redact(wire.Error ?? "Vydra gave no reason.") : null,
-            Videos = video is null ? [] : [new GeneratedVideo { Url = video, Duration = wire.Output?.DurationSeconds is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : null }],
+            Videos = video is null ? [] : [new GeneratedVideo { Url = video, Duration = wire.Output?.DurationSeconds is { } seconds && seconds is > 0 and < MaxDurationSeconds ? TimeSpan.FromSeconds(seconds) : null }],
             Progress = wire.Progress is { } progress && double.IsFinite(progress) ? (int)Math.Clamp(Math.Round(progress), 0, 100) : null,
             CreatedAt = wire.CreatedAt,
             UpdatedAt = wire.CompletedAt ?? wire.UpdatedAt,

@@ -62,7 +62,11 @@ internal sealed class VydraEndpoints(VendorTransport<IVydraRoutes> transport) : 
         var filter = string.IsNullOrWhiteSpace(status) ? null : status;
         return transport.SendValueAsync(
             new VendorCall<IVydraRoutes>(VendorOperations.List, (routes, ct) => routes.ListAsync(limit, offset, filter, ct)),
-            static reply => WireReply<VydraJobList>.Read(reply, VydraJsonContext.Default.VydraJobList, Errors),
+            static reply =>
+            {
+                var page = WireReply<VydraJobList>.Read(reply, VydraJsonContext.Default.VydraJobList, Errors);
+                return page.Value.Data.Contains(null!) ? throw reply.ProtocolError("the job list holds a null job") : page;
+            },
             cancellationToken);
     }
 
