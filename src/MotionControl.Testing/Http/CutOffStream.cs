@@ -32,12 +32,29 @@ internal sealed class CutOffStream(Stream inner, long limit, CancellationTokenSo
 
     public override void SetLength(long value) => throw new NotSupportedException();
 
-    public override void Write(byte[] buffer, int offset, int count) =>
-        WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    // Synchronous all the way, like the stream it wraps (Kestrel's response body refuses synchronous writes unless
+    // AllowSynchronousIO is set), rather than blocking on the asynchronous path.
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        var take = Take(buffer.Length);
+        if (take > 0)
+        {
+            inner.Write(buffer[..take]);
+            _remaining -= take;
+        }
+
+        if (take < buffer.Length || _remaining == 0)
+        {
+            cut.Cancel();
+            throw CutOff();
+        }
+    }
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var take = (int)Math.Min(buffer.Length, _remaining);
+        var take = Take(buffer.Length);
         if (take > 0)
         {
             await inner.WriteAsync(buffer[..take], cancellationToken).ConfigureAwait(false);
@@ -47,10 +64,14 @@ internal sealed class CutOffStream(Stream inner, long limit, CancellationTokenSo
         if (take < buffer.Length || _remaining == 0)
         {
             await cut.CancelAsync().ConfigureAwait(false);
-            throw new OperationCanceledException("the reply is cut off here", cut.Token);
+            throw CutOff();
         }
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    private int Take(int length) => (int)Math.Min(length, _remaining);
+
+    private OperationCanceledException CutOff() => new("the reply is cut off here", cut.Token);
 }
