@@ -9,8 +9,8 @@ namespace MotionControl.Tests.Architecture;
 /// </summary>
 public partial class CoreNamesNoVendorTests
 {
-    private static string SourceRoot([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "..", "src", "MotionControl"));
+    // From the repository root, not the compile-time file path: CI builds map source paths to /_/.
+    private static string SourceRoot() => RepositoryPaths.Combine("src", "MotionControl");
 
     [Fact]
     public void No_core_file_outside_Providers_references_a_vendor_namespace()

@@ -43,12 +43,14 @@ internal sealed class ManualClockJobRun(ManualTimeProvider clock, MotionControlE
             // Move virtual time on in small steps, but only while the poller sleeps: no request in flight, and its sleep
             // timer registered beside the wait's deadline. On a loaded machine a real round trip can take longer than a
             // step, and virtual time passing during it would shift every later poll. Bounded, so a wait never hangs here.
+            // The state must hold over three checks in a row: a thread descheduled between two states must not pass.
             var idle = DateTime.UtcNow + TimeSpan.FromSeconds(2);
-            do
+            var quiet = 0;
+            while (!wait.IsCompleted && quiet < 3 && DateTime.UtcNow < idle)
             {
                 await Task.Delay(1);
+                quiet = calls.InFlight > 0 || Clock.PendingTimerCount < 2 ? 0 : quiet + 1;
             }
-            while (!wait.IsCompleted && (calls.InFlight > 0 || Clock.PendingTimerCount < 2) && DateTime.UtcNow < idle);
 
             Clock.Advance(TimeSpan.FromSeconds(stepSeconds));
             Assert.True(Clock.GetUtcNow() - start < length + TimeSpan.FromMinutes(5), "the wait did not end");
@@ -66,7 +68,10 @@ internal sealed class ManualClockJobRun(ManualTimeProvider clock, MotionControlE
         await Emulator.DisposeAsync();
     }
 
-    /// <summary>Counts the requests on their way, so virtual time stands still while one is.</summary>
+    /// <summary>
+    /// Counts the requests on their way, so virtual time stands still while one is: from the send until the reply's
+    /// content is disposed (the SDK reads the whole body first).
+    /// </summary>
     internal sealed class InFlightHandler : DelegatingHandler
     {
         private int _inFlight;
@@ -76,13 +81,57 @@ internal sealed class ManualClockJobRun(ManualTimeProvider clock, MotionControlE
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _inFlight);
+            HttpResponseMessage response;
             try
             {
-                return await base.SendAsync(request, cancellationToken);
+                response = await base.SendAsync(request, cancellationToken);
             }
-            finally
+            catch
             {
                 Interlocked.Decrement(ref _inFlight);
+                throw;
+            }
+
+            response.Content = new TrackedContent(response.Content, () => Interlocked.Decrement(ref _inFlight));
+            return response;
+        }
+
+        private sealed class TrackedContent : HttpContent
+        {
+            private readonly HttpContent _inner;
+            private Action? _done;
+
+            public TrackedContent(HttpContent inner, Action done)
+            {
+                _inner = inner;
+                _done = done;
+                foreach (var header in inner.Headers)
+                {
+                    Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+            }
+
+            protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => _inner.CopyToAsync(stream);
+
+            protected override Task<Stream> CreateContentReadStreamAsync() => _inner.ReadAsStreamAsync();
+
+            protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) => _inner.ReadAsStreamAsync(cancellationToken);
+
+            protected override bool TryComputeLength(out long length)
+            {
+                length = _inner.Headers.ContentLength ?? -1;
+                return length >= 0;
+            }
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    Interlocked.Exchange(ref _done, null)?.Invoke();
+                    _inner.Dispose();
+                }
+
+                base.Dispose(disposing);
             }
         }
     }
