@@ -40,7 +40,6 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         var redactor = vendor.SecretsOf(options);
         ProviderName = providerName;
         Capabilities = vendor.Capabilities;
-        Redactor = redactor;
         TimeProvider = options.TimeProvider;
         Logger = options.LoggerFactory?.CreateLogger("MotionControl." + providerName) ?? NullLogger.Instance;
         DefaultWaitOptions = options.WaitOptions;
@@ -61,6 +60,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             TimeProvider = options.TimeProvider,
             Logger = Logger,
         };
+        TaskContext = new VendorTaskContext(providerName, redactor, options.TimeProvider, ReportUnknownStatus);
         _poller = new TaskPoller(providerName, GetTaskAsync, TimeProvider, Logger);
     }
 
@@ -82,23 +82,24 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
     }
 
     /// <summary>What the vendor client's transport is built from.</summary>
-    private protected VendorTransportSettings TransportSettings { get; }
+    private VendorTransportSettings TransportSettings { get; }
 
     /// <summary>The transport of this client's calls over the vendor's routes.</summary>
     private protected VendorTransport<TRoutes> Transport<TRoutes>(VendorConnection<TRoutes> connection)
         where TRoutes : class => new(TransportSettings, connection.Routes);
 
-    private protected SecretRedactor Redactor { get; }
+    /// <summary>What the vendor's neutral mapping (<see cref="Tasks"/>) is built with.</summary>
+    private protected VendorTaskContext TaskContext { get; }
 
-    private protected TimeProvider TimeProvider { get; }
+    private TimeProvider TimeProvider { get; }
 
-    private protected ILogger Logger { get; }
+    private ILogger Logger { get; }
 
-    private protected MotionControlWaitOptions DefaultWaitOptions { get; }
+    private MotionControlWaitOptions DefaultWaitOptions { get; }
 
-    private protected IMediaUploader? MediaUploader { get; }
+    private IMediaUploader? MediaUploader { get; }
 
-    private protected string? ConfiguredModel { get; }
+    private string? ConfiguredModel { get; }
 
     /// <inheritdoc />
     public async Task<MotionControlTask> SubmitAsync(MotionControlRequest request, CancellationToken cancellationToken = default)
@@ -115,7 +116,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             MotionControlTask task;
             try
             {
-                task = await CreateTaskAsync(submission, cancellationToken).ConfigureAwait(false);
+                task = await Tasks.SubmitAsync(submission, cancellationToken).ConfigureAwait(false);
             }
             catch (MotionControlSubmissionOutcomeUnknownException unknown) when (submission.ExternalTaskId is not null && Capabilities.SupportsExternalTaskId)
             {
@@ -144,7 +145,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
     public Task<MotionControlTask> GetTaskAsync(string taskId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
-        return ReadTaskAsync(taskId, cancellationToken);
+        return Tasks.ReadTaskAsync(taskId, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -190,7 +191,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), "PageSize must be positive and MaxItems not negative.");
         }
 
-        return ListTasksCoreAsync(options, cancellationToken);
+        return Tasks.ListTasksAsync(options, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -222,9 +223,9 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             return this;
         }
 
-        if (VendorApi is { } api && serviceType.IsInstanceOfType(api))
+        if (serviceType.IsInstanceOfType(Tasks.Api))
         {
-            return api;
+            return Tasks.Api;
         }
 
         return serviceType.IsInstanceOfType(Capabilities) ? Capabilities : null;
@@ -255,25 +256,11 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         }
     }
 
-    /// <summary>The vendor's typed API (<c>KlingClient.Api</c>, ...), for <see cref="GetService"/>.</summary>
-    private protected abstract object VendorApi { get; }
-
-    /// <summary>Sends the vendor's create call once (the transport decides what may be re-sent).</summary>
-    private protected abstract Task<MotionControlTask> CreateTaskAsync(SubmissionContext submission, CancellationToken cancellationToken);
-
-    /// <summary>Reads one task.</summary>
-    private protected abstract Task<MotionControlTask> ReadTaskAsync(string taskId, CancellationToken cancellationToken);
-
-    /// <summary>Finds a task by the client id sent with its create; <see langword="null"/> when the vendor provably has none.</summary>
-    private protected virtual Task<MotionControlTask?> FindByExternalTaskIdAsync(string externalTaskId, CancellationToken cancellationToken) =>
-        Task.FromResult<MotionControlTask?>(null);
-
-    /// <summary>Pages through the vendor's task list (only called when <see cref="MotionControlCapabilities.SupportsList"/>).</summary>
-    private protected virtual IAsyncEnumerable<MotionControlTask> ListTasksCoreAsync(MotionControlListOptions options, CancellationToken cancellationToken) =>
-        throw new NotSupportedException($"{Capabilities.DisplayName} has no endpoint to list tasks.");
+    /// <summary>The vendor contract's neutral operations and typed API this client drives.</summary>
+    private protected abstract IVendorTasks Tasks { get; }
 
     /// <summary>Logs an unknown vendor status word once per client, and lets the caller treat it as still running.</summary>
-    private protected void ReportUnknownStatus(string taskId, string? word)
+    private void ReportUnknownStatus(string taskId, string? word)
     {
         if (word is not null && _unknownStatusWords.Count < 64 && _unknownStatusWords.TryAdd(word, 0))
         {
@@ -282,7 +269,12 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
     }
 
     /// <summary>A fresh client id for a create where the caller gave none: unique, short, vendor-safe characters.</summary>
-    private protected static string NewExternalTaskId() => "mc-" + Guid.NewGuid().ToString("N");
+    private static string NewExternalTaskId() =>
+        string.Create(35, Guid.NewGuid(), static (chars, guid) =>
+        {
+            "mc-".CopyTo(chars);
+            guid.TryFormat(chars[3..], out _, "N");
+        });
 
     private async Task PumpAsync(string taskId, MotionControlWaitOptions options, ChannelWriter<MotionControlTask> writer, CancellationToken cancellationToken)
     {
@@ -319,7 +311,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             MotionControlTask? existing;
             try
             {
-                existing = await FindByExternalTaskIdAsync(externalTaskId, cancellationToken).ConfigureAwait(false);
+                existing = await Tasks.FindByExternalTaskIdAsync(externalTaskId, cancellationToken).ConfigureAwait(false);
             }
             catch (MotionControlException lookupFailure)
             {
@@ -335,7 +327,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             MotionControlLog.SubmissionResent(Logger, ProviderName, externalTaskId);
             try
             {
-                return await CreateTaskAsync(submission, cancellationToken).ConfigureAwait(false);
+                return await Tasks.SubmitAsync(submission, cancellationToken).ConfigureAwait(false);
             }
             catch (MotionControlSubmissionOutcomeUnknownException again)
             {

@@ -35,6 +35,11 @@ if (scenario >= 0)
         code |= await AllocationBreakdown.RunAsync();
     }
 
+    if (which is "alloc-types")
+    {
+        code |= await AllocationTypes.RunAsync();
+    }
+
     if (which is "waits" or "all")
     {
         code |= await Scenarios.WaitsAsync();

@@ -13,9 +13,8 @@ public sealed class AimlApiClient : MotionControlClient
     /// <summary>The only Motion Control model on AIMLAPI: <c>klingai/video-v2-6-pro-motion-control</c> (fixed "pro" quality).</summary>
     public const string DefaultModel = "klingai/video-v2-6-pro-motion-control";
 
-    private static readonly IReadOnlyDictionary<string, MotionControlTaskStatus> Statuses = AimlApiVendor.Descriptor.Statuses;
-
     private readonly AimlApiEndpoints _api;
+    private readonly AimlApiTasks _tasks;
 
     /// <summary>Creates a client.</summary>
     /// <param name="options">The settings; <see cref="MotionControlClientOptions.ApiKey"/> is required. Copied: later changes have no effect.</param>
@@ -35,59 +34,12 @@ public sealed class AimlApiClient : MotionControlClient
         : base(AimlApiVendor.Descriptor, options, connection)
     {
         _api = new AimlApiEndpoints(Transport(connection));
+        _tasks = new AimlApiTasks(_api, TaskContext);
     }
 
     /// <summary>AIMLAPI's own endpoints, with its wire types.</summary>
     public IAimlApi Api => _api;
 
     /// <inheritdoc />
-    private protected override object VendorApi => _api;
-
-    /// <inheritdoc />
-    private protected override async Task<MotionControlTask> CreateTaskAsync(SubmissionContext submission, CancellationToken cancellationToken)
-    {
-        var request = submission.Request;
-        var body = new AimlApiVideoGenerationRequest
-        {
-            Model = submission.Model,
-            ImageUrl = submission.ImageValue,
-            VideoUrl = submission.VideoValue,
-            Prompt = request.Prompt,
-
-            // Always sent: AIMLAPI's default (image) differs from the SDK's (video).
-            CharacterOrientation = submission.OrientationWire,
-            KeepAudio = request.KeepOriginalSound,
-        };
-
-        var reply = await _api.CreateAsync(body, request.AdditionalProperties, submission.CreateJsonContent, cancellationToken).ConfigureAwait(false);
-        return ToTask(reply, reply.Value.Id!);
-    }
-
-    /// <inheritdoc />
-    private protected override async Task<MotionControlTask> ReadTaskAsync(string taskId, CancellationToken cancellationToken)
-    {
-        var reply = await _api.GetAsync(taskId, cancellationToken).ConfigureAwait(false);
-        return ToTask(reply, string.IsNullOrWhiteSpace(reply.Value.Id) ? taskId : reply.Value.Id);
-    }
-
-    private MotionControlTask ToTask(WireReply<AimlApiVideoGeneration> reply, string id)
-    {
-        var wire = reply.Value;
-        if (!VendorStatus.TryMap(wire.Status, Statuses, out var status))
-        {
-            ReportUnknownStatus(id, wire.Status);
-        }
-
-        var video = status == MotionControlTaskStatus.Succeeded && Uri.TryCreate(wire.Video?.Url, UriKind.Absolute, out var url) ? url : null;
-        return new MotionControlTask
-        {
-            Id = id,
-            ProviderName = ProviderName,
-            Status = status,
-            VendorStatus = wire.Status,
-            FailureReason = status == MotionControlTaskStatus.Failed ? Redactor.Redact(wire.Error?.Message ?? wire.Error?.Name ?? "AIMLAPI gave no reason.") : null,
-            Videos = video is null ? [] : [new GeneratedVideo { Url = video }],
-            RawJson = reply.Raw,
-        };
-    }
+    private protected override IVendorTasks Tasks => _tasks;
 }

@@ -1,7 +1,4 @@
-using System.Runtime.CompilerServices;
-using MotionControl.Diagnostics;
 using MotionControl.Http;
-using MotionControl.Media;
 
 namespace MotionControl.Providers.Kling;
 
@@ -47,58 +44,12 @@ public sealed class KlingClient : MotionControlClient
     internal KlingClient(KlingOptions options, VendorConnection<IKlingRoutes> connection)
         : base(KlingVendor.Descriptor, options, connection)
     {
-        _endpoints = new(Transport(connection), KlingVendor.Descriptor.Errors, ReportUnknownStatus);
+        _endpoints = new(Transport(connection), KlingVendor.Descriptor.Errors, TaskContext.ReportUnknownStatus);
     }
 
     /// <summary>Kling's typed endpoints, sharing this client's transport, credentials and retries.</summary>
     public IKlingApi Api => _endpoints;
 
     /// <inheritdoc />
-    private protected override object VendorApi => _endpoints;
-
-    /// <inheritdoc />
-    private protected override Task<MotionControlTask> CreateTaskAsync(SubmissionContext submission, CancellationToken cancellationToken) =>
-        _endpoints.SubmitAsync(submission, cancellationToken);
-
-    /// <inheritdoc />
-    private protected override Task<MotionControlTask> ReadTaskAsync(string taskId, CancellationToken cancellationToken) =>
-        _endpoints.ReadAsync(taskId, cancellationToken);
-
-    /// <inheritdoc />
-    private protected override Task<MotionControlTask?> FindByExternalTaskIdAsync(string externalTaskId, CancellationToken cancellationToken) =>
-        _endpoints.FindByExternalTaskIdAsync(externalTaskId, cancellationToken);
-
-    /// <inheritdoc />
-    private protected override IAsyncEnumerable<MotionControlTask> ListTasksCoreAsync(MotionControlListOptions options, CancellationToken cancellationToken)
-    {
-        var pageSize = options.PageSize ?? DefaultPageSize;
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, KlingFamilyEndpoints<IKlingRoutes>.MaxPageSize, nameof(options.PageSize));
-        return Pages(pageSize, options.Status, options.MaxItems, cancellationToken);
-    }
-
-    private async IAsyncEnumerable<MotionControlTask> Pages(int pageSize, MotionControlTaskStatus? status, int? maxItems, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var yielded = 0;
-        for (var pageNum = 1; pageNum <= KlingFamilyEndpoints<IKlingRoutes>.MaxPageNumber && yielded < (maxItems ?? int.MaxValue); pageNum++)
-        {
-            var page = await _endpoints.ListAsync(pageNum, pageSize, cancellationToken).ConfigureAwait(false);
-            var tasks = page.Response.Data;
-            for (var i = 0; i < tasks.Count && yielded < (maxItems ?? int.MaxValue); i++)
-            {
-                var task = _endpoints.ToTask(tasks[i], page.Raw[i]);
-
-                // Kling's list has no status filter: filter here.
-                if (status is null || task.Status == status)
-                {
-                    yielded++;
-                    yield return task;
-                }
-            }
-
-            if (tasks.Count < pageSize)
-            {
-                yield break;
-            }
-        }
-    }
+    private protected override IVendorTasks Tasks => _endpoints;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using MotionControl.Http;
 using MotionControl.Providers.PowerTokens;
@@ -11,7 +12,7 @@ namespace MotionControl.Providers.Kling;
 /// goes to the vendor's error policy. A rejected token (Kling 1003/1004) is forgotten here, so the retry signs a new one.
 /// </summary>
 /// <typeparam name="TRoutes">Kling's routes, or PowerTokens' (the same under a prefix).</typeparam>
-internal sealed class KlingFamilyEndpoints<TRoutes> : IKlingApi, IPowerTokensApi
+internal sealed class KlingFamilyEndpoints<TRoutes> : IKlingApi, IPowerTokensApi, IVendorTasks
     where TRoutes : class, IKlingRoutes
 {
     /// <summary>Kling's page-number range for the list call: 1–1000.</summary>
@@ -19,6 +20,7 @@ internal sealed class KlingFamilyEndpoints<TRoutes> : IKlingApi, IPowerTokensApi
 
     /// <summary>Kling's page-size range for the list call: 1–500.</summary>
     public const int MaxPageSize = 500;
+
 
     private const string Data = "data";
 
@@ -70,8 +72,11 @@ internal sealed class KlingFamilyEndpoints<TRoutes> : IKlingApi, IPowerTokensApi
         return ToTask(await CreateAsync(body, submission.CreateJsonContent, cancellationToken).ConfigureAwait(false), submission.ExternalTaskId);
     }
 
+    /// <inheritdoc />
+    public object Api => this;
+
     /// <summary>The neutral read of one task.</summary>
-    public async Task<MotionControlTask> ReadAsync(string taskId, CancellationToken cancellationToken) =>
+    public async Task<MotionControlTask> ReadTaskAsync(string taskId, CancellationToken cancellationToken) =>
         ToTask(await GetAsync(taskId, cancellationToken).ConfigureAwait(false), null);
 
     /// <summary>Looks a task up by the external id its create carried; <see langword="null"/> when Kling provably has none.</summary>
@@ -88,9 +93,37 @@ internal sealed class KlingFamilyEndpoints<TRoutes> : IKlingApi, IPowerTokensApi
         }
     }
 
-    /// <summary>The neutral task of one list item.</summary>
-    public MotionControlTask ToTask(KlingTask task, LazyJson raw) =>
-        KlingTaskMapper.ToTask(_transport.ProviderName, task, raw, _reportUnknownStatus, _transport.Redactor);
+    /// <summary>The neutral list: Kling's pages in order, filtered by status here (Kling's list has no status filter).</summary>
+    public IAsyncEnumerable<MotionControlTask> ListTasksAsync(MotionControlListOptions options, CancellationToken cancellationToken)
+    {
+        var pageSize = options.PageSize ?? KlingClient.DefaultPageSize;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize, nameof(options.PageSize));
+        return Pages(pageSize, options.Status, options.MaxItems, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<MotionControlTask> Pages(int pageSize, MotionControlTaskStatus? status, int? maxItems, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var yielded = 0;
+        for (var pageNum = 1; pageNum <= MaxPageNumber && yielded < (maxItems ?? int.MaxValue); pageNum++)
+        {
+            var page = await ListAsync(pageNum, pageSize, cancellationToken).ConfigureAwait(false);
+            var tasks = page.Response.Data;
+            for (var i = 0; i < tasks.Count && yielded < (maxItems ?? int.MaxValue); i++)
+            {
+                var task = KlingTaskMapper.ToTask(_transport.ProviderName, tasks[i], page.Raw[i], _reportUnknownStatus, _transport.Redactor);
+                if (status is null || task.Status == status)
+                {
+                    yielded++;
+                    yield return task;
+                }
+            }
+
+            if (tasks.Count < pageSize)
+            {
+                yield break;
+            }
+        }
+    }
 
     // The typed calls below return the envelope DTO only (no JSON kept), so their replies are read into pooled buffers.
 

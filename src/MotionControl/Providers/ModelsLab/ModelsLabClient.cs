@@ -19,9 +19,8 @@ public sealed class ModelsLabClient : MotionControlClient
     /// <summary>The Kling v3 motion-control model on ModelsLab: <c>kling-v3-motion-control</c> (seen in real clients, not on ModelsLab's page).</summary>
     public const string KlingV3Model = "kling-v3-motion-control";
 
-    private static readonly IReadOnlyDictionary<string, MotionControlTaskStatus> Statuses = ModelsLabVendor.Descriptor.Statuses;
-
     private readonly ModelsLabEndpoints _api;
+    private readonly ModelsLabTasks _tasks;
 
     /// <summary>Creates a client.</summary>
     /// <param name="options">The settings; <see cref="MotionControlClientOptions.ApiKey"/> is required. Copied: later changes have no effect.</param>
@@ -41,67 +40,12 @@ public sealed class ModelsLabClient : MotionControlClient
         : base(ModelsLabVendor.Descriptor, options, connection)
     {
         _api = new ModelsLabEndpoints(Transport(connection), options.ApiKey!);
+        _tasks = new ModelsLabTasks(_api, TaskContext);
     }
 
     /// <summary>ModelsLab's own endpoints, with its wire types (the key is written into each body).</summary>
     public IModelsLabApi Api => _api;
 
     /// <inheritdoc />
-    private protected override object VendorApi => _api;
-
-    /// <inheritdoc />
-    private protected override async Task<MotionControlTask> CreateTaskAsync(SubmissionContext submission, CancellationToken cancellationToken)
-    {
-        var request = submission.Request;
-        var body = new ModelsLabMotionControlRequest
-        {
-            ModelId = submission.Model,
-            InitImage = submission.ImageValue,
-            InitVideo = submission.VideoValue,
-
-            // Validation has already refused a request without one (RequiresPrompt).
-            Prompt = request.Prompt ?? string.Empty,
-            CharacterOrientation = submission.OrientationWire,
-            Mode = request.Mode switch
-            {
-                GenerationMode.Standard => "std",
-                GenerationMode.Pro => "pro",
-                _ => null,
-            },
-            Webhook = request.CallbackUrl?.AbsoluteUri,
-        };
-
-        var reply = await _api.CreateAsync(body, request.AdditionalProperties, submission.CreateJsonContent, cancellationToken).ConfigureAwait(false);
-        return ToTask(reply, reply.Value.Id!);
-    }
-
-    /// <inheritdoc />
-    private protected override async Task<MotionControlTask> ReadTaskAsync(string taskId, CancellationToken cancellationToken)
-    {
-        var reply = await _api.FetchAsync(taskId, cancellationToken).ConfigureAwait(false);
-        return ToTask(reply, reply.Value.Id ?? taskId);
-    }
-
-    private MotionControlTask ToTask(WireReply<ModelsLabVideoResponse> reply, string id)
-    {
-        var wire = reply.Value;
-        if (!VendorStatus.TryMap(wire.Status, Statuses, out var status))
-        {
-            ReportUnknownStatus(id, wire.Status);
-        }
-
-        var terminal = status is MotionControlTaskStatus.Succeeded or MotionControlTaskStatus.Failed;
-        var video = status == MotionControlTaskStatus.Succeeded ? wire.VideoUrl : null;
-        return new MotionControlTask
-        {
-            Id = id,
-            ProviderName = ProviderName,
-            Status = status,
-            VendorStatus = wire.Status,
-            FailureReason = status == MotionControlTaskStatus.Failed ? Redactor.Redact(wire.Message ?? wire.Tip ?? "ModelsLab gave no reason.") : null,
-            Videos = video is null ? [] : [new GeneratedVideo { Url = video }],
-            EstimatedCompletion = !terminal && wire.Eta is > 0 and < 86_400 ? TimeProvider.GetUtcNow().AddSeconds(wire.Eta.Value) : null,
-            RawJson = reply.Raw,
-        };
-    }
+    private protected override IVendorTasks Tasks => _tasks;
 }

@@ -36,24 +36,12 @@ public sealed class PowerTokensClient : MotionControlClient
     internal PowerTokensClient(PowerTokensOptions options, VendorConnection<IPowerTokensRoutes> connection)
         : base(PowerTokensVendor.Descriptor, options, connection)
     {
-        _endpoints = new(Transport(connection), PowerTokensVendor.Descriptor.Errors, ReportUnknownStatus);
+        _endpoints = new(Transport(connection), PowerTokensVendor.Descriptor.Errors, TaskContext.ReportUnknownStatus);
     }
 
     /// <summary>PowerTokens' typed endpoints (Kling's wire types), sharing this client's transport, credentials and retries.</summary>
     public IPowerTokensApi Api => _endpoints;
 
     /// <inheritdoc />
-    private protected override object VendorApi => _endpoints;
-
-    /// <inheritdoc />
-    private protected override Task<MotionControlTask> CreateTaskAsync(SubmissionContext submission, CancellationToken cancellationToken) =>
-        _endpoints.SubmitAsync(submission, cancellationToken);
-
-    /// <inheritdoc />
-    private protected override Task<MotionControlTask> ReadTaskAsync(string taskId, CancellationToken cancellationToken) =>
-        _endpoints.ReadAsync(taskId, cancellationToken);
-
-    /// <inheritdoc />
-    private protected override Task<MotionControlTask?> FindByExternalTaskIdAsync(string externalTaskId, CancellationToken cancellationToken) =>
-        _endpoints.FindByExternalTaskIdAsync(externalTaskId, cancellationToken);
+    private protected override IVendorTasks Tasks => _endpoints;
 }

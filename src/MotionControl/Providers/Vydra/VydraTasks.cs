@@ -1,0 +1,130 @@
+using System.Runtime.CompilerServices;
+using MotionControl.Diagnostics;
+using MotionControl.Http;
+using MotionControl.Serialization;
+
+namespace MotionControl.Providers.Vydra;
+
+/// <summary>Vydra's neutral mapping: the request to Vydra's create body, and Vydra's replies to neutral tasks.</summary>
+internal sealed class VydraTasks(VydraEndpoints api, VendorTaskContext context) : IVendorTasks
+{
+    private static readonly IReadOnlyDictionary<string, MotionControlTaskStatus> Statuses = VydraVendor.Descriptor.Statuses;
+
+    /// <summary>A result longer than a day is no duration a vendor means (1e20 would overflow <see cref="TimeSpan"/>).</summary>
+    private const double MaxDurationSeconds = 86_400;
+
+    /// <inheritdoc />
+    public object Api => api;
+
+    /// <inheritdoc />
+    public async Task<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken)
+    {
+        var request = submission.Request;
+        var body = new VydraMotionControlRequest
+        {
+            ImageUrl = submission.ImageValue,
+            VideoUrl = submission.VideoValue,
+
+            // Validation has already refused a request without one (RequiresPrompt).
+            Prompt = request.Prompt ?? string.Empty,
+            CharacterOrientation = submission.OrientationWire,
+            KeepOriginalSound = request.KeepOriginalSound,
+        };
+
+        var reply = await api.CreateAsync(body, request.AdditionalProperties, submission.CreateJsonContent, cancellationToken).ConfigureAwait(false);
+        var wire = reply.Value;
+        var id = wire.JobId!;
+        if (!VendorStatus.TryMap(wire.Status, Statuses, out var status))
+        {
+            context.ReportUnknownStatus(id, wire.Status);
+        }
+
+        return new MotionControlTask
+        {
+            Id = id,
+            ProviderName = context.ProviderName,
+            Status = status,
+            VendorStatus = wire.Status,
+            FailureReason = status is MotionControlTaskStatus.Failed or MotionControlTaskStatus.Canceled ? context.Redactor.Redact(wire.Message) : null,
+            RawJson = reply.Raw,
+        };
+    }
+
+    /// <inheritdoc />
+    public async Task<MotionControlTask> ReadTaskAsync(string taskId, CancellationToken cancellationToken)
+    {
+        var reply = await api.GetAsync(taskId, cancellationToken).ConfigureAwait(false);
+        return ToTask(reply.Value, reply.Raw, taskId);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<MotionControlTask> ListTasksAsync(MotionControlListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var pageSize = Math.Min(options.PageSize ?? VydraEndpoints.DefaultPageSize, VydraEndpoints.MaxPageSize);
+
+        // Vydra filters on pending, running, completed and failed; anything else (and every word Vydra's filter may
+        // not cover, such as "processing" under running) is also checked here.
+        var statusFilter = options.Status switch
+        {
+            MotionControlTaskStatus.Queued => "pending",
+            MotionControlTaskStatus.Processing => "running",
+            MotionControlTaskStatus.Succeeded => "completed",
+            MotionControlTaskStatus.Failed => "failed",
+            _ => null,
+        };
+
+        var returned = 0;
+        for (var offset = 0; options.MaxItems is not { } max || returned < max; offset += pageSize)
+        {
+            var reply = await api.ListAsync(pageSize, offset, statusFilter, cancellationToken).ConfigureAwait(false);
+            var page = reply.Value;
+            var jobs = page.Data;
+            var items = page.DataPropertyName;
+            for (var i = 0; i < jobs.Count; i++)
+            {
+                var task = ToTask(jobs[i], LazyJson.Part(reply.Raw, items, i), null);
+                if (options.Status is { } wanted && task.Status != wanted)
+                {
+                    continue;
+                }
+
+                yield return task;
+                if (++returned == options.MaxItems)
+                {
+                    yield break;
+                }
+            }
+
+            // The page says whether more follow (hasMore, else total); without paging facts, a short page is the last one.
+            var hasMore = page.HasMore ?? (page.Total is { } total ? offset + jobs.Count < total : null);
+            if (jobs.Count == 0 || !(hasMore ?? jobs.Count >= pageSize))
+            {
+                yield break;
+            }
+        }
+    }
+
+    private MotionControlTask ToTask(VydraJob wire, LazyJson? raw, string? knownId)
+    {
+        var id = wire.Id ?? knownId ?? throw new MotionControlProtocolException("A Vydra job in the list carries no id.") { ProviderName = context.ProviderName };
+        if (!VendorStatus.TryMap(wire.Status, Statuses, out var status))
+        {
+            context.ReportUnknownStatus(id, wire.Status);
+        }
+
+        var video = status == MotionControlTaskStatus.Succeeded ? wire.VideoUrl : null;
+        return new MotionControlTask
+        {
+            Id = id,
+            ProviderName = context.ProviderName,
+            Status = status,
+            VendorStatus = wire.Status,
+            FailureReason = status is MotionControlTaskStatus.Failed or MotionControlTaskStatus.Canceled ? context.Redactor.Redact(wire.Error ?? "Vydra gave no reason.") : null,
+            Videos = video is null ? [] : [new GeneratedVideo { Url = video, Duration = wire.Output?.DurationSeconds is { } seconds && seconds is > 0 and < MaxDurationSeconds ? TimeSpan.FromSeconds(seconds) : null }],
+            Progress = wire.Progress is { } progress && double.IsFinite(progress) ? (int)Math.Clamp(Math.Round(progress), 0, 100) : null,
+            CreatedAt = wire.CreatedAt,
+            UpdatedAt = wire.CompletedAt ?? wire.UpdatedAt,
+            RawJson = raw,
+        };
+    }
+}
