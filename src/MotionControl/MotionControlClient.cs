@@ -39,7 +39,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         var providerName = vendor.Name;
         var redactor = vendor.SecretsOf(options);
         ProviderName = providerName;
-        Capabilities = vendor.Capabilities;
+        Capabilities = vendor.CapabilitiesFor(options);
         TimeProvider = options.TimeProvider;
         Logger = options.LoggerFactory?.CreateLogger("MotionControl." + providerName) ?? NullLogger.Instance;
         DefaultWaitOptions = options.WaitOptions;
@@ -191,7 +191,15 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), "PageSize must be positive and MaxItems not negative.");
         }
 
-        return Tasks.ListTasksAsync(options, cancellationToken);
+        if (options.CreatedAfter > options.CreatedBefore)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "CreatedAfter must not be later than CreatedBefore.");
+        }
+
+        var tasks = Tasks;
+        return tasks.FiltersByCreationTime || options is { CreatedAfter: null, CreatedBefore: null }
+            ? tasks.ListTasksAsync(options, cancellationToken)
+            : CreatedWithin(tasks.ListTasksAsync(options with { MaxItems = null }, cancellationToken), options, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -223,9 +231,9 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             return this;
         }
 
-        if (serviceType.IsInstanceOfType(Tasks.Api))
+        if (serviceType.IsInstanceOfType(VendorApi))
         {
-            return Tasks.Api;
+            return VendorApi;
         }
 
         return serviceType.IsInstanceOfType(Capabilities) ? Capabilities : null;
@@ -259,6 +267,9 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
     /// <summary>The vendor contract's neutral operations and typed API this client drives.</summary>
     private protected abstract IVendorTasks Tasks { get; }
 
+    /// <summary>The vendor's typed API (<c>KlingClient.Api</c>, ...), for <see cref="GetService"/>.</summary>
+    private protected virtual object VendorApi => Tasks.Api;
+
     /// <summary>Logs an unknown vendor status word once per client, and lets the caller treat it as still running.</summary>
     private void ReportUnknownStatus(string taskId, string? word)
     {
@@ -275,6 +286,30 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             "mc-".CopyTo(chars);
             guid.TryFormat(chars[3..], out _, "N");
         });
+
+    /// <summary>The creation-time window applied to the tasks read, for vendors that cannot filter by it.</summary>
+    private static async IAsyncEnumerable<MotionControlTask> CreatedWithin(IAsyncEnumerable<MotionControlTask> tasks, MotionControlListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var yielded = 0;
+        if (options.MaxItems == 0)
+        {
+            yield break;
+        }
+
+        await foreach (var task in tasks.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (task.CreatedAt is not { } created || created < options.CreatedAfter || created > options.CreatedBefore)
+            {
+                continue;
+            }
+
+            yield return task;
+            if (++yielded == options.MaxItems)
+            {
+                yield break;
+            }
+        }
+    }
 
     private async Task PumpAsync(string taskId, MotionControlWaitOptions options, ChannelWriter<MotionControlTask> writer, CancellationToken cancellationToken)
     {

@@ -22,6 +22,12 @@ internal interface IVendorTasks
     Task<MotionControlTask?> FindByExternalTaskIdAsync(string externalTaskId, CancellationToken cancellationToken) =>
         Task.FromResult<MotionControlTask?>(null);
 
+    /// <summary>
+    /// True when <see cref="ListTasksAsync"/> sends <see cref="MotionControlListOptions.CreatedAfter"/> and
+    /// <see cref="MotionControlListOptions.CreatedBefore"/> to the vendor; otherwise the client filters the tasks it reads.
+    /// </summary>
+    bool FiltersByCreationTime => false;
+
     /// <summary>Pages through the vendor's task list (only called when <see cref="MotionControlCapabilities.SupportsList"/>).</summary>
     IAsyncEnumerable<MotionControlTask> ListTasksAsync(MotionControlListOptions options, CancellationToken cancellationToken) =>
         throw new NotSupportedException("This vendor has no endpoint to list tasks.");

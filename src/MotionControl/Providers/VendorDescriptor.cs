@@ -24,6 +24,9 @@ internal sealed class VendorDescriptor<TOptions, TRoutes> : IVendorDescriptor
 
     public required MotionControlCapabilities Capabilities { get; init; }
 
+    /// <summary>What a client with these options supports, when that depends on them (Kling's API version); otherwise <see cref="Capabilities"/>.</summary>
+    public Func<TOptions, MotionControlCapabilities?>? CapabilitiesOf { get; init; }
+
     /// <summary>The vendor's status words; a word not listed means "still running".</summary>
     public required IReadOnlyDictionary<string, MotionControlTaskStatus> Statuses { get; init; }
 
@@ -42,6 +45,9 @@ internal sealed class VendorDescriptor<TOptions, TRoutes> : IVendorDescriptor
     public Action<TOptions, IConfiguration>? BindSettings { get; init; }
 
     SecretRedactor IVendorDescriptor.SecretsOf(MotionControlClientOptions options) => Secrets((TOptions)options);
+
+    MotionControlCapabilities IVendorDescriptor.CapabilitiesFor(MotionControlClientOptions options) =>
+        CapabilitiesOf?.Invoke((TOptions)options) ?? Capabilities;
 
     /// <summary>
     /// Validates <paramref name="options"/> (the only place a client built without DI checks them: credentials once, every
@@ -66,4 +72,7 @@ internal interface IVendorDescriptor
 
     /// <summary>The secrets of <paramref name="options"/> (the vendor's own options type), to redact.</summary>
     SecretRedactor SecretsOf(MotionControlClientOptions options);
+
+    /// <summary>What a client with <paramref name="options"/> (the vendor's own options type) supports.</summary>
+    MotionControlCapabilities CapabilitiesFor(MotionControlClientOptions options);
 }

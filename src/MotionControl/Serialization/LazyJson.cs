@@ -24,7 +24,7 @@ internal sealed class LazyJson
         _utf8 = utf8;
     }
 
-    private LazyJson(LazyJson parent, string property, int index)
+    private LazyJson(LazyJson parent, string? property, int index)
     {
         _parent = parent;
         _property = property;
@@ -74,6 +74,12 @@ internal sealed class LazyJson
     /// <returns>A holder of the part.</returns>
     public static LazyJson Part(LazyJson parent, string property, int index = -1) => new(parent, property, index);
 
+    /// <summary>An item of the array <paramref name="parent"/> holds, parsed only with it.</summary>
+    /// <param name="parent">The JSON of an array.</param>
+    /// <param name="index">The item's index.</param>
+    /// <returns>The item's holder.</returns>
+    public static LazyJson Item(LazyJson parent, int index) => new(parent, null, index);
+
     /// <summary>
     /// The same JSON as before lazy parsing: the same parsed element (same document, same position). A holder not yet
     /// parsed equals only itself, since its element, once parsed, will belong to a new document; so this never parses.
@@ -99,7 +105,7 @@ internal sealed class LazyJson
 
             if (_parent is not null)
             {
-                var part = _parent.Element.GetProperty(_property!);
+                var part = _property is null ? _parent.Element : _parent.Element.GetProperty(_property);
                 _element = _index >= 0 ? part[_index] : part;
             }
             else

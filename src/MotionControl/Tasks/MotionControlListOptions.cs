@@ -9,6 +9,15 @@ public sealed record MotionControlListOptions
     /// <summary>Only tasks in this state, where the vendor can filter; otherwise filtered locally.</summary>
     public MotionControlTaskStatus? Status { get; init; }
 
+    /// <summary>
+    /// Only tasks created at or after this time. Sent to the vendor where it filters by creation time (Kling API 2.0, as
+    /// Unix milliseconds); elsewhere the tasks read are filtered here, and a task without a creation time is left out.
+    /// </summary>
+    public DateTimeOffset? CreatedAfter { get; init; }
+
+    /// <summary>Only tasks created at or before this time; sent or applied like <see cref="CreatedAfter"/>.</summary>
+    public DateTimeOffset? CreatedBefore { get; init; }
+
     /// <summary>Stop after this many tasks. <see langword="null"/> reads every page.</summary>
     public int? MaxItems { get; init; }
 }

@@ -1,7 +1,9 @@
 namespace MotionControl.Providers.Kling;
 
 /// <summary>
-/// Kling's legacy motion-control endpoints, one method per endpoint, with Kling's own wire types. Reach it through
+/// Kling's motion-control endpoints, one method per endpoint, with Kling's own wire types: the legacy contract
+/// (<c>/v1/videos/motion-control</c>) and API 2.0 (the <c>V2</c> methods: <c>/motion-control/{model}</c> and <c>/tasks</c>,
+/// API key only). Both are on every <see cref="KlingClient"/>, whatever its <see cref="KlingOptions.ApiVersion"/>. Reach it through
 /// <see cref="KlingClient.Api"/> (or resolve it from DI) for what the neutral <see cref="IMotionControlClient"/> does not model.
 /// </summary>
 /// <remarks>
@@ -47,4 +49,38 @@ public interface IKlingApi
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageNum"/> or <paramref name="pageSize"/> is outside Kling's range.</exception>
     /// <exception cref="MotionControlException">A Kling error.</exception>
     Task<KlingResponse<IReadOnlyList<KlingTask>>> ListMotionControlTasksAsync(int pageNum = 1, int pageSize = 30, CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /motion-control/kling-3.0</c> or <c>/motion-control/kling-2.6</c> (Kling API 2.0): creates a motion-control task.</summary>
+    /// <param name="model"><c>kling-3.0</c> or <c>kling-2.6</c> (the legacy names <c>kling-v3</c> and <c>kling-v2-6</c> are accepted).</param>
+    /// <param name="request">The body, sent as is (no local validation).</param>
+    /// <param name="cancellationToken">Cancels the call; a create already sent may still have reached Kling.</param>
+    /// <returns>The envelope; <c>data</c> holds the new task's id, <c>submitted</c> status, timestamps and <c>external_id</c>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="model"/> is not a 2.0 motion-control model.</exception>
+    /// <exception cref="MotionControlSubmissionOutcomeUnknownException">The create may have reached Kling but no reply says so; it was not re-sent.</exception>
+    /// <exception cref="MotionControlException">Kling refused the request.</exception>
+    Task<KlingResponse<KlingV2Task>> CreateMotionControlTaskV2Async(string model, KlingV2MotionControlRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /tasks?task_ids=a,b</c> (Kling API 2.0): reads tasks by id, 20 per request (longer lists are split).</summary>
+    /// <param name="taskIds">The ids; duplicates are asked once.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The tasks Kling knows, in Kling's order; an unknown id is simply absent. The envelope is the last request's.</returns>
+    /// <exception cref="ArgumentException">An id is empty or holds a comma.</exception>
+    /// <exception cref="MotionControlException">A Kling error.</exception>
+    Task<KlingResponse<IReadOnlyList<KlingV2Task>>> GetTasksV2Async(IEnumerable<string> taskIds, CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /tasks?external_task_ids=x,y</c> (Kling API 2.0): reads tasks by the ids given at creation, 20 per request.</summary>
+    /// <param name="externalTaskIds">The client ids; duplicates are asked once.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The tasks Kling knows; an unknown id is simply absent.</returns>
+    /// <exception cref="ArgumentException">An id is empty or holds a comma.</exception>
+    /// <exception cref="MotionControlException">A Kling error.</exception>
+    Task<KlingResponse<IReadOnlyList<KlingV2Task>>> GetTasksByExternalIdV2Async(IEnumerable<string> externalTaskIds, CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /tasks</c> (Kling API 2.0): one page of the cursor list, filtered by Kling.</summary>
+    /// <param name="request">The window, cursor, page size (1–500) and filters.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The envelope; <c>data</c> is the page with <c>next_cursor</c> and <c>has_more</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The limit is outside 1–500.</exception>
+    /// <exception cref="MotionControlException">A Kling error.</exception>
+    Task<KlingResponse<KlingV2TaskPage>> ListTasksV2Async(KlingV2TaskListRequest request, CancellationToken cancellationToken = default);
 }

@@ -12,7 +12,7 @@ namespace MotionControl.Providers.Kling;
 /// goes to the vendor's error policy. A rejected token (Kling 1003/1004) is forgotten here, so the retry signs a new one.
 /// </summary>
 /// <typeparam name="TRoutes">Kling's routes, or PowerTokens' (the same under a prefix).</typeparam>
-internal sealed class KlingFamilyEndpoints<TRoutes> : IKlingApi, IPowerTokensApi, IVendorTasks
+internal sealed class KlingFamilyEndpoints<TRoutes> : IPowerTokensApi, IVendorTasks
     where TRoutes : class, IKlingRoutes
 {
     /// <summary>Kling's page-number range for the list call: 1–1000.</summary>
@@ -171,20 +171,20 @@ internal sealed class KlingFamilyEndpoints<TRoutes> : IKlingApi, IPowerTokensApi
 
     private KlingTaskReply ReadTask(VendorReply reply)
     {
-        var (envelope, raw) = Envelope(reply, KlingJsonContext.Default.KlingEnvelopeKlingTask);
-        return new KlingTaskReply(Response(envelope.Message, envelope.RequestId, reply, Checked(reply, envelope.Data!)), LazyJson.Part(raw, Data));
+        var (envelope, raw) = KlingEnvelopes.Read(reply, _errors, KlingJsonContext.Default.KlingEnvelopeKlingTask);
+        return new KlingTaskReply(KlingEnvelopes.Response(envelope.Message, envelope.RequestId, reply, Checked(reply, envelope.Data!)), LazyJson.Part(raw, Data));
     }
 
     /// <summary><see cref="ReadTask"/> for the typed APIs, which return the envelope only (no task JSON kept for <c>Raw</c>).</summary>
     private KlingResponse<KlingTask> ReadTaskResponse(VendorReply reply)
     {
-        var envelope = Envelope(reply, KlingJsonContext.Default.KlingEnvelopeKlingTask).Value;
-        return Response(envelope.Message, envelope.RequestId, reply, Checked(reply, envelope.Data!));
+        var envelope = KlingEnvelopes.Read(reply, _errors, KlingJsonContext.Default.KlingEnvelopeKlingTask).Value;
+        return KlingEnvelopes.Response(envelope.Message, envelope.RequestId, reply, Checked(reply, envelope.Data!));
     }
 
     private KlingTaskListReply ReadTaskList(VendorReply reply)
     {
-        var (envelope, raw) = Envelope(reply, KlingJsonContext.Default.KlingEnvelopeListKlingTask);
+        var (envelope, raw) = KlingEnvelopes.Read(reply, _errors, KlingJsonContext.Default.KlingEnvelopeListKlingTask);
         var tasks = envelope.Data!;
         var parts = new LazyJson[tasks.Count];
         for (var i = 0; i < tasks.Count; i++)
@@ -193,41 +193,11 @@ internal sealed class KlingFamilyEndpoints<TRoutes> : IKlingApi, IPowerTokensApi
             parts[i] = LazyJson.Part(raw, Data, i);
         }
 
-        return new KlingTaskListReply(Response<IReadOnlyList<KlingTask>>(envelope.Message, envelope.RequestId, reply, tasks), parts);
-    }
-
-    /// <summary>Kling's envelope rule: HTTP 2xx and <c>code</c> 0 with data; otherwise the error policy (or an unreadable reply).</summary>
-    private WireReply<KlingEnvelope<T>> Envelope<T>(VendorReply reply, JsonTypeInfo<KlingEnvelope<T>> typeInfo)
-        where T : class
-    {
-        WireReply<KlingEnvelope<T>> wire;
-        try
-        {
-            wire = WireReply<KlingEnvelope<T>>.Read(reply, typeInfo, _errors);
-        }
-        catch (MotionControlProtocolException) when (KlingJsonFields.Code(reply.Root) is not (null or 0))
-        {
-            // A 2xx error whose data is not the success shape: the code decides, not the shape.
-            throw _errors.Map(reply);
-        }
-
-        var envelope = wire.Value;
-        if (envelope.Code is not { } code)
-        {
-            // A 2xx error in a gateway's own shape ({error: ...}) is still an error, not an unreadable reply.
-            throw reply.Root is { } root && root.TryGetProperty("error", out _) ? _errors.Map(reply) : reply.ProtocolError("the reply has no numeric code");
-        }
-
-        return code != 0 ? throw _errors.Map(reply)
-            : envelope.Data is null ? throw reply.ProtocolError("the reply has code 0 but no data")
-            : wire;
+        return new KlingTaskListReply(KlingEnvelopes.Response<IReadOnlyList<KlingTask>>(envelope.Message, envelope.RequestId, reply, tasks), parts);
     }
 
     private static KlingTask Checked(VendorReply reply, KlingTask task) =>
         task is { TaskId.Length: > 0 } ? task : throw reply.ProtocolError("a task has no task_id");
-
-    private static KlingResponse<TData> Response<TData>(string? message, string? requestId, VendorReply reply, TData data) =>
-        new() { Code = 0, Message = message, RequestId = requestId ?? reply.RequestIdHeader, Data = data };
 
     private T Interpret<T>(VendorReply reply, Func<VendorReply, T> read)
     {

@@ -12,4 +12,9 @@ namespace MotionControl.Providers.Kling;
 [JsonSerializable(typeof(KlingMotionControlRequest))]
 [JsonSerializable(typeof(KlingEnvelope<KlingTask>))]
 [JsonSerializable(typeof(KlingEnvelope<List<KlingTask>>))]
+[JsonSerializable(typeof(KlingV2MotionControlRequest))]
+[JsonSerializable(typeof(KlingV2TaskListRequest))]
+[JsonSerializable(typeof(KlingEnvelope<KlingV2Task>))]
+[JsonSerializable(typeof(KlingEnvelope<List<KlingV2Task>>))]
+[JsonSerializable(typeof(KlingEnvelope<KlingV2TaskPage>))]
 internal sealed partial class KlingJsonContext : JsonSerializerContext;

@@ -47,11 +47,30 @@ public sealed class KlingOptions : MotionControlClientOptions
     public string? SecretKey { get; set; }
 
     /// <summary>True when the client signs JWTs (an AccessKey/SecretKey pair and no API key).</summary>
+    /// <summary>
+    /// Which contract the client speaks: <see cref="KlingApiVersion.V1"/> (the legacy one, the default) or
+    /// <see cref="KlingApiVersion.V2"/> (Kling API 2.0, which needs <see cref="MotionControlClientOptions.ApiKey"/>; an access
+    /// key and secret key are not accepted there).
+    /// </summary>
+    public KlingApiVersion ApiVersion { get; set; } = KlingApiVersion.V1;
+
     internal bool UsesJwt => string.IsNullOrWhiteSpace(ApiKey) && !string.IsNullOrWhiteSpace(AccessKey) && !string.IsNullOrWhiteSpace(SecretKey);
 
     /// <inheritdoc />
     internal override IEnumerable<string> CredentialErrors()
     {
+        if (ApiVersion is not (KlingApiVersion.V1 or KlingApiVersion.V2))
+        {
+            yield return "ApiVersion must be V1 or V2.";
+            yield break;
+        }
+
+        if (ApiVersion == KlingApiVersion.V2 && string.IsNullOrWhiteSpace(ApiKey))
+        {
+            yield return "ApiKey is required with ApiVersion V2 (Kling API 2.0 takes an API key only; AccessKey and SecretKey are for V1).";
+            yield break;
+        }
+
         if (!string.IsNullOrWhiteSpace(ApiKey))
         {
             yield break;

@@ -4,7 +4,7 @@ using MotionControl.Serialization;
 
 namespace MotionControl.Providers.Kling;
 
-/// <summary>Turns a Kling task (from Kling or PowerTokens) into the neutral <see cref="MotionControlTask"/>.</summary>
+/// <summary>Turns a Kling task (legacy, from Kling or PowerTokens, or API 2.0) into the neutral <see cref="MotionControlTask"/>.</summary>
 internal static class KlingTaskMapper
 {
     // "succeed" is Kling's word; "success" is accepted by PowerTokens' own client and "succeeded" is the 2.0 contract's.
@@ -46,35 +46,76 @@ internal static class KlingTaskMapper
         };
     }
 
+    /// <summary>Maps one Kling API 2.0 task.</summary>
+    /// <param name="providerName">The provider that returned it.</param>
+    /// <param name="task">The typed task (its id is known to be present).</param>
+    /// <param name="raw">Its JSON, kept as <see cref="MotionControlTask.Raw"/>.</param>
+    /// <param name="reportUnknownStatus">Told about a status word Kling does not document.</param>
+    /// <param name="redactor">Removes the client's secrets from the failure reason.</param>
+    /// <param name="externalTaskId">The id sent with the create, used when the reply does not echo it.</param>
+    public static MotionControlTask ToTask(string providerName, KlingV2Task task, LazyJson raw, Action<string, string?> reportUnknownStatus, SecretRedactor redactor, string? externalTaskId = null)
+    {
+        var id = task.Id!;
+        if (!VendorStatus.TryMap(task.Status, Statuses, out var status))
+        {
+            reportUnknownStatus(id, task.Status);
+        }
+
+        var videos = new List<GeneratedVideo>();
+        foreach (var output in task.Outputs ?? [])
+        {
+            // Kling lists other output types (image, audio, voice, element) in the same array.
+            if (output is { Type: null or "video" })
+            {
+                AddVideo(videos, output.Id, output.Url, output.WatermarkUrl, output.Duration);
+            }
+        }
+
+        return new MotionControlTask
+        {
+            Id = id,
+            ProviderName = providerName,
+            Status = status,
+            VendorStatus = task.Status,
+            FailureReason = status == MotionControlTaskStatus.Failed && !string.IsNullOrWhiteSpace(task.Message) ? redactor.Redact(task.Message) : null,
+            ExternalTaskId = NullIfEmpty(task.ExternalId) ?? externalTaskId,
+            Videos = videos,
+            CreatedAt = FromUnixMilliseconds(task.CreateTime),
+            UpdatedAt = FromUnixMilliseconds(task.UpdateTime),
+            RawJson = raw,
+        };
+    }
+
     private static List<GeneratedVideo> Videos(IReadOnlyList<KlingVideo>? videos)
     {
         var result = new List<GeneratedVideo>();
         foreach (var video in videos ?? [])
         {
-            if (video is null)
+            // A null in the list is no video (a vendor or gateway glitch), not a reason to fail the read.
+            if (video is not null)
             {
-                // A null in the list is no video (a vendor or gateway glitch), not a reason to fail the read.
-                continue;
+                AddVideo(result, video.Id, video.Url, video.WatermarkUrl, video.Duration);
             }
-
-            var watermark = AbsoluteUri(video.WatermarkUrl);
-
-            // PowerTokens' own client falls back to the watermarked copy when there is no plain one.
-            if ((AbsoluteUri(video.Url) ?? watermark) is not { } url)
-            {
-                continue;
-            }
-
-            result.Add(new GeneratedVideo
-            {
-                Url = url,
-                Id = NullIfEmpty(video.Id),
-                WatermarkUrl = watermark,
-                Duration = Seconds(video.Duration),
-            });
         }
 
         return result;
+    }
+
+    private static void AddVideo(List<GeneratedVideo> videos, string? id, string? url, string? watermarkUrl, string? duration)
+    {
+        var watermark = AbsoluteUri(watermarkUrl);
+
+        // PowerTokens' own client falls back to the watermarked copy when there is no plain one.
+        if ((AbsoluteUri(url) ?? watermark) is { } video)
+        {
+            videos.Add(new GeneratedVideo
+            {
+                Url = video,
+                Id = NullIfEmpty(id),
+                WatermarkUrl = watermark,
+                Duration = Seconds(duration),
+            });
+        }
     }
 
     private static Uri? AbsoluteUri(string? text) =>

@@ -8,7 +8,7 @@ namespace MotionControl.Providers.Kling;
 /// <summary>Kling, described once for the neutral client and for dependency injection.</summary>
 internal static class KlingVendor
 {
-    public static VendorDescriptor<KlingOptions, IKlingRoutes> Descriptor { get; } = new()
+    public static VendorDescriptor<KlingOptions, IKlingServiceRoutes> Descriptor { get; } = new()
     {
         Name = MotionControlProviders.Kling,
         SectionName = "Kling",
@@ -30,6 +30,7 @@ internal static class KlingVendor
             ReportsProgress = false,
             VendorDefaultOrientation = null,
         },
+        CapabilitiesOf = static options => options.ApiVersion == KlingApiVersion.V2 ? V2Capabilities : null,
         Statuses = KlingTaskMapper.Statuses,
         Secrets = static options => new SecretRedactor(options.ApiKey, options.AccessKey, options.SecretKey),
 
@@ -44,5 +45,16 @@ internal static class KlingVendor
             options.AccessKey = section["AccessKey"] ?? options.AccessKey;
             options.SecretKey = section["SecretKey"] ?? options.SecretKey;
         },
+    };
+
+    /// <summary>
+    /// Kling API 2.0: the same features (<c>Mode</c> is the resolution, 720p or 1080p), the 2.0 model names beside the
+    /// legacy ones, and images up to 50 MB.
+    /// </summary>
+    private static MotionControlCapabilities V2Capabilities { get; } = Descriptor.Capabilities with
+    {
+        DisplayName = "Kling (API 2.0)",
+        Models = [KlingClient.DefaultModel, KlingClient.KlingV3Model, KlingV2Endpoints.Kling26, KlingV2Endpoints.Kling30],
+        Limits = Descriptor.Capabilities.Limits with { ImageMaxBytes = 50L * 1024 * 1024 },
     };
 }
