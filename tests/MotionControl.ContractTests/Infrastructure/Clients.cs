@@ -26,6 +26,9 @@ internal static class Clients
     public static KlingClient Kling(Uri baseAddress, string? apiKey = null, int retries = 0) =>
         new(Fast(new KlingOptions { AccessKey = KlingAccessKey, SecretKey = KlingSecretKey, ApiKey = apiKey }, baseAddress, retries));
 
+    public static KlingClient KlingV2(Uri baseAddress, string apiKey, int retries = 0) =>
+        new(Fast(new KlingOptions { ApiKey = apiKey, ApiVersion = KlingApiVersion.V2 }, baseAddress, retries));
+
     public static PowerTokensClient PowerTokens(Uri baseAddress, string apiKey, int retries = 0) =>
         new(Fast(new PowerTokensOptions { ApiKey = apiKey }, baseAddress, retries));
 

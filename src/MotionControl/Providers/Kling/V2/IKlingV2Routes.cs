@@ -11,8 +11,12 @@ internal interface IKlingV2Routes
     [Post("/motion-control/kling-2.6")]
     Task<HttpResponseMessage> CreateKling26Async([Body] HttpContent body, CancellationToken cancellationToken);
 
-    /// <summary><c>GET /tasks?task_ids=a,b</c> or <c>?external_task_ids=x</c> (exactly one of them; a null one is left out).</summary>
+    /// <summary>
+    /// <c>GET /tasks?task_ids=a,b</c> or <c>?external_task_ids=x</c> (exactly one of them; a null one is left out). The values
+    /// come escaped per id and joined with a literal comma, as the page shows, so the query string is not escaped again.
+    /// </summary>
     [Get("/tasks")]
+    [QueryUriFormat(UriFormat.Unescaped)]
     Task<HttpResponseMessage> GetTasksAsync([AliasAs("task_ids")] string? taskIds, [AliasAs("external_task_ids")] string? externalTaskIds, CancellationToken cancellationToken);
 
     [Post("/tasks")]

@@ -282,7 +282,8 @@ internal sealed class KlingV2Endpoints : IVendorTasks
 
     private ValueTask<KlingV2Reply<List<KlingV2Task>>> GetChunkAsync(IReadOnlyCollection<string> ids, bool byExternalId, CancellationToken cancellationToken)
     {
-        var joined = string.Join(',', ids);
+        // Each id escaped, the separator a literal comma (the route does not escape the query again).
+        var joined = string.Join(',', ids.Select(Uri.EscapeDataString));
         return _transport.SendValueAsync(
             byExternalId
                 ? VendorCall<IKlingServiceRoutes>.Get(joined, static (routes, call, ct) => routes.GetTasksAsync(null, call.TaskId, ct))
