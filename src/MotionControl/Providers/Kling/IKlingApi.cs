@@ -12,7 +12,7 @@ namespace MotionControl.Providers.Kling;
 /// <see cref="MotionControlException.VendorMessage"/> and <see cref="MotionControlException.RequestId"/> (<c>request_id</c>) set.
 /// Reads are retried on transient failures; a create is never re-sent unless it provably did not reach Kling.
 /// </remarks>
-public interface IKlingApi
+public partial interface IKlingApi
 {
     /// <summary><c>POST /v1/videos/motion-control</c>: creates a motion-control task.</summary>
     /// <param name="request">The body, sent as is (no local validation: use <see cref="IMotionControlClient.ValidateAsync"/> for that).</param>

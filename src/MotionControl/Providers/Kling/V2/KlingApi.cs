@@ -1,7 +1,7 @@
 namespace MotionControl.Providers.Kling;
 
 /// <summary><see cref="IKlingApi"/> over both of Kling's contracts on one transport: the legacy calls and the 2.0 ones.</summary>
-internal sealed class KlingApi(KlingFamilyEndpoints<IKlingServiceRoutes> legacy, KlingV2Endpoints v2) : IKlingApi
+internal sealed partial class KlingApi(KlingFamilyEndpoints<IKlingServiceRoutes> legacy, KlingV2Endpoints v2) : IKlingApi
 {
     /// <inheritdoc />
     public Task<KlingResponse<KlingTask>> CreateMotionControlTaskAsync(KlingMotionControlRequest request, CancellationToken cancellationToken = default) =>
