@@ -20,6 +20,12 @@ public sealed record MotionControlCapabilities
     /// <summary>Models the vendor documents for Motion Control (others are passed through unchecked).</summary>
     public IReadOnlyList<string> Models { get; init; } = [];
 
+    /// <summary>
+    /// What each model supports where the vendor's models differ. The vendor-level flags (<see cref="SupportsMode"/>,
+    /// <see cref="SupportsElements"/>, ...) say what at least one model supports; <see cref="ForModel"/> gives one model's.
+    /// </summary>
+    public IReadOnlyList<MotionControlModelProfile> ModelProfiles { get; init; } = [];
+
     /// <summary>How the character image may travel: URL, raw Base64, data URI.</summary>
     public MediaTransport ImageTransports { get; init; } = MediaTransport.Url;
 
@@ -41,8 +47,11 @@ public sealed record MotionControlCapabilities
     /// <summary>True when <see cref="MotionControlRequest.KeepOriginalSound"/> can be chosen.</summary>
     public bool SupportsKeepOriginalSound { get; init; }
 
-    /// <summary>True when <see cref="MotionControlRequest.ElementId"/> is accepted.</summary>
+    /// <summary>True when <see cref="MotionControlRequest.Element"/> is accepted (on at least one model: see <see cref="ModelProfiles"/>).</summary>
     public bool SupportsElements { get; init; }
+
+    /// <summary>True when element ids must be numbers (Kling's legacy contract, PowerTokens).</summary>
+    public bool RequiresNumericElementIds { get; init; }
 
     /// <summary>True when <see cref="MotionControlRequest.Watermark"/> is accepted.</summary>
     public bool SupportsWatermark { get; init; }
@@ -64,4 +73,39 @@ public sealed record MotionControlCapabilities
 
     /// <summary>The numeric limits checked locally.</summary>
     public MotionControlLimits Limits { get; init; } = MotionControlLimits.Default;
+
+    /// <summary>The profile of <paramref name="model"/> (its id or an alias), or <see langword="null"/> when it has none.</summary>
+    /// <param name="model">A model id; <see langword="null"/> means <see cref="DefaultModel"/>.</param>
+    /// <returns>The model's profile, or <see langword="null"/>.</returns>
+    public MotionControlModelProfile? ProfileOf(string? model)
+    {
+        model ??= DefaultModel;
+        foreach (var profile in ModelProfiles)
+        {
+            if (profile.Names(model))
+            {
+                return profile;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// These capabilities as they apply to <paramref name="model"/>: its profile's mode, element, sound-flag, orientation
+    /// and limits, the vendor's for everything else (and for a model with no profile).
+    /// </summary>
+    /// <param name="model">A model id; <see langword="null"/> means <see cref="DefaultModel"/>.</param>
+    /// <returns>The capabilities validation checks a request for that model against.</returns>
+    public MotionControlCapabilities ForModel(string? model) =>
+        ProfileOf(model) is not { } profile
+            ? this
+            : this with
+            {
+                SupportsMode = profile.SupportsMode,
+                SupportsElements = profile.SupportsElements,
+                SupportsKeepOriginalSound = profile.SupportsKeepOriginalSound,
+                VendorDefaultOrientation = profile.VendorDefaultOrientation,
+                Limits = profile.Limits ?? Limits,
+            };
 }

@@ -25,6 +25,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
     private readonly ConcurrentDictionary<string, byte> _unknownStatusWords = new(StringComparer.OrdinalIgnoreCase);
     private readonly TaskPoller _poller;
     private readonly Lazy<HttpClient> _ownDownloadClient = new(static () => new HttpClient(VendorHttpClients.DownloadHandler()) { Timeout = Timeout.InfiniteTimeSpan });
+    private readonly (MotionControlModelProfile Profile, MotionControlCapabilities Capabilities)[] _modelCapabilities;
     private Func<HttpClient>? _downloadHttpClient;
 
     /// <summary>Builds the vendor-neutral part of a client whose options were validated (by the vendor descriptor, or by DI at start-up).</summary>
@@ -40,6 +41,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         var redactor = vendor.SecretsOf(options);
         ProviderName = providerName;
         Capabilities = vendor.CapabilitiesFor(options);
+        _modelCapabilities = [.. Capabilities.ModelProfiles.Select(p => (p, Capabilities.ForModel(p.Model)))];
         TimeProvider = options.TimeProvider;
         Logger = options.LoggerFactory?.CreateLogger("MotionControl." + providerName) ?? NullLogger.Instance;
         DefaultWaitOptions = options.WaitOptions;
@@ -214,7 +216,12 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
     {
         var image = await SubmissionMedia.ProbeAsync(request.Image, cancellationToken).ConfigureAwait(false);
         var video = await SubmissionMedia.ProbeAsync(request.Video, cancellationToken).ConfigureAwait(false);
-        return RequestValidator.Validate(new ValidationContext(request, Capabilities, image, video, MediaUploader is not null));
+        var model = request.Model ?? ConfiguredModel ?? Capabilities.DefaultModel;
+        return RequestValidator.Validate(new ValidationContext(request, CapabilitiesOf(model), image, video, MediaUploader is not null)
+        {
+            VendorCapabilities = Capabilities,
+            Model = model,
+        });
     }
 
     /// <inheritdoc />
@@ -388,6 +395,20 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         };
 
     private HttpClient OwnDownloadClient() => _ownDownloadClient.Value;
+
+    /// <summary>The capabilities a request for <paramref name="model"/> is checked against (made once per profile).</summary>
+    private MotionControlCapabilities CapabilitiesOf(string model)
+    {
+        foreach (var (profile, capabilities) in _modelCapabilities)
+        {
+            if (profile.Names(model))
+            {
+                return capabilities;
+            }
+        }
+
+        return Capabilities;
+    }
 
     private static Uri EnsureTrailingSlash(Uri uri) =>
         uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");

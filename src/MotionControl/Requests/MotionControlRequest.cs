@@ -26,8 +26,21 @@ public sealed record MotionControlRequest
     /// <summary>Keep the reference video's sound; <see langword="null"/> uses the vendor's default (keep).</summary>
     public bool? KeepOriginalSound { get; init; }
 
-    /// <summary>A Kling element id (at most one; requires <see cref="CharacterOrientation.Video"/>). Kling and PowerTokens only.</summary>
-    public long? ElementId { get; init; }
+    /// <summary>
+    /// An element (a reusable character) to bind, at most one; requires <see cref="CharacterOrientation.Video"/> and a model
+    /// that supports elements (kling-v3 / kling-3.0). Kling and PowerTokens only; Kling's legacy contract needs a numeric id.
+    /// </summary>
+    public MotionControlElement? Element { get; init; }
+
+    /// <summary>
+    /// A numeric element id: the same as <see cref="Element"/> = <see cref="MotionControlElement.FromId"/>(the number). Reads
+    /// <see langword="null"/> when <see cref="Element"/> is not set or its id is not a number.
+    /// </summary>
+    public long? ElementId
+    {
+        get => Element?.NumericId;
+        init => Element = value is { } id ? MotionControlElement.FromId(id.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null;
+    }
 
     /// <summary>The vendor's model id, overriding the client's default (for example <c>kling-v3</c>).</summary>
     public string? Model { get; init; }

@@ -66,6 +66,12 @@ public static class MotionControlRules
     /// <summary>A field the vendor cannot honour was set.</summary>
     public const string OptionUnsupported = "option.unsupported";
 
+    /// <summary>An element needs a model that supports elements (kling-v3 / kling-3.0).</summary>
+    public const string ElementModel = "element.model";
+
+    /// <summary>The contract takes numeric element ids only (Kling's legacy contract, PowerTokens).</summary>
+    public const string ElementIdFormat = "element.id";
+
     /// <summary>Remote media and callbacks are absolute http(s) URLs (https for AIMLAPI video).</summary>
     public const string UrlScheme = "url.scheme";
 

@@ -31,9 +31,11 @@ internal static class RuleTable
         Row(MotionControlRules.VideoTransport, "Video", "Kling, PowerTokens, ModelsLab and Vydra take a URL only (local files need an IMediaUploader); AIMLAPI also takes a data URI.", "per vendor", "S1, S2, S3, S4, S0", c => Transport(c, c.Request.Video, c.Capabilities.VideoTransports, "Video", "reference video", MotionControlRules.VideoTransport)),
         Row(MotionControlRules.PromptLength, "Prompt", "At most 2500 characters.", All, "S1, S4", PromptLength),
         Row(MotionControlRules.PromptRequired, "Prompt", "A prompt is required.", "vydra, modelslab", "S3, vendor-contracts §2", PromptRequired),
-        Row(MotionControlRules.ElementCount, "ElementId", "At most one element.", "kling, powertokens", "S1, S4", ElementCount),
+        Row(MotionControlRules.ElementCount, "Element", "At most one element.", "kling, powertokens", "S1, S4", ElementCount),
+        Row(MotionControlRules.ElementModel, "Element", "An element needs a model that supports elements (kling-v3, kling-3.0); kling-v2-6 has none.", "kling, powertokens", "https://kling.ai/document-api/api/video/motion-control (element: 3.0 only)", ElementModel),
+        Row(MotionControlRules.ElementIdFormat, "Element", "Kling's legacy contract (and PowerTokens) take a numeric element id.", "kling (API V1), powertokens", "S1, S4", ElementIdFormat),
         Row(MotionControlRules.ElementOrientation, "CharacterOrientation", "With an element, the orientation must be video.", "kling, powertokens", "S1, S4", ElementOrientation),
-        Row(MotionControlRules.OptionUnsupported, "(any)", "A field the vendor cannot honour (mode on AIMLAPI/Vydra, model on Vydra; element, watermark, callback, external id, sound flag where absent) is an error naming the vendor, never silently dropped.", "per vendor", "vendor-contracts §6", OptionUnsupported),
+        Row(MotionControlRules.OptionUnsupported, "(any)", "A field the vendor or the request's model cannot honour (mode on AIMLAPI's v2.6 model and on Vydra, model on Vydra; element, watermark, callback, external id, sound flag where absent) is an error naming the vendor, never silently dropped.", "per vendor", "vendor-contracts §6", OptionUnsupported),
         Row(MotionControlRules.UrlScheme, "Image, Video, CallbackUrl", "Remote media and callbacks are absolute http(s) URLs; AIMLAPI video needs https.", All, "S2", UrlScheme),
     ];
 
@@ -277,10 +279,30 @@ internal static class RuleTable
             return None;
         }
 
-        return [Error("ElementId", MotionControlRules.ElementCount,
+        return [Error("Element", MotionControlRules.ElementCount,
             $"The request names {count} elements; {c.Vendor} accepts at most {c.Limits.MaxElements}.",
             $"at most {c.Limits.MaxElements}", count.ToString(System.Globalization.CultureInfo.InvariantCulture))];
     }
+
+    private static IEnumerable<MotionControlValidationError> ElementModel(ValidationContext c)
+    {
+        if (c.ElementCount == 0 || !c.VendorCapabilities.SupportsElements || c.Capabilities.SupportsElements)
+        {
+            return None;
+        }
+
+        var models = c.VendorCapabilities.ModelProfiles.Where(p => p.SupportsElements).Select(p => p.Model).ToList();
+        return [Error("Element", MotionControlRules.ElementModel,
+            $"{c.Vendor}'s model {c.Model} takes no element; use {string.Join(" or ", models)} (Model), or remove the element.",
+            string.Join(", ", models), c.Model)];
+    }
+
+    private static IEnumerable<MotionControlValidationError> ElementIdFormat(ValidationContext c) =>
+        c.Capabilities is { SupportsElements: true, RequiresNumericElementIds: true } && c.Request.Element is { NumericId: null } element
+            ? [Error("Element", MotionControlRules.ElementIdFormat,
+                $"{c.Vendor} takes a numeric element id; '{element.Id}' is not one (Kling API 2.0 takes string ids: KlingOptions.ApiVersion = V2).",
+                "a number", element.Id)]
+            : None;
 
     private static IEnumerable<MotionControlValidationError> ElementOrientation(ValidationContext c) =>
         c.Capabilities.SupportsElements && c.ElementCount > 0 && c.Request.CharacterOrientation != CharacterOrientation.Video
@@ -295,25 +317,42 @@ internal static class RuleTable
         var caps = c.Capabilities;
         var errors = new List<MotionControlValidationError>();
 
-        void Unsupported(bool isSet, bool supported, string field, string what)
+        void Unsupported(bool isSet, bool supported, string field, string what, bool vendorSupports = false)
         {
             if (isSet && !supported)
             {
+                // Another of the vendor's models may support it: say so, rather than send the caller to another vendor.
+                var models = vendorSupports ? OtherModels(c, field) : null;
                 errors.Add(Error(field, MotionControlRules.OptionUnsupported,
-                    $"{c.Vendor} does not support {what}; remove {field} or use a vendor that does (it is never dropped silently).",
+                    models is { Length: > 0 }
+                        ? $"{c.Vendor}'s model {c.Model} does not support {what}; use {models} (Model) or remove {field} (it is never dropped silently)."
+                        : $"{c.Vendor} does not support {what}; remove {field} or use a vendor that does (it is never dropped silently).",
                     "not set", "set"));
             }
         }
 
         Unsupported(r.Model is not null, caps.SupportsModelChoice, "Model", "choosing a model (its route fixes the model)");
-        Unsupported(r.Mode is not null, caps.SupportsMode, "Mode", "choosing a quality mode");
-        Unsupported(r.KeepOriginalSound is not null, caps.SupportsKeepOriginalSound, "KeepOriginalSound", "choosing whether to keep the original sound");
-        Unsupported(c.ElementCount > 0, caps.SupportsElements, "ElementId", "elements");
+        Unsupported(r.Mode is not null, caps.SupportsMode, "Mode", "choosing a quality mode", c.VendorCapabilities.SupportsMode);
+        Unsupported(r.KeepOriginalSound is not null, caps.SupportsKeepOriginalSound, "KeepOriginalSound", "choosing whether to keep the original sound", c.VendorCapabilities.SupportsKeepOriginalSound);
+
+        // An element on a model without elements, at a vendor with elements, is element.model's.
+        Unsupported(c.ElementCount > 0, c.VendorCapabilities.SupportsElements, "Element", "elements");
         Unsupported(r.Watermark is not null, caps.SupportsWatermark, "Watermark", "watermarks");
         Unsupported(r.CallbackUrl is not null, caps.SupportsCallback, "CallbackUrl", "callback URLs");
         Unsupported(r.ExternalTaskId is not null, caps.SupportsExternalTaskId, "ExternalTaskId", "your own task ids");
         return errors;
     }
+
+    /// <summary>The vendor's models whose profile supports what <paramref name="field"/> asks for, joined with "or".</summary>
+    private static string OtherModels(ValidationContext c, string field) =>
+        string.Join(" or ", c.VendorCapabilities.ModelProfiles
+            .Where(p => field switch
+            {
+                "Mode" => p.SupportsMode,
+                "KeepOriginalSound" => p.SupportsKeepOriginalSound,
+                _ => false,
+            })
+            .Select(p => p.Model));
 
     private static IEnumerable<MotionControlValidationError> UrlScheme(ValidationContext c)
     {

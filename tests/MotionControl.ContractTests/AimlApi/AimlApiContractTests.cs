@@ -1,6 +1,7 @@
 using System.Net;
 using MotionControl.ContractTests.Infrastructure;
 using MotionControl.Providers.AimlApi;
+using MotionControl.Validation;
 using WireMock.RequestBuilders;
 
 namespace MotionControl.ContractTests.AimlApi;
@@ -51,6 +52,45 @@ public sealed class AimlApiContractTests(WireMockFixture fixture) : ContractTest
 
     private static string Error(int status, string message) =>
         $$"""{"message":"{{message}}","path":"/v2/video/generations","requestId":"798b860e-98c2-4e8e-8c50-550bcfc2eccc","statusCode":"{{status}}","timestamp":"2025-03-11T07:13:27.813Z"}""";
+
+    /// <summary>
+    /// AIMLAPI's v3 model (https://github.com/aimlapi/api-docs/blob/main/docs/api-references/video-models/Kling-AI/klingai-video-v3-motion-control-schema.json):
+    /// the same body with <c>model</c> <c>klingai/video-v3-motion-control</c> and its <c>mode</c> (<c>std</c>/<c>pro</c>).
+    /// <c>Mode = Pro</c> is sent as <c>"mode": "pro"</c>; the schema gives no request example, so the values are the v2.6 page's [inferred].
+    /// </summary>
+    [Fact]
+    public async Task Create_neutral_on_the_v3_model_sends_the_mode()
+    {
+        var body = DocumentedJson.Node(NeutralBody());
+        body["model"] = AimlApiClient.KlingV3Model;
+        body["mode"] = "pro";
+        Server.Given(Bearer(Post(Path, body.ToJsonString()), Key)).RespondWith(Json(200, V3Reply));
+        using var client = Clients.AimlApi(BaseAddress, Key);
+
+        var task = await client.SubmitAsync(NeutralRequest() with { Model = AimlApiClient.KlingV3Model, Mode = GenerationMode.Pro });
+
+        AssertAllRequestsMatched();
+        Assert.Equal(("60ac7c34-3224-4b14-8e7d-0aa0db708325", MotionControlTaskStatus.Succeeded), (task.Id, task.Status));
+        Assert.Equal(new Uri("https://cdn.aimlapi.com/generations/hedgehog/1759866285599-0cdfb138-c03a-49d4-a601-4f6413e27b15.mp4"), Assert.Single(task.Videos).Url);
+    }
+
+    /// <summary>The same request on the v2.6 model (the default) fails validation naming the rule and the model that has a mode; nothing is sent.</summary>
+    [Fact]
+    public async Task Mode_on_the_v2_6_model_fails_validation_naming_the_rule_and_the_v3_model()
+    {
+        using var client = Clients.AimlApi(BaseAddress, Key);
+
+        var error = await Assert.ThrowsAsync<MotionControlValidationException>(() => client.SubmitAsync(NeutralRequest() with { Mode = GenerationMode.Pro }));
+
+        var broken = Assert.Single(error.Errors);
+        Assert.Equal((MotionControlRules.OptionUnsupported, "Mode"), (broken.Code, broken.Field));
+        Assert.Contains(AimlApiClient.DefaultModel, broken.Message, StringComparison.Ordinal);
+        Assert.Contains(AimlApiClient.KlingV3Model, broken.Message, StringComparison.Ordinal);
+        Assert.Empty(Requests);
+    }
+
+    /// <summary>The v3 schema's 200 reply, from its field examples (id, status, video.url, meta.usage) [inferred assembly].</summary>
+    private const string V3Reply = """{"id":"60ac7c34-3224-4b14-8e7d-0aa0db708325","status":"completed","video":{"url":"https://cdn.aimlapi.com/generations/hedgehog/1759866285599-0cdfb138-c03a-49d4-a601-4f6413e27b15.mp4"},"error":null,"meta":{"usage":{"credits_used":120000,"usd_spent":0.06}}}""";
 
     [Fact]
     public async Task Create_typed_api_sends_the_documented_body_and_reads_the_documented_reply()

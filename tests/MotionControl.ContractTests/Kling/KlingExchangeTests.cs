@@ -86,13 +86,15 @@ public sealed class KlingExchangeTests(WireMockFixture fixture) : ContractTest(f
     /// <summary>
     /// The page's <c>element_list</c> fragment (<c>"element_list":[ { "element_id": 829836802793406551 } ]</c>, an id above
     /// 2^53 sent as a JSON number) and its <c>"watermark_info": { "enabled": boolean }</c>, added to the documented body
-    /// with the orientation an element requires ("only temporarily refer to the orientation of the person in the video").
+    /// with the orientation an element requires ("only temporarily refer to the orientation of the person in the video")
+    /// and the model that takes elements (kling-v3; the documented body's kling-v2-6 takes none) [inferred combination].
     /// </summary>
     [Fact]
     public async Task Create_neutral_sends_the_documented_element_id_as_an_int64_number_and_the_watermark_object()
     {
         var body = DocumentedJson.Node(KlingDocs.CreateRequest);
         body["character_orientation"] = "video";
+        body["model_name"] = "kling-v3";
         body["element_list"] = JsonNode.Parse("""[ { "element_id": 829836802793406551 } ]""");
         body["watermark_info"] = JsonNode.Parse("""{ "enabled": true }""");
         Server.Given(BearerJwt(Post(KlingDocs.Path, body.ToJsonString()))).RespondWith(Json(200, KlingDocs.CreateReply));
@@ -101,6 +103,7 @@ public sealed class KlingExchangeTests(WireMockFixture fixture) : ContractTest(f
         await client.SubmitAsync(DocumentedNeutralRequest() with
         {
             CharacterOrientation = CharacterOrientation.Video,
+            Model = "kling-v3",
             ElementId = 829836802793406551,
             Watermark = true,
         });

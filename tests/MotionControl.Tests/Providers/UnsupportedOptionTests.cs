@@ -46,9 +46,11 @@ public sealed class UnsupportedOptionTests
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(MotionControlRules.OptionUnsupported, error.Code);
-        Assert.Equal(field, error.Field);
+        // ElementId is the numeric shorthand of Element: errors name the property the request holds.
+        var expectedField = field == "ElementId" ? "Element" : field;
+        Assert.Equal(expectedField, error.Field);
         Assert.Contains(vendorName, error.Message, StringComparison.Ordinal);
-        Assert.Contains(thrown.Errors, e => e.Code == MotionControlRules.OptionUnsupported && e.Field == field);
+        Assert.Contains(thrown.Errors, e => e.Code == MotionControlRules.OptionUnsupported && e.Field == expectedField);
         Assert.Empty(emulator.Requests);
     }
 }

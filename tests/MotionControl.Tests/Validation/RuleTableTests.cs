@@ -85,7 +85,7 @@ public class RuleTableTests
     [Fact]
     public void Every_rule_of_the_table_has_a_code_field_description_scope_and_source()
     {
-        Assert.Equal(21, MotionControlRules.All.Count);
+        Assert.Equal(23, MotionControlRules.All.Count);
         Assert.All(MotionControlRules.All, rule =>
         {
             Assert.False(string.IsNullOrWhiteSpace(rule.Code));
@@ -310,7 +310,7 @@ public class RuleTableTests
             Assert.Equal(MotionControlRules.OptionUnsupported, e.Code);
             Assert.Contains("Vydra", e.Message);
         });
-        Assert.Equal(["Mode", "ElementId", "Watermark", "CallbackUrl", "ExternalTaskId"], result.Errors.Select(e => e.Field));
+        Assert.Equal(["Mode", "Element", "Watermark", "CallbackUrl", "ExternalTaskId"], result.Errors.Select(e => e.Field));
         Assert.True(Validate(request with { Prompt = null }, caps: KlingLike).IsValid);
     }
 

@@ -13,6 +13,9 @@ public sealed class AimlApiClient : MotionControlClient
     /// <summary>The only Motion Control model on AIMLAPI: <c>klingai/video-v2-6-pro-motion-control</c> (fixed "pro" quality).</summary>
     public const string DefaultModel = "klingai/video-v2-6-pro-motion-control";
 
+    /// <summary>AIMLAPI's Kling v3 motion control: <c>klingai/video-v3-motion-control</c> (adds <c>mode</c> std/pro; its default orientation is video).</summary>
+    public const string KlingV3Model = "klingai/video-v3-motion-control";
+
     private readonly AimlApiEndpoints _api;
     private readonly AimlApiTasks _tasks;
 

@@ -24,6 +24,14 @@ internal sealed class AimlApiTasks(AimlApiEndpoints api, VendorTaskContext conte
             // Always sent: AIMLAPI's default (image) differs from the SDK's (video).
             CharacterOrientation = submission.OrientationWire,
             KeepAudio = request.KeepOriginalSound,
+
+            // Only the v3 model has a mode; validation refuses Mode on the others.
+            Mode = request.Mode switch
+            {
+                GenerationMode.Standard => "std",
+                GenerationMode.Pro => "pro",
+                _ => null,
+            },
         };
 
         var reply = await api.CreateAsync(body, request.AdditionalProperties, submission.CreateJsonContent, cancellationToken).ConfigureAwait(false);

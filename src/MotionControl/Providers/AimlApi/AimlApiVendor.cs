@@ -16,7 +16,13 @@ internal static class AimlApiVendor
             ProviderName = MotionControlProviders.AimlApi,
             DisplayName = "AIMLAPI",
             DefaultModel = AimlApiClient.DefaultModel,
-            Models = [AimlApiClient.DefaultModel],
+            Models = [AimlApiClient.DefaultModel, AimlApiClient.KlingV3Model],
+            ModelProfiles =
+            [
+                new MotionControlModelProfile { Model = AimlApiClient.DefaultModel, SupportsKeepOriginalSound = true, VendorDefaultOrientation = CharacterOrientation.Image },
+                new MotionControlModelProfile { Model = AimlApiClient.KlingV3Model, SupportsMode = true, SupportsKeepOriginalSound = true, VendorDefaultOrientation = CharacterOrientation.Video },
+            ],
+            SupportsMode = true,
             ImageTransports = MediaTransport.Url | MediaTransport.DataUri,
             VideoTransports = MediaTransport.Url | MediaTransport.DataUri,
             RequiresHttpsVideoUrl = true,

@@ -31,4 +31,8 @@ public sealed record AimlApiVideoGenerationRequest
     /// <summary><c>keep_audio</c>: a <b>boolean</b>; keep the reference video's sound (AIMLAPI's default: <see langword="true"/>).</summary>
     [JsonPropertyName("keep_audio")]
     public bool? KeepAudio { get; init; }
+
+    /// <summary><c>mode</c>: <c>std</c> (the default) or <c>pro</c>; only <c>klingai/video-v3-motion-control</c> has it.</summary>
+    [JsonPropertyName("mode")]
+    public string? Mode { get; init; }
 }

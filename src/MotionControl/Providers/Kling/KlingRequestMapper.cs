@@ -24,7 +24,7 @@ internal static class KlingRequestMapper
 
             // Kling requires a mode and documents no default: "std" is the cheaper one.
             Mode = request.Mode == GenerationMode.Pro ? "pro" : "std",
-            ElementList = request.ElementId is { } elementId ? [new KlingElement { ElementId = elementId }] : null,
+            ElementList = request.Element?.NumericId is { } elementId ? [new KlingElement { ElementId = elementId }] : null,
             WatermarkInfo = request.Watermark is { } watermark ? new KlingWatermarkInfo { Enabled = watermark } : null,
             CallbackUrl = request.CallbackUrl?.AbsoluteUri,
             ExternalTaskId = submission.ExternalTaskId,

@@ -8,6 +8,25 @@ namespace MotionControl.Providers.Kling;
 /// <summary>Kling, described once for the neutral client and for dependency injection.</summary>
 internal static class KlingVendor
 {
+    /// <summary>kling-v2-6 (kling-2.6 on API 2.0): mode and sound flag, no element.</summary>
+    public static MotionControlModelProfile KlingV26Profile { get; } = new()
+    {
+        Model = KlingClient.DefaultModel,
+        Aliases = [KlingV2Endpoints.Kling26],
+        SupportsMode = true,
+        SupportsKeepOriginalSound = true,
+    };
+
+    /// <summary>kling-v3 (kling-3.0 on API 2.0): mode, sound flag and one element.</summary>
+    public static MotionControlModelProfile KlingV3Profile { get; } = new()
+    {
+        Model = KlingClient.KlingV3Model,
+        Aliases = [KlingV2Endpoints.Kling30],
+        SupportsMode = true,
+        SupportsKeepOriginalSound = true,
+        SupportsElements = true,
+    };
+
     public static VendorDescriptor<KlingOptions, IKlingServiceRoutes> Descriptor { get; } = new()
     {
         Name = MotionControlProviders.Kling,
@@ -18,6 +37,8 @@ internal static class KlingVendor
             DisplayName = "Kling",
             DefaultModel = KlingClient.DefaultModel,
             Models = [KlingClient.DefaultModel, KlingClient.KlingV3Model],
+            ModelProfiles = [KlingV26Profile, KlingV3Profile],
+            RequiresNumericElementIds = true,
             ImageTransports = MediaTransport.Url | MediaTransport.RawBase64,
             VideoTransports = MediaTransport.Url,
             SupportsMode = true,
@@ -55,6 +76,7 @@ internal static class KlingVendor
     {
         DisplayName = "Kling (API 2.0)",
         Models = [KlingClient.DefaultModel, KlingClient.KlingV3Model, KlingV2Endpoints.Kling26, KlingV2Endpoints.Kling30],
+        RequiresNumericElementIds = false,
         Limits = Descriptor.Capabilities.Limits with { ImageMaxBytes = 50L * 1024 * 1024 },
     };
 }

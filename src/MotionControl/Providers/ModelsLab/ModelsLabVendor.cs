@@ -17,6 +17,13 @@ internal static class ModelsLabVendor
             DisplayName = "ModelsLab",
             DefaultModel = ModelsLabClient.DefaultModel,
             Models = [ModelsLabClient.DefaultModel, ModelsLabClient.KlingV3Model],
+            ModelProfiles =
+            [
+                new MotionControlModelProfile { Model = ModelsLabClient.DefaultModel, SupportsMode = true },
+
+                // Not on ModelsLab's pages: real clients send it [inferred].
+                new MotionControlModelProfile { Model = ModelsLabClient.KlingV3Model, SupportsMode = true, IsInferred = true },
+            ],
             ImageTransports = MediaTransport.Url,
             VideoTransports = MediaTransport.Url,
             RequiresPrompt = true,

@@ -18,6 +18,7 @@ internal static class PowerTokensVendor
             DisplayName = "PowerTokens",
             DefaultModel = PowerTokensClient.DefaultModel,
             Models = [PowerTokensClient.DefaultModel],
+            ModelProfiles = [KlingVendor.KlingV3Profile],
             SupportsList = false,
         },
         Statuses = KlingVendor.Descriptor.Statuses,

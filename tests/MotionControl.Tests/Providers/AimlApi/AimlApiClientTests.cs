@@ -198,7 +198,15 @@ public sealed class AimlApiClientTests
         Assert.True(caps.RequiresHttpsVideoUrl);
         Assert.True(caps.SupportsKeepOriginalSound);
         Assert.Equal(CharacterOrientation.Image, caps.VendorDefaultOrientation);
-        Assert.False(caps.RequiresPrompt || caps.SupportsMode || caps.SupportsCallback || caps.SupportsExternalTaskId || caps.SupportsElements || caps.SupportsWatermark || caps.SupportsList);
+        Assert.False(caps.RequiresPrompt || caps.SupportsCallback || caps.SupportsExternalTaskId || caps.SupportsElements || caps.SupportsWatermark || caps.SupportsList);
+
+        // A mode exists on the v3 model only; its default orientation is video, the v2.6 model's image.
+        Assert.Equal([AimlApiClient.DefaultModel, AimlApiClient.KlingV3Model], caps.Models);
+        Assert.True(caps.SupportsMode);
+        Assert.False(caps.ForModel(null).SupportsMode);
+        Assert.Equal(CharacterOrientation.Image, caps.ForModel(AimlApiClient.DefaultModel).VendorDefaultOrientation);
+        Assert.True(caps.ForModel(AimlApiClient.KlingV3Model).SupportsMode);
+        Assert.Equal(CharacterOrientation.Video, caps.ForModel(AimlApiClient.KlingV3Model).VendorDefaultOrientation);
         Assert.Throws<NotSupportedException>(() => client.ListTasksAsync());
         Assert.Equal(new Uri("https://api.aimlapi.com"), new AimlApiOptions().BaseAddress);
     }

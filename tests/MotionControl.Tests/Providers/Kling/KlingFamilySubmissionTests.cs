@@ -145,7 +145,8 @@ public abstract class KlingFamilySubmissionTests
     {
         const long ElementId = 829836802793406551;
         await using var bed = await StartAsync();
-        await bed.Client.SubmitAsync(bed.Request(r => r with { ElementId = ElementId }));
+        // Elements need kling-v3 (PowerTokens' only model; on Kling, kling-v2-6 takes none: element.model).
+        await bed.Client.SubmitAsync(bed.Request(r => r with { ElementId = ElementId, Model = "kling-v3" }));
 
         var create = Assert.Single(bed.Calls(EmulatorOperation.Create));
         Assert.Contains("\"element_list\":[{\"element_id\":829836802793406551}]", create.Body, StringComparison.Ordinal);

@@ -237,9 +237,9 @@ internal sealed class KlingV2Endpoints : IVendorTasks
 
         contents.Add(KlingV2Content.Image(submission.ImageValue));
         contents.Add(KlingV2Content.Video(submission.VideoValue));
-        if (request.ElementId is { } elementId)
+        if (request.Element is { } element)
         {
-            contents.Add(KlingV2Content.Element(elementId.ToString(CultureInfo.InvariantCulture), DefaultElementReference));
+            contents.Add(KlingV2Content.Element(element.Id, element.PromptReference ?? DefaultElementReference));
         }
 
         var watermark = request.Watermark is { } enabled ? new KlingWatermarkInfo { Enabled = enabled } : null;
