@@ -6,7 +6,7 @@ namespace MotionControl.Testing;
 /// </summary>
 public static class EmulatorProviders
 {
-    /// <summary>Kling's own API, legacy v1 contract (<c>/v1/videos/motion-control</c>).</summary>
+    /// <summary>Kling's own API: the legacy v1 contract (<c>/v1/videos/motion-control</c>) and API 2.0 (<c>/motion-control/kling-3.0|kling-2.6</c>, <c>/tasks</c>), one task store.</summary>
     public const string Kling = "kling";
 
     /// <summary>PowerTokens, a Kling gateway (<c>/kling/v1/videos/motion-control</c>).</summary>

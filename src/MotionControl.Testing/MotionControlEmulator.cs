@@ -30,7 +30,7 @@ public sealed class MotionControlEmulator : IAsyncDisposable
     /// <summary>Gets the root address, e.g. <c>http://127.0.0.1:54321/</c> (with a trailing slash).</summary>
     public Uri BaseAddress => _state.BaseAddress;
 
-    /// <summary>Gets the base address for a Kling client (paths <c>/v1/videos/motion-control…</c>).</summary>
+    /// <summary>Gets the base address for a Kling client: legacy paths <c>/v1/videos/motion-control…</c>, API 2.0 paths <c>/motion-control/kling-3.0|kling-2.6</c> and <c>/tasks</c>.</summary>
     public Uri KlingBaseAddress => _state.BaseAddress;
 
     /// <summary>Gets the base address for a PowerTokens client (paths <c>/kling/v1/videos/motion-control…</c>).</summary>

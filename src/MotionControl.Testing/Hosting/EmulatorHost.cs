@@ -36,7 +36,9 @@ internal static class EmulatorHost
         var app = builder.Build();
         state.Stopping = app.Lifetime.ApplicationStopping;
 
-        new KlingEmulator(state).MapRoutes(app);
+        var kling = new KlingEmulator(state);
+        kling.MapRoutes(app);
+        new KlingV2Emulator(state, kling).MapRoutes(app);
         new PowerTokensEmulator(state).MapRoutes(app);
         new ModelsLabEmulator(state).MapRoutes(app);
         new AimlApiEmulator(state).MapRoutes(app);

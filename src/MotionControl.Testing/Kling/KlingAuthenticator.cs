@@ -101,6 +101,34 @@ internal static class KlingAuthenticator
         return KlingAuthResult.Accept(account);
     }
 
+    /// <summary>
+    /// Checks the header of Kling's API 2.0, which takes an account's API key only: the same empty and malformed
+    /// checks as <see cref="Check"/>, then any token that is not an API key (an AK/SK JWT included, even a valid one)
+    /// is refused with 1000.
+    /// </summary>
+    public static KlingAuthResult CheckApiKey(string? authorization, AccountDirectory accounts)
+    {
+        if (string.IsNullOrWhiteSpace(authorization))
+        {
+            return KlingAuthResult.Reject(KlingErrorCodes.AuthorizationEmpty, "Authorization is empty");
+        }
+
+        if (!authorization.StartsWith(BearerPrefix, StringComparison.Ordinal) || authorization.Length == BearerPrefix.Length)
+        {
+            return KlingAuthResult.Reject(KlingErrorCodes.AuthorizationInvalid, "Authorization is invalid: expected 'Bearer <API key>'");
+        }
+
+        string token = authorization[BearerPrefix.Length..];
+        if (accounts.FindByKey(EmulatorProviders.Kling, token) is { } account)
+        {
+            return KlingAuthResult.Accept(account);
+        }
+
+        return token.Split('.').Length == 3
+            ? KlingAuthResult.Reject(KlingErrorCodes.AuthenticationFailed, "Authentication failed: this API takes an API key, not an AK/SK JWT")
+            : KlingAuthResult.Reject(KlingErrorCodes.AuthenticationFailed, "Authentication failed: unknown API key");
+    }
+
     private static bool TryGetSeconds(JsonElement payload, string name, out long? seconds)
     {
         seconds = null;

@@ -37,5 +37,8 @@ internal sealed class KlingEmulator : KlingCompatibleEmulator
     }
 
     // Real ids are 18-digit numeric strings ("867283741759111202"); clients must keep them as strings.
-    protected override string NewTaskId(long sequence) => (860_000_000_000_000_000L + sequence).ToString(CultureInfo.InvariantCulture);
+    protected override string NewTaskId(long sequence) => TaskIdFor(sequence);
+
+    /// <summary>Makes a Kling task id from the emulator's creation sequence; the API 2.0 routes use the same ids.</summary>
+    public static string TaskIdFor(long sequence) => (860_000_000_000_000_000L + sequence).ToString(CultureInfo.InvariantCulture);
 }

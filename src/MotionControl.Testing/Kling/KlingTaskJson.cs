@@ -26,11 +26,18 @@ internal static class KlingTaskJson
         return info;
     }
 
+    /// <summary>Whether a create body asked for a watermark: legacy <c>watermark_info</c>, or API 2.0 <c>options.watermark_info</c>.</summary>
+    public static bool IsWatermarked(JsonElement request)
+    {
+        var holder = BodyFields.TryGet(request, "options", out var options) && options.ValueKind == JsonValueKind.Object ? options : request;
+        return BodyFields.TryGet(holder, "watermark_info", out var watermark) &&
+               watermark.ValueKind == JsonValueKind.Object &&
+               BodyFields.GetBoolean(watermark, "enabled") == true;
+    }
+
     public static JsonObject Write(EmulatedTaskRecord record, TaskObservation observation, VendorCall call)
     {
-        bool watermarked = BodyFields.TryGet(record.Request, "watermark_info", out var watermark) &&
-                           watermark.ValueKind == JsonValueKind.Object &&
-                           BodyFields.GetBoolean(watermark, "enabled") == true;
+        bool watermarked = IsWatermarked(record.Request);
 
         var task = new JsonObject
         {
