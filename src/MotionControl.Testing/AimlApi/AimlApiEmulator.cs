@@ -20,6 +20,11 @@ namespace MotionControl.Testing;
 internal sealed class AimlApiEmulator : IErrorDialect, IAccountIdentifier
 {
     public const string Model = "klingai/video-v2-6-pro-motion-control";
+
+    /// <summary>The v3 model, which adds <c>mode</c> std/pro (https://github.com/aimlapi/api-docs, klingai-video-v3-motion-control-schema.json).</summary>
+    public const string V3Model = "klingai/video-v3-motion-control";
+
+    private static readonly string[] Modes = ["std", "pro"];
     private const string Path = "/v2/video/generations";
 
     private readonly EmulatorState _state;
@@ -47,9 +52,23 @@ internal sealed class AimlApiEmulator : IErrorDialect, IAccountIdentifier
     private static string? Validate(JsonElement body)
     {
         string? model = BodyFields.GetString(body, "model");
-        if (model != Model)
+        if (model is not (Model or V3Model))
         {
-            return model is null ? "model is required" : $"model must be {Model}";
+            return model is null ? "model is required" : $"model must be {Model} or {V3Model}";
+        }
+
+        // Only the v3 model has a mode; the v2.6 schema has no such field.
+        if (BodyFields.TryGet(body, "mode", out _))
+        {
+            if (model != V3Model)
+            {
+                return $"mode is not a parameter of {model}";
+            }
+
+            if (BodyFields.CheckEnum(body, "mode", Modes, required: false) is { } modeProblem)
+            {
+                return modeProblem;
+            }
         }
 
         if (BodyFields.GetString(body, "image_url") is not { Length: > 0 } image)
