@@ -14,4 +14,10 @@ public sealed record GeneratedVideo
 
     /// <summary>The video's length, when the vendor reports it.</summary>
     public TimeSpan? Duration { get; init; }
+
+    /// <summary>
+    /// When the vendor deletes the video, where it documents how long it keeps results: Kling clears them 30 days after
+    /// generation (counted from the task's last update). <see langword="null"/> where the vendor does not say.
+    /// </summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
 }

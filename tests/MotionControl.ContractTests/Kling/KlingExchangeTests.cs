@@ -164,6 +164,7 @@ public sealed class KlingExchangeTests(WireMockFixture fixture) : ContractTest(f
         Assert.Equal(new Uri("https://example.com/video.mp4"), video.Url);
         Assert.Equal("vid_123", video.Id);
         Assert.Equal(TimeSpan.FromSeconds(5), video.Duration);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1722769557708).AddDays(30), video.ExpiresAt); // Kling keeps results 30 days
         Assert.Null(task.FailureReason);
     }
 

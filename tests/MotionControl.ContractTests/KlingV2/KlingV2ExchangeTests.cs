@@ -107,6 +107,9 @@ public sealed class KlingV2ExchangeTests(WireMockFixture fixture) : ContractTest
         var video = Assert.Single(task.Videos);
         Assert.Equal((new Uri("https://cdn.klingai.example/t-1.mp4"), "video-t-1", TimeSpan.FromSeconds(5.2)), (video.Url, video.Id, video.Duration));
         Assert.Equal(new Uri("https://cdn.klingai.example/t-1-wm.mp4"), video.WatermarkUrl);
+
+        // "generated results will be cleared after 30 days": counted from the task's last update.
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1781080794151).AddDays(30), video.ExpiresAt);
         Assert.Equal("t-1", task.Raw!.Value.GetProperty("id").GetString());
     }
 

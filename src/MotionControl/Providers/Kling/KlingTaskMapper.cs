@@ -7,6 +7,9 @@ namespace MotionControl.Providers.Kling;
 /// <summary>Turns a Kling task (legacy, from Kling or PowerTokens, or API 2.0) into the neutral <see cref="MotionControlTask"/>.</summary>
 internal static class KlingTaskMapper
 {
+    /// <summary>How long Kling keeps results: "generated results will be cleared after 30 days" (API reference, task outputs).</summary>
+    public static readonly TimeSpan ResultRetention = TimeSpan.FromDays(30);
+
     // "succeed" is Kling's word; "success" is accepted by PowerTokens' own client and "succeeded" is the 2.0 contract's.
     public static readonly Dictionary<string, MotionControlTaskStatus> Statuses = VendorStatus.Map(
         ("submitted", MotionControlTaskStatus.Queued),
@@ -39,7 +42,7 @@ internal static class KlingTaskMapper
             VendorStatus = task.TaskStatus,
             FailureReason = status == MotionControlTaskStatus.Failed && !string.IsNullOrWhiteSpace(task.TaskStatusMessage) ? redactor.Redact(task.TaskStatusMessage) : null,
             ExternalTaskId = NullIfEmpty(task.TaskInfo?.ExternalTaskId) ?? externalTaskId,
-            Videos = Videos(task.TaskResult?.Videos),
+            Videos = Videos(task.TaskResult?.Videos, Expiry(task.UpdatedAt ?? task.CreatedAt)),
             CreatedAt = FromUnixMilliseconds(task.CreatedAt),
             UpdatedAt = FromUnixMilliseconds(task.UpdatedAt),
             RawJson = raw,
@@ -62,12 +65,13 @@ internal static class KlingTaskMapper
         }
 
         var videos = new List<GeneratedVideo>();
+        var expiresAt = Expiry(task.UpdateTime ?? task.CreateTime);
         foreach (var output in task.Outputs ?? [])
         {
             // Kling lists other output types (image, audio, voice, element) in the same array.
             if (output is { Type: null or "video" })
             {
-                AddVideo(videos, output.Id, output.Url, output.WatermarkUrl, output.Duration);
+                AddVideo(videos, output.Id, output.Url, output.WatermarkUrl, output.Duration, expiresAt);
             }
         }
 
@@ -86,7 +90,7 @@ internal static class KlingTaskMapper
         };
     }
 
-    private static List<GeneratedVideo> Videos(IReadOnlyList<KlingVideo>? videos)
+    private static List<GeneratedVideo> Videos(IReadOnlyList<KlingVideo>? videos, DateTimeOffset? expiresAt)
     {
         var result = new List<GeneratedVideo>();
         foreach (var video in videos ?? [])
@@ -94,14 +98,14 @@ internal static class KlingTaskMapper
             // A null in the list is no video (a vendor or gateway glitch), not a reason to fail the read.
             if (video is not null)
             {
-                AddVideo(result, video.Id, video.Url, video.WatermarkUrl, video.Duration);
+                AddVideo(result, video.Id, video.Url, video.WatermarkUrl, video.Duration, expiresAt);
             }
         }
 
         return result;
     }
 
-    private static void AddVideo(List<GeneratedVideo> videos, string? id, string? url, string? watermarkUrl, string? duration)
+    private static void AddVideo(List<GeneratedVideo> videos, string? id, string? url, string? watermarkUrl, string? duration, DateTimeOffset? expiresAt)
     {
         var watermark = AbsoluteUri(watermarkUrl);
 
@@ -114,6 +118,7 @@ internal static class KlingTaskMapper
                 Id = NullIfEmpty(id),
                 WatermarkUrl = watermark,
                 Duration = Seconds(duration),
+                ExpiresAt = expiresAt,
             });
         }
     }
@@ -125,6 +130,8 @@ internal static class KlingTaskMapper
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0 and < 86_400
             ? TimeSpan.FromSeconds(seconds)
             : null;
+
+    private static DateTimeOffset? Expiry(long? generatedAt) => FromUnixMilliseconds(generatedAt) + ResultRetention;
 
     private static DateTimeOffset? FromUnixMilliseconds(long? milliseconds) =>
         milliseconds is > 0 and < 253_402_300_800_000 ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds.Value) : null;
