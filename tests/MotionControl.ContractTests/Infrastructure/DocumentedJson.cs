@@ -75,9 +75,18 @@ internal static partial class DocumentedJson
     /// <summary>An example whose members lack the commas between them (AIMLAPI's error example): the commas are put back.</summary>
     public static string AddMissingCommas(string documented) => MemberWithoutComma().Replace(documented, "$1,$2");
 
+    /// <summary>
+    /// An example whose member values include the bare type placeholder <c>string</c> (Kling's element cURL examples:
+    /// <c>"element_voice_id": string,</c>): the placeholder becomes the string <c>"string"</c>, as Kling's other examples write it.
+    /// </summary>
+    public static string QuoteStringPlaceholders(string documented) => BareStringPlaceholder().Replace(documented, "$1\"string\"$2");
+
     /// <summary>A documented example, made JSON as above when needed, parsed for a test to fill its placeholders.</summary>
     public static JsonObject Node(string json) => JsonNode.Parse(json)!.AsObject();
 
     [GeneratedRegex("(\"[ \\t]*)(\\r?\\n[ \\t]*\")")]
     private static partial Regex MemberWithoutComma();
+
+    [GeneratedRegex("(:[ \\t]*)string([ \\t]*[,}\\]\\r\\n])")]
+    private static partial Regex BareStringPlaceholder();
 }

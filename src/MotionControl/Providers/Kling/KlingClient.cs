@@ -54,7 +54,7 @@ public sealed class KlingClient : MotionControlClient
         var transport = Transport(connection);
         _legacy = new(transport, KlingVendor.Descriptor.Errors, TaskContext.ReportUnknownStatus);
         _v2 = new KlingV2Endpoints(transport, KlingVendor.Descriptor.Errors, TaskContext);
-        _api = new KlingApi(_legacy, _v2);
+        _api = new KlingApi(_legacy, _v2, new KlingElementEndpoints(transport, KlingVendor.Descriptor.Errors));
         _version = options.ApiVersion;
     }
 

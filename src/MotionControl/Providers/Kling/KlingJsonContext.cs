@@ -17,4 +17,8 @@ namespace MotionControl.Providers.Kling;
 [JsonSerializable(typeof(KlingEnvelope<KlingV2Task>))]
 [JsonSerializable(typeof(KlingEnvelope<List<KlingV2Task>>))]
 [JsonSerializable(typeof(KlingEnvelope<KlingV2TaskPage>))]
+[JsonSerializable(typeof(KlingElementCreateRequest))]
+[JsonSerializable(typeof(KlingElementDeleteRequest))]
+[JsonSerializable(typeof(KlingEnvelope<KlingElementTask>))]
+[JsonSerializable(typeof(KlingEnvelope<List<KlingElementTask>>))]
 internal sealed partial class KlingJsonContext : JsonSerializerContext;

@@ -23,5 +23,5 @@ internal interface IKlingV2Routes
     Task<HttpResponseMessage> ListTasksAsync([Body] HttpContent body, CancellationToken cancellationToken);
 }
 
-/// <summary>Every route of Kling's own host: the legacy contract and API 2.0 (PowerTokens has only the legacy one).</summary>
-internal interface IKlingServiceRoutes : IKlingRoutes, IKlingV2Routes;
+/// <summary>Every route of Kling's own host: the legacy contract, API 2.0 and element management (PowerTokens has only the legacy one).</summary>
+internal interface IKlingServiceRoutes : IKlingRoutes, IKlingV2Routes, IKlingElementRoutes;
