@@ -129,6 +129,44 @@ internal static class Snippets
         // end
     }
 
+    public static async Task VendorKlingV2(string apiKey)
+    {
+        // snippet: docs/vendors/kling.md (API 2.0)
+        using var kling = new KlingClient(new KlingOptions { ApiKey = apiKey, ApiVersion = KlingApiVersion.V2 });
+        var task = await kling.GenerateAsync(new MotionControlRequest
+        {
+            Image = MediaSource.FromUri(new Uri("https://example.com/character.png")),
+            Video = MediaSource.FromUri(new Uri("https://example.com/dance.mp4")),
+            Model = KlingClient.KlingV3Model,                          // POST /motion-control/kling-3.0
+            Mode = GenerationMode.Pro,                                 // resolution 1080p
+            Element = MotionControlElement.FromId("el_829836", "hero"),  // kling-3.0 only
+        });
+        var tasks = await kling.GetTasksAsync(["893605946402811985", task.Id]);   // 20 ids per request
+        Console.WriteLine($"{task.Videos[0].Url} (kept until {task.Videos[0].ExpiresAt:u}); {tasks.Count} known");
+        // end
+    }
+
+    public static async Task VendorKlingElements(KlingClient kling)
+    {
+        // snippet: docs/vendors/kling.md (elements)
+        var created = await kling.Api.CreateElementAsync(new KlingElementCreateRequest
+        {
+            ElementName = "Mia",                       // at most 20 characters
+            ElementDescription = "Dancer in a red coat", // at most 100 characters
+            ReferenceType = KlingElementCreateRequest.ImageRefer,
+            ElementImageList = new KlingElementImageList
+            {
+                FrontalImage = "https://example.com/mia-front.png",
+                ReferImages = [new() { ImageUrl = "https://example.com/mia-side.png" }], // 1–3
+            },
+            ExternalTaskId = "mia-1",
+        });
+        var task = await kling.Api.GetElementAsync(created.Data.TaskId!);   // poll until task_status is succeed or failed
+        long? elementId = task.Data.TaskResult?.Elements?[0].ElementId;
+        // end
+        Console.WriteLine(elementId);
+    }
+
     public static async Task VendorPowerTokens(string key)
     {
         // snippet: docs/vendors/powertokens.md
