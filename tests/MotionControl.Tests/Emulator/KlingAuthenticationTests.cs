@@ -11,9 +11,9 @@ public class KlingAuthenticationTests
 {
     private const string Path = "/v1/videos/motion-control";
 
-    private static async Task<(MotionControlEmulator Emulator, ManualTimeProvider Clock)> StartAsync()
+    private static async Task<(MotionControlEmulator Emulator, FakeTimeProvider Clock)> StartAsync()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         return (await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { TimeProvider = clock }), clock);
     }
 
