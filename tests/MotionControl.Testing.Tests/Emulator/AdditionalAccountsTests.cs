@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using MotionControl.Testing;
 
-namespace MotionControl.Tests.Emulator;
+namespace MotionControl.Testing.Tests.Emulator;
 
 /// <summary>Two accounts per vendor side by side: each one's keys work, the log names the account, tasks stay apart.</summary>
 public class AdditionalAccountsTests
