@@ -5,8 +5,9 @@ public sealed class MotionControlEmulatorOptions
 {
     /// <summary>
     /// Gets the clock for task timestamps, JWT <c>exp</c>/<c>nbf</c> checks, timed lifecycle phases and
-    /// <see cref="EmulatorFault.Delay"/>. Defaults to <see cref="TimeProvider.System"/>; pass a
-    /// <see cref="ManualTimeProvider"/> (shared with the code under test) to run in virtual time.
+    /// <see cref="EmulatorFault.Delay"/>. Defaults to <see cref="TimeProvider.System"/>; to run in virtual time, pass a
+    /// clock that moves only when told to, such as <c>FakeTimeProvider</c> from the Microsoft.Extensions.TimeProvider.Testing
+    /// package, and share it with the code under test.
     /// </summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using MetadataExtractor.Formats.QuickTime;
+using Microsoft.Extensions.Time.Testing;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
 using MotionControl.Providers.Vydra;
@@ -218,7 +219,7 @@ internal static class Scenarios
 
     private static async Task<(int Polls, TimeSpan DetectionDelay)> OneJobAsync(string provider, TimeSpan job, bool fixedInterval)
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions
         {
             TimeProvider = clock,

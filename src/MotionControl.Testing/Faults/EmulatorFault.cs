@@ -199,7 +199,7 @@ public sealed class EmulatorFault
     /// The reply is held back for <paramref name="delay"/> of the emulator's clock, then the call runs normally. The
     /// wait ends early (and nothing is processed) when the client gives up, so it never holds the server.
     /// </summary>
-    /// <param name="delay">How long to wait; on a <see cref="ManualTimeProvider"/>, until the clock is advanced that far.</param>
+    /// <param name="delay">How long to wait; on a fake clock (<c>FakeTimeProvider</c> of Microsoft.Extensions.TimeProvider.Testing), until the clock is advanced that far.</param>
     /// <returns>The fault.</returns>
     public static EmulatorFault Delay(TimeSpan delay)
     {

@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using MotionControl.Testing;
 
 namespace MotionControl.Tests.DependencyInjection;
@@ -11,13 +12,14 @@ namespace MotionControl.Tests.DependencyInjection;
 /// <summary>Logs, spans and metrics of a job on every vendor, and no credential in any of them.</summary>
 public class ObservabilityTests
 {
+    private const string MeterName = "MotionControl";
+
     [Fact]
     public async Task Every_vendor_job_logs_traces_and_measures_without_leaking_a_secret()
     {
         await using var emulator = await MotionControlEmulator.StartAsync();
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         var spans = new ConcurrentQueue<Activity>();
-        var measurements = new ConcurrentQueue<(string Instrument, double Value, string Tags)>();
 
         // The listener hears every test running in this process, and emulators hand out the same task ids: each job runs
         // under a root span of this test's own, and only spans of that trace count.
@@ -30,18 +32,12 @@ public class ObservabilityTests
         };
         ActivitySource.AddActivityListener(activityListener);
 
-        using var meterListener = new MeterListener();
-        meterListener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == "MotionControl")
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        meterListener.SetMeasurementEventCallback<long>((i, v, tags, _) => measurements.Enqueue((i.Name, v, Describe(tags))));
-        meterListener.SetMeasurementEventCallback<int>((i, v, tags, _) => measurements.Enqueue((i.Name, v, Describe(tags))));
-        meterListener.SetMeasurementEventCallback<double>((i, v, tags, _) => measurements.Enqueue((i.Name, v, Describe(tags))));
-        meterListener.Start();
+        // Every instrument of the SDK's meter (docs/observability.md); like the listener, they hear every test in the process.
+        using var submissions = new MetricCollector<long>(null, MeterName, "motioncontrol.submissions");
+        using var failures = new MetricCollector<long>(null, MeterName, "motioncontrol.failures");
+        using var retries = new MetricCollector<long>(null, MeterName, "motioncontrol.retries");
+        using var polls = new MetricCollector<int>(null, MeterName, "motioncontrol.wait.polls");
+        using var waitDuration = new MetricCollector<double>(null, MeterName, "motioncontrol.wait.duration");
 
         // A transient fault on every vendor's first read, so retries are logged and counted too.
         foreach (var provider in MotionControlProviders.All)
@@ -54,7 +50,7 @@ public class ObservabilityTests
         {
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Trace);
-            builder.Logging.AddProvider(logs);
+            builder.Logging.AddProvider(new FakeLoggerProvider(logs));
         });
         await host.StartAsync();
 
@@ -73,28 +69,35 @@ public class ObservabilityTests
             Assert.Equal(MotionControlTaskStatus.Succeeded, task.Status);
             var ours = spans.Where(s => s.TraceId == trace).ToList();
 
-            Assert.Contains(logs.Entries, e => e.EventId == 1000 && e.Category == "MotionControl." + provider && e.Message.Contains(task.Id, StringComparison.Ordinal));
-            Assert.Contains(logs.Entries, e => e.EventId == 1100 && e.Category == "MotionControl." + provider && e.Message.Contains("Succeeded", StringComparison.Ordinal));
-            Assert.Contains(logs.Entries, e => e.EventId == 1200 && e.Category == "MotionControl." + provider && e.Message.Contains("succeeded", StringComparison.Ordinal));
-            Assert.Contains(logs.Entries, e => e.EventId == 1300 && e.Category == "MotionControl." + provider);
-            Assert.Contains(logs.Entries, e => e.EventId == 1301 && e.Category == "MotionControl." + provider);
+            var records = logs.GetSnapshot();
+            Assert.Contains(records, e => e.Id.Id == 1000 && e.Category == "MotionControl." + provider && e.Message.Contains(task.Id, StringComparison.Ordinal));
+            Assert.Contains(records, e => e.Id.Id == 1100 && e.Category == "MotionControl." + provider && e.Message.Contains("Succeeded", StringComparison.Ordinal));
+            Assert.Contains(records, e => e.Id.Id == 1200 && e.Category == "MotionControl." + provider && e.Message.Contains("succeeded", StringComparison.Ordinal));
+            Assert.Contains(records, e => e.Id.Id == 1300 && e.Category == "MotionControl." + provider);
+            Assert.Contains(records, e => e.Id.Id == 1301 && e.Category == "MotionControl." + provider);
 
             Assert.Contains(ours, s => s.OperationName == "motioncontrol.submit" && Tag(s, "motioncontrol.provider") == provider && Tag(s, "motioncontrol.task.id") == task.Id);
             var wait = Assert.Single(ours, s => s.OperationName == "motioncontrol.wait" && Tag(s, "motioncontrol.task.id") == task.Id);
             Assert.Equal("Succeeded", Tag(wait, "motioncontrol.task.status"));
             Assert.Contains(ours, s => s.OperationName == "motioncontrol.poll" && s.ParentSpanId == wait.SpanId);
 
-            Assert.Contains(measurements, m => m.Instrument == "motioncontrol.submissions" && m.Tags.Contains("motioncontrol.provider=" + provider, StringComparison.Ordinal));
-            Assert.Contains(measurements, m => m.Instrument == "motioncontrol.retries" && m.Tags.Contains("motioncontrol.provider=" + provider, StringComparison.Ordinal));
-            Assert.Contains(measurements, m => m.Instrument == "motioncontrol.wait.polls" && m.Value >= 2 && m.Tags.Contains("motioncontrol.provider=" + provider, StringComparison.Ordinal));
-            Assert.Contains(measurements, m => m.Instrument == "motioncontrol.wait.duration" && m.Tags.Contains("motioncontrol.wait.outcome=succeeded", StringComparison.Ordinal));
+            Assert.Contains(submissions.GetMeasurementSnapshot(), m => Describe(m.Tags).Contains("motioncontrol.provider=" + provider, StringComparison.Ordinal));
+            Assert.Contains(retries.GetMeasurementSnapshot(), m => Describe(m.Tags).Contains("motioncontrol.provider=" + provider, StringComparison.Ordinal));
+            Assert.Contains(polls.GetMeasurementSnapshot(), m => m.Value >= 2 && Describe(m.Tags).Contains("motioncontrol.provider=" + provider, StringComparison.Ordinal));
+            Assert.Contains(waitDuration.GetMeasurementSnapshot(), m => Describe(m.Tags).Contains("motioncontrol.wait.outcome=succeeded", StringComparison.Ordinal));
         }
 
         await host.StopAsync();
 
-        var captured = string.Join("\n", logs.Entries.Select(e => e.Message + " " + e.State + " " + e.Exception))
+        // Each log record whole: its formatted message, every structured value and the exception text.
+        var tags = submissions.GetMeasurementSnapshot().Select(m => m.Tags)
+            .Concat(failures.GetMeasurementSnapshot().Select(m => m.Tags))
+            .Concat(retries.GetMeasurementSnapshot().Select(m => m.Tags))
+            .Concat(polls.GetMeasurementSnapshot().Select(m => m.Tags))
+            .Concat(waitDuration.GetMeasurementSnapshot().Select(m => m.Tags));
+        var captured = string.Join("\n", logs.GetSnapshot().Select(LogLines.Line))
             + string.Join("\n", spans.SelectMany(s => s.TagObjects.Select(t => $"{t.Key}={t.Value}")))
-            + string.Join("\n", measurements.Select(m => m.Tags));
+            + string.Join("\n", tags.Select(Describe));
         var c = emulator.Credentials;
         foreach (var secret in new[] { c.KlingSecretKey, c.KlingAccessKey, c.KlingApiKey, c.PowerTokensApiKey, c.ModelsLabApiKey, c.AimlApiKey, c.VydraApiKey })
         {
@@ -107,41 +110,5 @@ public class ObservabilityTests
 
     private static string? Tag(Activity activity, string name) => activity.GetTagItem(name)?.ToString();
 
-    private static string Describe(ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        var parts = new List<string>();
-        foreach (var tag in tags)
-        {
-            parts.Add($"{tag.Key}={tag.Value}");
-        }
-
-        return string.Join(",", parts);
-    }
-
-    private sealed record Entry(string Category, int EventId, LogLevel Level, string Message, string State, Exception? Exception);
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<Entry> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Entries);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(string category, ConcurrentQueue<Entry> entries) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(",", pairs.Select(p => $"{p.Key}={p.Value}")) : string.Empty;
-                entries.Enqueue(new Entry(category, eventId.Id, logLevel, formatter(state, exception), values, exception));
-            }
-        }
-    }
+    private static string Describe(IReadOnlyDictionary<string, object?> tags) => string.Join(",", tags.Select(t => $"{t.Key}={t.Value}"));
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using MotionControl.Diagnostics;
+using Microsoft.Extensions.Logging.Testing;
 using MotionControl.Http;
 
 namespace MotionControl.Tests.Http;
@@ -18,7 +19,7 @@ public class VendorTransportRetryTests
         Assert.Equal(HttpStatusCode.OK, await transport.SendAsync(Get(), Interpret, CancellationToken.None));
 
         Assert.Equal(1, handler.Sent);
-        Assert.DoesNotContain(log.Lines, l => l.Contains("retry", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(log.Lines(), l => l.Contains("retry", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -29,7 +30,7 @@ public class VendorTransportRetryTests
         Assert.Equal(HttpStatusCode.OK, await transport.SendAsync(Get(), Interpret, CancellationToken.None));
 
         Assert.Equal(2, handler.Sent);
-        var retry = Assert.Single(log.Lines, l => l.Contains("Attempt=", StringComparison.Ordinal));
+        var retry = Assert.Single(log.Lines(), l => l.Contains("Attempt=", StringComparison.Ordinal));
         Assert.Contains("Attempt=1,", retry, StringComparison.Ordinal);
         Assert.Contains("Operation=get", retry, StringComparison.Ordinal);
     }
@@ -43,7 +44,7 @@ public class VendorTransportRetryTests
 
         Assert.Equal(3, handler.Sent);
         Assert.Equal(HttpStatusCode.GatewayTimeout, error.StatusCode);
-        Assert.Equal(2, log.Lines.Count(l => l.Contains("Attempt=", StringComparison.Ordinal)));
+        Assert.Equal(2, log.Lines().Count(l => l.Contains("Attempt=", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public class VendorTransportRetryTests
 
         Assert.Equal(1, handler.Sent);
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
-        Assert.DoesNotContain(log.Lines, l => l.Contains("Attempt=", StringComparison.Ordinal));
+        Assert.DoesNotContain(log.Lines(), l => l.Contains("Attempt=", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -167,17 +168,17 @@ public class VendorTransportRetryTests
     private static HttpStatusCode Interpret(VendorReply response) =>
         response.IsSuccessStatusCode ? response.StatusCode : throw VendorError.Create(VendorError.KindFromStatus(response.StatusCode), response, null, null);
 
-    private static (VendorTransport<ITestRoutes> Transport, SequenceHandler Handler, RecordingLoggerFactory Log) Transport(int maxRetries, params HttpStatusCode[] replies)
+    private static (VendorTransport<ITestRoutes> Transport, SequenceHandler Handler, FakeLogCollector Log) Transport(int maxRetries, params HttpStatusCode[] replies)
     {
         var handler = new SequenceHandler(replies);
-        var log = new RecordingLoggerFactory();
+        var log = new FakeLogCollector();
         var transport = TestTransport.Create(handler, new VendorTransportSettings
         {
             ProviderName = "test",
             Authenticator = NoAuthenticator.Instance,
             BaseAddress = new Uri("http://vendor.test/"),
             Redactor = SecretRedactor.PatternsOnly,
-            Logger = log.CreateLogger("test"),
+            Logger = new FakeLogger(log, "test"),
             MaxRetryAttempts = maxRetries,
             RetryBaseDelay = TimeSpan.FromMilliseconds(1),
             RetryMaxDelay = TimeSpan.FromMilliseconds(5),

@@ -1,15 +1,12 @@
+using Microsoft.Extensions.Time.Testing;
 using MotionControl.Polling;
 
 namespace MotionControl.Tests.Polling;
 
 public class PollScheduleTests
 {
-    private sealed class FixedClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
+    /// <summary>Where each test's clock starts; a <see cref="FakeTimeProvider"/> moves only when a test moves it.</summary>
+    private static readonly DateTimeOffset Start = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
 
     private static readonly MotionControlWaitOptions NoJitter = MotionControlWaitOptions.Default with { Jitter = 0 };
 
@@ -19,7 +16,7 @@ public class PollScheduleTests
     [Fact]
     public void The_interval_starts_short_and_backs_off_by_the_factor_up_to_the_cap()
     {
-        var schedule = new PollSchedule(NoJitter, new FixedClock());
+        var schedule = new PollSchedule(NoJitter, new FakeTimeProvider(Start));
         var delays = Enumerable.Range(0, 7).Select(_ => schedule.Next(Task(), null).TotalSeconds).ToArray();
         Assert.Equal([2, 3, 4.5, 6.75, 10, 10, 10], delays);
     }
@@ -28,7 +25,7 @@ public class PollScheduleTests
     public void Jitter_spreads_each_interval_within_its_fraction()
     {
         var options = MotionControlWaitOptions.Default with { Jitter = 0.2, BackoffFactor = 1 };
-        var delays = Enumerable.Range(0, 200).Select(_ => new PollSchedule(options, new FixedClock()).Next(Task(), null).TotalSeconds).ToArray();
+        var delays = Enumerable.Range(0, 200).Select(_ => new PollSchedule(options, new FakeTimeProvider(Start)).Next(Task(), null).TotalSeconds).ToArray();
         Assert.All(delays, d => Assert.InRange(d, 1.6, 2.4));
         Assert.True(delays.Distinct().Count() > 10, "jitter should vary the delay");
     }
@@ -36,25 +33,25 @@ public class PollScheduleTests
     [Fact]
     public void A_vendor_eta_moves_the_next_poll_to_just_after_the_predicted_finish()
     {
-        var clock = new FixedClock();
+        var clock = new FakeTimeProvider(Start);
         var schedule = new PollSchedule(NoJitter, clock);
-        var delay = schedule.Next(Task(eta: clock.Now.AddSeconds(40)), null);
+        var delay = schedule.Next(Task(eta: clock.GetUtcNow().AddSeconds(40)), null);
         Assert.Equal(TimeSpan.FromSeconds(40.5), delay);
     }
 
     [Fact]
     public void A_hint_never_buys_a_sleep_longer_than_a_minute()
     {
-        var clock = new FixedClock();
-        var delay = new PollSchedule(NoJitter, clock).Next(Task(eta: clock.Now.AddMinutes(10)), null);
+        var clock = new FakeTimeProvider(Start);
+        var delay = new PollSchedule(NoJitter, clock).Next(Task(eta: clock.GetUtcNow().AddMinutes(10)), null);
         Assert.Equal(TimeSpan.FromSeconds(60), delay);
     }
 
     [Fact]
     public void The_hinted_sleep_is_capped_by_its_option_and_never_below_the_poll_cap()
     {
-        var clock = new FixedClock();
-        var eta = Task(eta: clock.Now.AddMinutes(10));
+        var clock = new FakeTimeProvider(Start);
+        var eta = Task(eta: clock.GetUtcNow().AddMinutes(10));
         Assert.Equal(TimeSpan.FromSeconds(15), new PollSchedule(NoJitter with { MaxHintedPollInterval = TimeSpan.FromSeconds(15) }, clock).Next(eta, null));
         Assert.Equal(TimeSpan.FromSeconds(10), new PollSchedule(NoJitter with { MaxHintedPollInterval = TimeSpan.FromSeconds(1) }, clock).Next(eta, null));
     }
@@ -62,17 +59,17 @@ public class PollScheduleTests
     [Fact]
     public void Progress_is_extrapolated_linearly_from_the_first_value_seen()
     {
-        var clock = new FixedClock();
+        var clock = new FakeTimeProvider(Start);
         var schedule = new PollSchedule(NoJitter, clock);
         schedule.Observe(Task(progress: 10));
-        clock.Now = clock.Now.AddSeconds(40);
+        clock.Advance(TimeSpan.FromSeconds(40));
         var later = Task(progress: 50);
         schedule.Observe(later);
 
         // 40 points took 40 s, 50 points remain: 50 s, but never further ahead than the job's age (40 s).
         Assert.Equal(TimeSpan.FromSeconds(40.5), schedule.Next(later, null));
 
-        clock.Now = clock.Now.AddSeconds(40);
+        clock.Advance(TimeSpan.FromSeconds(40));
         var nearly = Task(progress: 90);
         Assert.Equal(TimeSpan.FromSeconds(10.5), schedule.Next(nearly, null));
     }
@@ -82,8 +79,8 @@ public class PollScheduleTests
     {
         // A vendor whose progress rises one point per poll, however long the sleep: each longer sleep reads as slower
         // progress. Without the guard the sleep would jump to the one-minute cap after a few polls.
-        var clock = new FixedClock();
-        var start = clock.Now;
+        var clock = new FakeTimeProvider(Start);
+        var start = clock.GetUtcNow();
         var schedule = new PollSchedule(NoJitter, clock);
 
         // The same schedule seeing no progress at all: what the back-off alone would sleep at each step.
@@ -93,21 +90,21 @@ public class PollScheduleTests
             var task = Task(progress: progress);
             schedule.Observe(task);
             plain.Observe(Task());
-            var observed = clock.Now - start;
+            var observed = clock.GetUtcNow() - start;
             var delay = schedule.Next(task, null);
             var backoff = plain.Next(Task(), null);
 
             // Progress may shorten a sleep, or stretch it up to the job's age so far (plus the margin), never further.
             var bound = observed + PollSchedule.HintMargin > backoff ? observed + PollSchedule.HintMargin : backoff;
             Assert.True(delay <= bound, $"slept {delay} after observing {observed} (age bound {observed + PollSchedule.HintMargin}, back-off alone {backoff})");
-            clock.Now += delay;
+            clock.Advance(delay);
         }
     }
 
     [Fact]
     public void A_retry_after_from_a_rate_limited_poll_is_honoured()
     {
-        var schedule = new PollSchedule(NoJitter, new FixedClock());
+        var schedule = new PollSchedule(NoJitter, new FakeTimeProvider(Start));
         var delay = schedule.Next(null, new MotionControlRateLimitedException("slow down") { RetryAfter = TimeSpan.FromSeconds(30) });
         Assert.Equal(TimeSpan.FromSeconds(30), delay);
     }
@@ -115,14 +112,14 @@ public class PollScheduleTests
     /// <summary>Runs the schedule against a job that finishes at <paramref name="jobLength"/>, returning polls and detection delay.</summary>
     private static (int Polls, TimeSpan Delay) Simulate(TimeSpan jobLength, Func<TimeSpan, MotionControlTask> seen, MotionControlWaitOptions options, TimeSpan? expected = null)
     {
-        var clock = new FixedClock();
-        var start = clock.Now;
+        var clock = new FakeTimeProvider(Start);
+        var start = clock.GetUtcNow();
         var schedule = new PollSchedule(options, clock, expected);
         var polls = 0;
         while (true)
         {
             polls++;
-            var elapsed = clock.Now - start;
+            var elapsed = clock.GetUtcNow() - start;
             if (elapsed >= jobLength)
             {
                 return (polls, elapsed - jobLength);
@@ -130,7 +127,7 @@ public class PollScheduleTests
 
             var task = seen(elapsed);
             schedule.Observe(task);
-            clock.Now += schedule.Next(task, null);
+            clock.Advance(schedule.Next(task, null));
         }
     }
 
@@ -138,7 +135,7 @@ public class PollScheduleTests
     public void A_five_minute_job_with_an_eta_is_seen_within_10_s_in_at_most_12_polls()
     {
         var job = TimeSpan.FromMinutes(5);
-        var (polls, delay) = Simulate(job, elapsed => Task(eta: new FixedClock().Now + job), NoJitter);
+        var (polls, delay) = Simulate(job, elapsed => Task(eta: Start + job), NoJitter);
         Assert.InRange(polls, 1, 12);
         Assert.InRange(delay, TimeSpan.Zero, TimeSpan.FromSeconds(10));
     }
@@ -184,14 +181,14 @@ public class PollScheduleTests
     [Fact]
     public void An_expectation_stretches_sleeps_to_the_jobs_age_and_lands_just_after_the_expected_end()
     {
-        var clock = new FixedClock();
-        var start = clock.Now;
+        var clock = new FakeTimeProvider(Start);
+        var start = clock.GetUtcNow();
         var schedule = new PollSchedule(NoJitter, clock, TimeSpan.FromMinutes(5));
         var polls = new List<double>();
-        while (clock.Now - start < TimeSpan.FromMinutes(5))
+        while (clock.GetUtcNow() - start < TimeSpan.FromMinutes(5))
         {
-            clock.Now += schedule.Next(Task(), null);
-            polls.Add((clock.Now - start).TotalSeconds);
+            clock.Advance(schedule.Next(Task(), null));
+            polls.Add((clock.GetUtcNow() - start).TotalSeconds);
         }
 
         Assert.Equal([2, 5, 10, 20, 40, 80, 140, 200, 260, 300.5], polls);
@@ -201,20 +198,20 @@ public class PollScheduleTests
     [Fact]
     public void A_zero_expectation_is_no_expectation()
     {
-        var clock = new FixedClock();
+        var clock = new FakeTimeProvider(Start);
         var schedule = new PollSchedule(NoJitter, clock, TimeSpan.Zero);
-        clock.Now += TimeSpan.FromMinutes(2);
+        clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(TimeSpan.FromSeconds(2), schedule.Next(Task(), null));
     }
 
     [Fact]
     public void The_vendors_creation_time_sets_the_jobs_age()
     {
-        var clock = new FixedClock();
+        var clock = new FakeTimeProvider(Start);
         var schedule = new PollSchedule(NoJitter, clock, TimeSpan.FromMinutes(5));
-        var task = Task() with { CreatedAt = clock.Now.AddSeconds(-270) };
+        var task = Task() with { CreatedAt = clock.GetUtcNow().AddSeconds(-270) };
         schedule.Observe(task);
-        Assert.Equal(clock.Now.AddSeconds(-270), schedule.Origin);
+        Assert.Equal(clock.GetUtcNow().AddSeconds(-270), schedule.Origin);
         Assert.Equal(TimeSpan.FromSeconds(30.5), schedule.Next(task, null)); // 30 s to the expected end
     }
 
@@ -223,25 +220,25 @@ public class PollScheduleTests
     [InlineData(-90_000)]   // more than a day back
     public void An_unbelievable_creation_time_is_ignored(int offsetSeconds)
     {
-        var clock = new FixedClock();
+        var clock = new FakeTimeProvider(Start);
         var schedule = new PollSchedule(NoJitter, clock, TimeSpan.FromMinutes(5));
-        schedule.Observe(Task() with { CreatedAt = clock.Now.AddSeconds(offsetSeconds) });
-        Assert.Equal(clock.Now, schedule.Origin);
+        schedule.Observe(Task() with { CreatedAt = clock.GetUtcNow().AddSeconds(offsetSeconds) });
+        Assert.Equal(clock.GetUtcNow(), schedule.Origin);
     }
 
     [Fact]
     public void The_observed_duration_is_halfway_between_the_last_running_poll_and_the_first_finished_one()
     {
-        var clock = new FixedClock();
-        var start = clock.Now;
+        var clock = new FakeTimeProvider(Start);
+        var start = clock.GetUtcNow();
         var schedule = new PollSchedule(NoJitter, clock);
         schedule.Observe(Task());
         Assert.Null(schedule.ObservedDuration);
-        clock.Now = start.AddSeconds(100);
+        clock.SetUtcNow(start.AddSeconds(100));
         schedule.Observe(Task());
-        clock.Now = start.AddSeconds(110);
+        clock.SetUtcNow(start.AddSeconds(110));
         schedule.Observe(Task(MotionControlTaskStatus.Succeeded));
-        clock.Now = start.AddSeconds(500);
+        clock.SetUtcNow(start.AddSeconds(500));
         schedule.Observe(Task(MotionControlTaskStatus.Succeeded));
         Assert.Equal(TimeSpan.FromSeconds(105), schedule.ObservedDuration);
     }
@@ -249,7 +246,7 @@ public class PollScheduleTests
     [Fact]
     public void A_task_already_finished_at_the_first_poll_teaches_nothing()
     {
-        var schedule = new PollSchedule(NoJitter, new FixedClock());
+        var schedule = new PollSchedule(NoJitter, new FakeTimeProvider(Start));
         schedule.Observe(Task(MotionControlTaskStatus.Succeeded));
         Assert.Null(schedule.ObservedDuration);
     }

@@ -104,7 +104,7 @@ public abstract class VendorContractTests
         Assert.Equal(MotionControlTaskStatus.Succeeded, done.Status);
 
         // Two replies carried the word (the read and the wait's first poll): one warning per client, naming the task.
-        var warning = Assert.Single(bed.Logs.Lines, l => l.Contains($"unknown status word '{word}'", StringComparison.Ordinal));
+        var warning = Assert.Single(bed.Logs.Lines(), l => l.Contains($"unknown status word '{word}'", StringComparison.Ordinal));
         Assert.StartsWith("Warning", warning, StringComparison.Ordinal);
         Assert.Contains(submitted.Id, warning, StringComparison.Ordinal);
     }
@@ -164,7 +164,7 @@ public abstract class VendorContractTests
         Assert.Equal(submitted.Id, polled.Id);
         Assert.Equal(Provider, polled.ProviderName);
         Assert.Equal(2, bed.Emulator.CallCount(Provider, bed.ReadOperation));
-        Assert.Contains(bed.Logs.Lines, l => l.Contains("Retrying", StringComparison.Ordinal));
+        Assert.Contains(bed.Logs.Lines(), l => l.Contains("Retrying", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -289,10 +289,10 @@ public abstract class VendorContractTests
             denied = await Assert.ThrowsAsync<MotionControlAuthenticationException>(() => wrongKey.GetTaskAsync(submitted.Id));
         }
 
-        Assert.Contains(bed.Logs.Lines, l => l.Contains("Retrying", StringComparison.Ordinal));
-        Assert.Contains(bed.Logs.Lines, l => l.Contains("warming-up", StringComparison.Ordinal));
+        Assert.Contains(bed.Logs.Lines(), l => l.Contains("Retrying", StringComparison.Ordinal));
+        Assert.Contains(bed.Logs.Lines(), l => l.Contains("warming-up", StringComparison.Ordinal));
         string[] secrets = [.. bed.Secrets, WrongKey];
-        Assert.All(bed.Logs.Lines, line => AssertShowsNoSecret(line, secrets));
+        Assert.All(bed.Logs.Lines(), line => AssertShowsNoSecret(line, secrets));
         AssertShowsNoSecret(VendorTestBed.Options(Provider, bed.Emulator.Credentials).ToString(), secrets);
         AssertShowsNoSecret(bed.Client.ToString(), secrets);
         AssertShowsNoSecret(bed.Client.Capabilities.ToString(), secrets);
@@ -317,7 +317,7 @@ public abstract class VendorContractTests
         AssertShowsNoSecret(error.VendorMessage, bed.Secrets);
         AssertShowsNoSecret(error.Message, bed.Secrets);
         AssertShowsNoSecret(error.ToString(), bed.Secrets);
-        Assert.All(bed.Logs.Lines, line => AssertShowsNoSecret(line, bed.Secrets));
+        Assert.All(bed.Logs.Lines(), line => AssertShowsNoSecret(line, bed.Secrets));
     }
 
     /// <summary>None of <paramref name="secrets"/>, nor any JWT (a Kling bearer token), shows in <paramref name="text"/>.</summary>

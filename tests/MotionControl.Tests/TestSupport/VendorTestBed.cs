@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using MotionControl.Providers.AimlApi;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
@@ -30,12 +32,15 @@ internal sealed class VendorTestBed : IAsyncDisposable
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    private VendorTestBed(string provider, MotionControlEmulator emulator, MotionControlClient client, RecordingLoggerFactory logs)
+    private readonly ILoggerFactory _loggerFactory;
+
+    private VendorTestBed(string provider, MotionControlEmulator emulator, MotionControlClient client, FakeLogCollector logs, ILoggerFactory loggerFactory)
     {
         Provider = provider;
         Emulator = emulator;
         Client = client;
         Logs = logs;
+        _loggerFactory = loggerFactory;
     }
 
     /// <summary>Gets the vendor's name (a <see cref="MotionControlProviders"/> constant).</summary>
@@ -46,8 +51,8 @@ internal sealed class VendorTestBed : IAsyncDisposable
     /// <summary>Gets the vendor's client through the neutral surface; <see cref="Api{T}"/> gives the typed one.</summary>
     public MotionControlClient Client { get; }
 
-    /// <summary>Gets every log line of <see cref="Client"/> (and of the clients <see cref="NewClient"/> builds).</summary>
-    public RecordingLoggerFactory Logs { get; }
+    /// <summary>Gets every log record of <see cref="Client"/> (and of the clients <see cref="NewClient"/> builds), every level; <see cref="LogLines.Lines"/> renders them.</summary>
+    public FakeLogCollector Logs { get; }
 
     /// <summary>Gets the emulator operation that reads a task (ModelsLab polls with a POST fetch).</summary>
     public EmulatorOperation ReadOperation => ReadOperationFor(Provider);
@@ -87,8 +92,9 @@ internal sealed class VendorTestBed : IAsyncDisposable
         });
         try
         {
-            var logs = new RecordingLoggerFactory();
-            return new VendorTestBed(provider, emulator, CreateClient(provider, emulator, WithLogs(logs, configure)), logs);
+            var logs = new FakeLogCollector();
+            var loggerFactory = LogLines.Factory(logs);
+            return new VendorTestBed(provider, emulator, CreateClient(provider, emulator, WithLogs(loggerFactory, configure)), logs, loggerFactory);
         }
         catch
         {
@@ -179,7 +185,7 @@ internal sealed class VendorTestBed : IAsyncDisposable
 
     /// <summary>Another client of this vendor on the same emulator, logging to <see cref="Logs"/>; the caller disposes it.</summary>
     public MotionControlClient NewClient(Action<MotionControlClientOptions>? configure = null) =>
-        CreateClient(Provider, Emulator, WithLogs(Logs, configure));
+        CreateClient(Provider, Emulator, WithLogs(_loggerFactory, configure));
 
     /// <summary>The requests of <paramref name="operation"/> this vendor's routes received, in order.</summary>
     public IReadOnlyList<RecordedRequest> Calls(EmulatorOperation operation) =>
@@ -198,9 +204,10 @@ internal sealed class VendorTestBed : IAsyncDisposable
     {
         Client.Dispose();
         await Emulator.DisposeAsync();
+        _loggerFactory.Dispose();
     }
 
-    private static Action<MotionControlClientOptions> WithLogs(RecordingLoggerFactory logs, Action<MotionControlClientOptions>? configure) => options =>
+    private static Action<MotionControlClientOptions> WithLogs(ILoggerFactory logs, Action<MotionControlClientOptions>? configure) => options =>
     {
         options.LoggerFactory = logs;
         configure?.Invoke(options);

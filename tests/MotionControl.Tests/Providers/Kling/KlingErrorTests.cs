@@ -160,7 +160,7 @@ public sealed class KlingErrorTests
     [Fact]
     public async Task A_rate_limited_read_waits_the_retry_after_then_succeeds()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var bed = await VendorTestBed.StartAsync(
             EmulatorProviders.Kling,
             o => o.RetryMaxDelay = TimeSpan.FromMinutes(1),
@@ -168,7 +168,7 @@ public sealed class KlingErrorTests
         var submitted = await bed.Client.SubmitAsync(bed.Request());
         bed.Emulator.AddFault(EmulatorProviders.Kling, EmulatorOperation.Get, EmulatorFault.RateLimited(TimeSpan.FromSeconds(30), 1303));
 
-        var task = await ManualClock.RunAsync(clock, bed.Client.GetTaskAsync(submitted.Id), TimeSpan.FromMilliseconds(250));
+        var task = await FakeClock.RunAsync(clock, bed.Client.GetTaskAsync(submitted.Id), TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(2));
 
         Assert.Equal(submitted.Id, task.Id);
         var gets = bed.Calls(EmulatorOperation.Get);

@@ -112,7 +112,7 @@ public sealed class KlingJwtTests
     [Fact]
     public async Task The_token_is_signed_on_the_options_clock_and_re_signed_when_less_than_five_minutes_remain()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var bed = await VendorTestBed.StartAsync(EmulatorProviders.Kling, clock: clock, credentials: Keys);
         var task = await bed.Client.SubmitAsync(bed.Request());
 
@@ -127,7 +127,7 @@ public sealed class KlingJwtTests
         Assert.NotEqual(tokens[1], tokens[2]);
         var first = new JsonWebToken(tokens[0]);
         var renewed = new JsonWebToken(tokens[2]);
-        Assert.Equal(ManualTimeProvider.DefaultStartTime.ToUnixTimeSeconds() - 5, first.GetPayloadValue<long>("nbf"));
+        Assert.Equal(clock.Start.ToUnixTimeSeconds() - 5, first.GetPayloadValue<long>("nbf"));
         Assert.Equal(clock.GetUtcNow().ToUnixTimeSeconds() - 5, renewed.GetPayloadValue<long>("nbf"));
         Assert.Equal(clock.GetUtcNow().ToUnixTimeSeconds() + 1800, renewed.GetPayloadValue<long>("exp"));
     }
@@ -135,13 +135,13 @@ public sealed class KlingJwtTests
     [Fact]
     public async Task A_1004_token_expired_reply_leads_to_a_fresh_token_and_success()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var bed = await VendorTestBed.StartAsync(EmulatorProviders.Kling, clock: clock, credentials: Keys);
         var submitted = await bed.Client.SubmitAsync(bed.Request());
         clock.Advance(TimeSpan.FromMinutes(3));
         bed.Emulator.AddFault(EmulatorProviders.Kling, EmulatorOperation.Get, EmulatorFault.KlingError(1004));
 
-        var task = await ManualClock.RunAsync(clock, bed.Client.GetTaskAsync(submitted.Id), TimeSpan.FromMilliseconds(5));
+        var task = await FakeClock.RunAsync(clock, bed.Client.GetTaskAsync(submitted.Id), TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(2));
 
         Assert.Equal(submitted.Id, task.Id);
         var gets = bed.Calls(EmulatorOperation.Get);
@@ -156,13 +156,13 @@ public sealed class KlingJwtTests
     [Fact]
     public async Task A_create_refused_with_1004_is_signed_again_and_sent_once_more()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var bed = await VendorTestBed.StartAsync(EmulatorProviders.Kling, clock: clock, credentials: Keys);
         var first = await bed.Client.SubmitAsync(bed.Request());
         clock.Advance(TimeSpan.FromMinutes(2));
         bed.Emulator.AddFault(EmulatorProviders.Kling, EmulatorOperation.Create, EmulatorFault.KlingError(1004));
 
-        var second = await ManualClock.RunAsync(clock, bed.Client.SubmitAsync(bed.Request()), TimeSpan.FromMilliseconds(5));
+        var second = await FakeClock.RunAsync(clock, bed.Client.SubmitAsync(bed.Request()), TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(2));
 
         Assert.NotEqual(first.Id, second.Id);
         Assert.Equal(2, bed.Emulator.CreatedTaskCount(EmulatorProviders.Kling));
@@ -174,7 +174,7 @@ public sealed class KlingJwtTests
     [Fact]
     public async Task A_real_expiry_on_the_emulators_clock_never_reaches_the_caller()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var bed = await VendorTestBed.StartAsync(EmulatorProviders.Kling, clock: clock, credentials: Keys);
         var task = await bed.Client.SubmitAsync(bed.Request());
 
@@ -189,7 +189,7 @@ public sealed class KlingJwtTests
     [Fact]
     public async Task Concurrent_requests_share_one_signed_token()
     {
-        var signer = new KlingJwtSigner(AccessKey, SecretKey, new ManualTimeProvider());
+        var signer = new KlingJwtSigner(AccessKey, SecretKey, new FakeTimeProvider());
 
         var tokens = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(signer.CurrentToken)));
 
@@ -200,7 +200,7 @@ public sealed class KlingJwtTests
     [Fact]
     public void An_invalidated_token_is_signed_again()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var signer = new KlingJwtSigner(AccessKey, SecretKey, clock);
         var first = signer.CurrentToken();
 

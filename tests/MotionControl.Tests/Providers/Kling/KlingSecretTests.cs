@@ -42,7 +42,7 @@ public sealed class KlingSecretTests
         AssertClean(error.ToString(), token, credentials.KlingAccessKey, credentials.KlingSecretKey);
         AssertClean(error.VendorMessage!, token, credentials.KlingAccessKey, credentials.KlingSecretKey);
         Assert.Contains("bad token", error.VendorMessage, StringComparison.Ordinal);
-        foreach (var line in bed.Logs.Lines)
+        foreach (var line in bed.Logs.Lines())
         {
             AssertClean(line, token, credentials.KlingAccessKey, credentials.KlingSecretKey);
         }
@@ -73,7 +73,7 @@ public sealed class KlingSecretTests
         Assert.Equal("unknown-1", error.ExternalTaskId);
         Assert.Equal(1, bed.Emulator.CreatedTaskCount(EmulatorProviders.Kling));
         AssertClean(error.ToString(), bed.Emulator.Credentials.KlingAccessKey, bed.Emulator.Credentials.KlingSecretKey);
-        foreach (var line in bed.Logs.Lines)
+        foreach (var line in bed.Logs.Lines())
         {
             AssertClean(line, bed.Emulator.Credentials.KlingAccessKey, bed.Emulator.Credentials.KlingSecretKey);
         }

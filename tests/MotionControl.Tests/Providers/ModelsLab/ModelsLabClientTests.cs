@@ -10,7 +10,7 @@ namespace MotionControl.Tests.Providers.ModelsLab;
 /// <summary>ModelsLab through the neutral client and its typed API, over real HTTP against the emulator.</summary>
 public sealed class ModelsLabClientTests
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     /// <summary>The emulator and the client share a manual clock; <see cref="Virtually"/> moves it while a wait sleeps.</summary>
     private Task<VendorTestBed> StartAsync(Action<MotionControlClientOptions>? configure = null) =>
@@ -25,7 +25,7 @@ public sealed class ModelsLabClientTests
             },
             clock: _clock);
 
-    private Task<T> Virtually<T>(Func<Task<T>> work) => VirtualClock.RunAsync(_clock, work);
+    private Task<T> Virtually<T>(Func<Task<T>> work) => FakeClock.RunAsync(_clock, work(), TimeSpan.FromMilliseconds(250));
 
     [Fact]
     public async Task Submit_then_wait_succeeds_with_the_video_from_output()

@@ -179,6 +179,6 @@ public sealed class PowerTokensErrorTests
 
         Assert.DoesNotContain(key, error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(key, error.VendorMessage, StringComparison.Ordinal);
-        Assert.All(bed.Logs.Lines, line => Assert.DoesNotContain(key, line, StringComparison.Ordinal));
+        Assert.All(bed.Logs.Lines(), line => Assert.DoesNotContain(key, line, StringComparison.Ordinal));
     }
 }

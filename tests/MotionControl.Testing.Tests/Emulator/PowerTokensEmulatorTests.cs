@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using MotionControl.Testing;
 
-namespace MotionControl.Tests.Emulator;
+namespace MotionControl.Testing.Tests.Emulator;
 
 public class PowerTokensEmulatorTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using MotionControl.Testing;
 
-namespace MotionControl.Tests.Emulator;
+namespace MotionControl.Testing.Tests.Emulator;
 
 /// <summary>Create bodies each vendor accepts, for tests to break one field at a time.</summary>
 internal static class VendorBodies

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MotionControl.Testing;
 
-namespace MotionControl.Tests.Emulator;
+namespace MotionControl.Testing.Tests.Emulator;
 
 public class ModelsLabEmulatorTests
 {
@@ -67,7 +67,7 @@ public class ModelsLabEmulatorTests
     [Fact]
     public async Task Eta_counts_down_the_seconds_left_on_a_timed_lifecycle()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { TimeProvider = clock });
         emulator.EnqueueLifecycle(EmulatorProviders.ModelsLab, new TaskLifecycle().Queued(TimeSpan.FromSeconds(20)).Processing(TimeSpan.FromSeconds(100)).Succeeds());
         using var http = EmulatorHttp.Client(emulator);

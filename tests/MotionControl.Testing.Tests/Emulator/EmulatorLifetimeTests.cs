@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using MotionControl.Testing;
 
-namespace MotionControl.Tests.Emulator;
+namespace MotionControl.Testing.Tests.Emulator;
 
 public class EmulatorLifetimeTests
 {

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MotionControl.Testing;
 
-namespace MotionControl.Tests.Emulator;
+namespace MotionControl.Testing.Tests.Emulator;
 
 public class KlingEmulatorTests
 {
@@ -14,7 +14,7 @@ public class KlingEmulatorTests
     [Fact]
     public async Task Task_goes_submitted_processing_succeed_with_an_absolute_downloadable_video_url()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { TimeProvider = clock });
         using var http = EmulatorHttp.Client(emulator, KlingTokens.Create(emulator.Credentials.KlingAccessKey, emulator.Credentials.KlingSecretKey, clock.GetUtcNow()));
 

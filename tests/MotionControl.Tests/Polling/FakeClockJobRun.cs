@@ -2,18 +2,18 @@ using MotionControl.Testing;
 
 namespace MotionControl.Tests.Polling;
 
-/// <summary>A client and an emulator sharing a manual clock, for timing whole jobs with the default wait options.</summary>
-internal sealed class ManualClockJobRun(ManualTimeProvider clock, MotionControlEmulator emulator, MotionControlClient client, ManualClockJobRun.InFlightHandler calls) : IAsyncDisposable
+/// <summary>A client and an emulator sharing a fake clock (<see cref="TimerCountingTimeProvider"/>), for timing whole jobs with the default wait options.</summary>
+internal sealed class FakeClockJobRun(TimerCountingTimeProvider clock, MotionControlEmulator emulator, MotionControlClient client, FakeClockJobRun.InFlightHandler calls) : IAsyncDisposable
 {
-    public ManualTimeProvider Clock { get; } = clock;
+    public TimerCountingTimeProvider Clock { get; } = clock;
 
     public MotionControlEmulator Emulator { get; } = emulator;
 
     public MotionControlClient Client { get; } = client;
 
-    public static async Task<ManualClockJobRun> StartAsync(string provider, MotionControlWaitOptions? waitOptions = null)
+    public static async Task<FakeClockJobRun> StartAsync(string provider, MotionControlWaitOptions? waitOptions = null)
     {
-        var clock = new ManualTimeProvider();
+        var clock = new TimerCountingTimeProvider();
         var emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { TimeProvider = clock });
         var calls = new InFlightHandler { InnerHandler = new SocketsHttpHandler() };
         var client = VendorTestBed.CreateClient(
@@ -25,7 +25,7 @@ internal sealed class ManualClockJobRun(ManualTimeProvider clock, MotionControlE
                 o.WaitOptions = waitOptions ?? MotionControlWaitOptions.Default;
             },
             new HttpClient(calls));
-        return new ManualClockJobRun(clock, emulator, client, calls);
+        return new FakeClockJobRun(clock, emulator, client, calls);
     }
 
     /// <summary>Submits a job of <paramref name="length"/>, lets <paramref name="before"/> pass, waits for it; returns the polls and how late the end was seen.</summary>
@@ -49,7 +49,7 @@ internal sealed class ManualClockJobRun(ManualTimeProvider clock, MotionControlE
             while (!wait.IsCompleted && quiet < 3 && DateTime.UtcNow < idle)
             {
                 await Task.Delay(1);
-                quiet = calls.InFlight > 0 || Clock.PendingTimerCount < 2 ? 0 : quiet + 1;
+                quiet = calls.InFlight > 0 || Clock.ArmedTimerCount < 2 ? 0 : quiet + 1;
             }
 
             Clock.Advance(TimeSpan.FromSeconds(stepSeconds));

@@ -5,15 +5,15 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using MotionControl.Testing;
 
-namespace MotionControl.Tests.Emulator;
+namespace MotionControl.Testing.Tests.Emulator;
 
 public class KlingAuthenticationTests
 {
     private const string Path = "/v1/videos/motion-control";
 
-    private static async Task<(MotionControlEmulator Emulator, ManualTimeProvider Clock)> StartAsync()
+    private static async Task<(MotionControlEmulator Emulator, FakeTimeProvider Clock)> StartAsync()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         return (await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { TimeProvider = clock }), clock);
     }
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using MotionControl.Testing;
 
-namespace MotionControl.Tests.Emulator;
+namespace MotionControl.Testing.Tests.Emulator;
 
 public class FaultInjectionTests
 {
@@ -200,7 +200,7 @@ public class FaultInjectionTests
     [Fact]
     public async Task Delayed_reply_waits_on_the_emulator_clock_then_answers_normally()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { TimeProvider = clock });
         emulator.AddFault(EmulatorProviders.AimlApi, EmulatorOperation.Create, EmulatorFault.Delay(TimeSpan.FromMinutes(2)));
         using var http = EmulatorHttp.Client(emulator, emulator.Credentials.AimlApiKey);

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using MotionControl.Testing;
 
-namespace MotionControl.Tests.Emulator;
+namespace MotionControl.Testing.Tests.Emulator;
 
 /// <summary>Two accounts per vendor side by side: each one's keys work, the log names the account, tasks stay apart.</summary>
 public class AdditionalAccountsTests
@@ -27,9 +27,9 @@ public class AdditionalAccountsTests
         new[] { account.KlingAccessKey, account.KlingSecretKey, account.KlingApiKey, account.PowerTokensApiKey, account.ModelsLabApiKey, account.AimlApiKey, account.VydraApiKey }
             .OfType<string>();
 
-    private static async Task<(MotionControlEmulator Emulator, ManualTimeProvider Clock, EmulatorAccount Eu)> StartAsync(bool redactSecrets = true)
+    private static async Task<(MotionControlEmulator Emulator, FakeTimeProvider Clock, EmulatorAccount Eu)> StartAsync(bool redactSecrets = true)
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var eu = Eu();
         var emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions
         {
@@ -40,7 +40,7 @@ public class AdditionalAccountsTests
         return (emulator, clock, eu);
     }
 
-    private static string Jwt(string accessKey, string secretKey, ManualTimeProvider clock, TimeSpan? expiresIn = null, TimeSpan? notBeforeOffset = null) =>
+    private static string Jwt(string accessKey, string secretKey, FakeTimeProvider clock, TimeSpan? expiresIn = null, TimeSpan? notBeforeOffset = null) =>
         KlingTokens.Create(accessKey, secretKey, clock.GetUtcNow(), expiresIn, notBeforeOffset);
 
     private static JsonObject ModelsLabBody(MotionControlEmulator emulator, string key)

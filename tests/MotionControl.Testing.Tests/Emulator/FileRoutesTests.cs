@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using MotionControl.Testing;
 
-namespace MotionControl.Tests.Emulator;
+namespace MotionControl.Testing.Tests.Emulator;
 
 public class FileRoutesTests
 {

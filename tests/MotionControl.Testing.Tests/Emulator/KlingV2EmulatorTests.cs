@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MotionControl.Testing;
 
-namespace MotionControl.Tests.Emulator;
+namespace MotionControl.Testing.Tests.Emulator;
 
 /// <summary>Kling API 2.0 motion control on the emulator, over plain HTTP (the wire, not an SDK client).</summary>
 public class KlingV2EmulatorTests

@@ -2,14 +2,14 @@ using System.Net;
 using System.Text.Json.Nodes;
 using MotionControl.Testing;
 
-namespace MotionControl.Tests.Emulator;
+namespace MotionControl.Testing.Tests.Emulator;
 
 public class RequestLogTests
 {
     [Fact]
     public async Task Each_request_is_logged_with_provider_operation_method_path_query_headers_body_and_time()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { TimeProvider = clock });
         using var http = EmulatorHttp.Client(emulator, emulator.Credentials.VydraApiKey);
         http.DefaultRequestHeaders.Add("X-Trace", "abc");

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MotionControl.Testing;
 
-namespace MotionControl.Tests.Emulator;
+namespace MotionControl.Testing.Tests.Emulator;
 
 public class VydraEmulatorTests
 {
@@ -12,7 +12,7 @@ public class VydraEmulatorTests
     [Fact]
     public async Task Create_answers_202_with_a_job_id_and_the_job_advances_progress_to_completed()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { TimeProvider = clock });
         emulator.EnqueueLifecycle(EmulatorProviders.Vydra, new TaskLifecycle().Queued(1).Processing(3).Succeeds(videoDurationSeconds: 15));
         using var http = EmulatorHttp.Client(emulator, emulator.Credentials.VydraApiKey);

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace MotionControl.Tests.Emulator;
+namespace MotionControl.Testing.Tests.Emulator;
 
 /// <summary>Builds Kling HS256 tokens by hand, so tests can make them wrong in exactly one way.</summary>
 internal static class KlingTokens

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using MotionControl.Testing;
 
-namespace MotionControl.Tests.Emulator;
+namespace MotionControl.Testing.Tests.Emulator;
 
 public class LifecycleScriptingTests
 {
@@ -65,7 +65,7 @@ public class LifecycleScriptingTests
     [Fact]
     public async Task Timed_phases_follow_the_emulator_clock_without_any_polls()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { TimeProvider = clock });
         emulator.EnqueueLifecycle(EmulatorProviders.Kling, new TaskLifecycle().Queued(TimeSpan.FromSeconds(30)).Processing(TimeSpan.FromMinutes(2)).Succeeds());
         using var http = EmulatorHttp.Client(emulator, emulator.Credentials.KlingApiKey);
@@ -87,7 +87,7 @@ public class LifecycleScriptingTests
     [Fact]
     public async Task A_timed_phase_after_a_polled_one_starts_at_the_read_that_ends_the_polled_one()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { TimeProvider = clock });
         emulator.EnqueueLifecycle(EmulatorProviders.Kling, new TaskLifecycle().Queued(1).Processing(TimeSpan.FromMinutes(1)).Succeeds());
         using var http = EmulatorHttp.Client(emulator, emulator.Credentials.KlingApiKey);

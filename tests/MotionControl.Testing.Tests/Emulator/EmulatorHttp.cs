@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MotionControl.Testing;
 
-namespace MotionControl.Tests.Emulator;
+namespace MotionControl.Testing.Tests.Emulator;
 
 /// <summary>A reply read whole: status, headers and body text, with the body parsed on demand.</summary>
 internal sealed class Reply
