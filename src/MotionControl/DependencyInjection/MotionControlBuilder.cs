@@ -148,6 +148,11 @@ public sealed class MotionControlBuilder
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
             .AddHttpMessageHandler(sp => new VendorRequestHandler(sp.GetRequiredKeyedService<IRequestAuthenticator>(name)))
+
+            // IHttpClientFactory's default loggers keep request headers in their structured state unredacted (only the
+            // formatted text masks them), so a structured sink at Trace would write the vendor key. The SDK logs its
+            // calls itself, redacted; a caller who wants the factory's loggers back can add them with ConfigureHttpClient.
+            .RemoveAllLoggers()
             .SetHandlerLifetime(TimeSpan.FromMinutes(5))
             .ConfigurePrimaryHttpMessageHandler(static () => VendorHttpClients.PrimaryHandler());
 

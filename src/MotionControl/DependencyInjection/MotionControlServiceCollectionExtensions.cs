@@ -50,7 +50,9 @@ public static class MotionControlServiceCollectionExtensions
             services.AddHttpClient();
 
             // Result downloads: no vendor credential, redirects followed (CDNs redirect), the caller's handlers may be added.
+            // Its loggers go too: result URLs are signed (a CDN token in the query), and the factory logs the full URI.
             services.AddHttpClient(MotionControlBuilder.DownloadHttpClientName, static client => client.Timeout = Timeout.InfiniteTimeSpan)
+                .RemoveAllLoggers()
                 .ConfigurePrimaryHttpMessageHandler(static () => VendorHttpClients.DownloadHandler());
             services.AddOptions<MotionControlDefaults>();
             services.TryAddSingleton<IMotionControlClientFactory, MotionControlClientFactory>();

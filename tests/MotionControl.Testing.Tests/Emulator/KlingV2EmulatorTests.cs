@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using MotionControl.Testing;
 
 namespace MotionControl.Testing.Tests.Emulator;
@@ -79,7 +80,7 @@ public class KlingV2EmulatorTests
     [InlineData(V26)]
     public async Task Create_replies_submitted_with_id_times_and_external_id_only_when_given(string path)
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { TimeProvider = clock });
         using var http = ApiKeyClient(emulator);
 
@@ -232,7 +233,7 @@ public class KlingV2EmulatorTests
     [Fact]
     public async Task A_kling_jwt_is_refused_with_401_code_1000_on_every_route_though_the_legacy_routes_take_it()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { TimeProvider = clock });
         string jwt = KlingTokens.Create(emulator.Credentials.KlingAccessKey, emulator.Credentials.KlingSecretKey, clock.GetUtcNow());
         using var http = EmulatorHttp.Client(emulator, jwt);
@@ -345,7 +346,7 @@ public class KlingV2EmulatorTests
     [Fact]
     public async Task Task_goes_submitted_processing_succeeded_with_outputs_and_billing()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { TimeProvider = clock });
         using var http = ApiKeyClient(emulator);
         string id = await CreateAsync(http, V3, Body(externalId: "ext-1", watermark: true, resolution: "1080p"));
@@ -559,7 +560,7 @@ public class KlingV2EmulatorTests
     [Fact]
     public async Task Cursor_list_keeps_to_the_creation_window_given_as_strings_or_numbers()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { TimeProvider = clock });
         using var http = ApiKeyClient(emulator);
         long t0 = clock.GetUtcNow().ToUnixTimeMilliseconds();
