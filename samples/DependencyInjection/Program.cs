@@ -7,7 +7,6 @@ using DependencyInjectionSample;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using MotionControl;
 using MotionControl.Testing;
 
 // appsettings.json is read from the output folder, wherever `dotnet run` is started.

@@ -2,7 +2,6 @@
 //   dotnet run --project samples/QuickStart [-- --provider kling --image a.png --video b.mp4|https://… --orientation image|video --out out.mp4 --prompt "…"]
 // With no API key in the environment it runs against the local emulator (MotionControl.Testing).
 using MotionControl;
-using MotionControl.Media;
 using MotionControl.Providers.AimlApi;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;

@@ -45,12 +45,15 @@ internal sealed record QuickStartArguments
                 "--provider" => result with { Provider = CheckProvider(Value()) },
                 "--image" => result with { Image = Value() },
                 "--video" => result with { Video = Value() },
-                "--orientation" => result with { Orientation = Value().ToLowerInvariant() switch
+                "--orientation" => result with
                 {
-                    "image" => CharacterOrientation.Image,
-                    "video" => CharacterOrientation.Video,
-                    var other => throw new ArgumentException($"--orientation takes image or video, not '{other}'."),
-                } },
+                    Orientation = Value().ToLowerInvariant() switch
+                    {
+                        "image" => CharacterOrientation.Image,
+                        "video" => CharacterOrientation.Video,
+                        var other => throw new ArgumentException($"--orientation takes image or video, not '{other}'."),
+                    }
+                },
                 "--out" => result with { Output = Value() },
                 "--prompt" => result with { Prompt = Value() },
                 var unknown => throw new ArgumentException($"Unknown argument '{unknown}'."),

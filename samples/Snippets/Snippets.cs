@@ -110,7 +110,9 @@ internal static class Snippets
         // snippet: validation-rules (docs/validation-rules.md)
         var result = await client.ValidateAsync(request);
         foreach (var error in result.Errors)
+        {
             Console.WriteLine($"{error.Code} {error.Field}: {error.Message} (limit {error.Limit}, found {error.Actual})");
+        }
         // end
     }
 

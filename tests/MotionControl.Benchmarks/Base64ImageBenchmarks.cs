@@ -2,7 +2,6 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using MotionControl.Media;
 using MotionControl.Providers.Kling;
-using MotionControl.Serialization;
 
 namespace MotionControl.Benchmarks;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using MotionControl.Diagnostics;
 using Polly;
 using Polly.Retry;

@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using MotionControl.Http;
 using MotionControl.Serialization;
 
 namespace MotionControl.Providers;

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using MotionControl.ContractTests.Infrastructure;
 using MotionControl.Providers.Kling;
 using WireMock.ResponseBuilders;
-using WireMock.Settings;
 
 namespace MotionControl.ContractTests.KlingV2;
 

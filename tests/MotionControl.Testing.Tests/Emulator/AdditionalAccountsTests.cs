@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using MotionControl.Testing;
 
 namespace MotionControl.Testing.Tests.Emulator;
 

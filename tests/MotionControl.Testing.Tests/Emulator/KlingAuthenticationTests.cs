@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using MotionControl.Testing;
 
 namespace MotionControl.Testing.Tests.Emulator;
 

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Time.Testing;
-using MotionControl.Testing;
 
 namespace MotionControl.Testing.Tests.Emulator;
 
@@ -162,33 +160,87 @@ public class KlingV2EmulatorTests
         var options = (JsonObject)body["options"]!;
         switch (mutation)
         {
-            case "unknown top-level field": body["model_name"] = "kling-v3"; break;
-            case "legacy image_url": body["image_url"] = VendorBodies.ImageUrl; break;
-            case "unknown settings field": settings["mode"] = "pro"; break;
-            case "unknown content field": contents[1]!["image_url"] = VendorBodies.ImageUrl; break;
-            case "unknown watermark field": options["watermark_info"]!["visible"] = true; break;
-            case "unknown options field": options["callback"] = "https://example.com/hook"; break;
-            case "contents not an array": body["contents"] = new JsonObject { ["type"] = "image" }; break;
-            case "no contents": body.Remove("contents"); break;
-            case "orientation a number": settings["character_orientation"] = 1; break;
-            case "orientation missing": settings.Remove("character_orientation"); break;
-            case "settings missing": body.Remove("settings"); break;
-            case "audio a boolean": settings["audio"] = true; break;
-            case "resolution 4k": settings["resolution"] = "4k"; break;
-            case "watermark enabled a string": options["watermark_info"]!["enabled"] = "false"; break;
-            case "external id a number": options["external_task_id"] = 42; break;
-            case "element on 2.6": contents.Add(Element()); break;
-            case "two elements": contents.Add(Element()); contents.Add(Element("2", "element_2")); break;
-            case "element_id a number": contents.Add(new JsonObject { ["type"] = "element", ["element_id"] = 829836802793406551L, ["id"] = "element_1" }); break;
-            case "element without id": contents.Add(new JsonObject { ["type"] = "element", ["element_id"] = "1" }); break;
-            case "prompt too long": contents[0]!["text"] = new string('a', 2501); break;
-            case "two prompts": contents.Add(new JsonObject { ["type"] = "prompt", ["text"] = "again" }); break;
-            case "two images": contents.Add(new JsonObject { ["type"] = "image", ["url"] = VendorBodies.ImageUrl }); break;
-            case "no video": contents.RemoveAt(2); break;
-            case "unknown content type": contents[2]!["type"] = "audio"; break;
-            case "data uri image": contents[1]!["url"] = "data:image/png;base64,iVBORw0KGgo="; break;
-            case "video not a url": contents[2]!["url"] = "dance.mp4"; break;
-            default: throw new ArgumentOutOfRangeException(nameof(mutation), mutation, null);
+            case "unknown top-level field":
+                body["model_name"] = "kling-v3";
+                break;
+            case "legacy image_url":
+                body["image_url"] = VendorBodies.ImageUrl;
+                break;
+            case "unknown settings field":
+                settings["mode"] = "pro";
+                break;
+            case "unknown content field":
+                contents[1]!["image_url"] = VendorBodies.ImageUrl;
+                break;
+            case "unknown watermark field":
+                options["watermark_info"]!["visible"] = true;
+                break;
+            case "unknown options field":
+                options["callback"] = "https://example.com/hook";
+                break;
+            case "contents not an array":
+                body["contents"] = new JsonObject { ["type"] = "image" };
+                break;
+            case "no contents":
+                body.Remove("contents");
+                break;
+            case "orientation a number":
+                settings["character_orientation"] = 1;
+                break;
+            case "orientation missing":
+                settings.Remove("character_orientation");
+                break;
+            case "settings missing":
+                body.Remove("settings");
+                break;
+            case "audio a boolean":
+                settings["audio"] = true;
+                break;
+            case "resolution 4k":
+                settings["resolution"] = "4k";
+                break;
+            case "watermark enabled a string":
+                options["watermark_info"]!["enabled"] = "false";
+                break;
+            case "external id a number":
+                options["external_task_id"] = 42;
+                break;
+            case "element on 2.6":
+                contents.Add(Element());
+                break;
+            case "two elements":
+                contents.Add(Element());
+                contents.Add(Element("2", "element_2"));
+                break;
+            case "element_id a number":
+                contents.Add(new JsonObject { ["type"] = "element", ["element_id"] = 829836802793406551L, ["id"] = "element_1" });
+                break;
+            case "element without id":
+                contents.Add(new JsonObject { ["type"] = "element", ["element_id"] = "1" });
+                break;
+            case "prompt too long":
+                contents[0]!["text"] = new string('a', 2501);
+                break;
+            case "two prompts":
+                contents.Add(new JsonObject { ["type"] = "prompt", ["text"] = "again" });
+                break;
+            case "two images":
+                contents.Add(new JsonObject { ["type"] = "image", ["url"] = VendorBodies.ImageUrl });
+                break;
+            case "no video":
+                contents.RemoveAt(2);
+                break;
+            case "unknown content type":
+                contents[2]!["type"] = "audio";
+                break;
+            case "data uri image":
+                contents[1]!["url"] = "data:image/png;base64,iVBORw0KGgo=";
+                break;
+            case "video not a url":
+                contents[2]!["url"] = "dance.mp4";
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(mutation), mutation, null);
         }
 
         var reply = await http.PostAsync(path, body);

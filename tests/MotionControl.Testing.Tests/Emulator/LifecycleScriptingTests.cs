@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using MotionControl.Testing;
 
 namespace MotionControl.Testing.Tests.Emulator;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MotionControl.Testing;
 
 namespace MotionControl.Testing.Tests.Emulator;
 

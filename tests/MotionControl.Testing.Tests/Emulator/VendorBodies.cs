@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using MotionControl.Testing;
 
 namespace MotionControl.Testing.Tests.Emulator;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using MotionControl.Diagnostics;
 using Microsoft.Extensions.Logging.Testing;
+using MotionControl.Diagnostics;
 using MotionControl.Http;
 
 namespace MotionControl.Tests.Http;

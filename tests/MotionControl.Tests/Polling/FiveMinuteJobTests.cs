@@ -1,5 +1,4 @@
 using Xunit.Abstractions;
-using MotionControl.Testing;
 
 namespace MotionControl.Tests.Polling;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using MotionControl.Polling;
 
 namespace MotionControl.Tests.Polling;

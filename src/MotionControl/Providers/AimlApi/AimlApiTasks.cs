@@ -1,5 +1,3 @@
-using MotionControl.Http;
-
 namespace MotionControl.Providers.AimlApi;
 
 /// <summary>AIMLAPI's neutral mapping: the request to its create body, and its replies to neutral tasks.</summary>

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json.Serialization.Metadata;
 using MotionControl.Http;
 using MotionControl.Providers.PowerTokens;
 using MotionControl.Serialization;

@@ -1,5 +1,3 @@
-using MotionControl.Serialization;
-
 namespace MotionControl.Providers.Kling;
 
 /// <summary>Turns a neutral submission into Kling's legacy create body (also PowerTokens').</summary>

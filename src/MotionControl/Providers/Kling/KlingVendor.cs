@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using MotionControl.Diagnostics;
 using MotionControl.Http;
 using MotionControl.Media;

@@ -1,5 +1,5 @@
-using MotionControl.Serialization;
 using System.Text.Json.Serialization;
+using MotionControl.Serialization;
 
 namespace MotionControl.Providers.Kling;
 

@@ -1,5 +1,3 @@
-using MotionControl.Http;
-
 namespace MotionControl.Providers.ModelsLab;
 
 /// <summary>ModelsLab's neutral mapping: the request to ModelsLab's create body, and ModelsLab's replies to neutral tasks.</summary>

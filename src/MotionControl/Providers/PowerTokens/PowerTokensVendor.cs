@@ -1,6 +1,5 @@
 using MotionControl.Diagnostics;
 using MotionControl.Http;
-using MotionControl.Media;
 using MotionControl.Providers.Kling;
 
 namespace MotionControl.Providers.PowerTokens;

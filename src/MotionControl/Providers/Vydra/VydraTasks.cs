@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using MotionControl.Diagnostics;
-using MotionControl.Http;
 using MotionControl.Serialization;
 
 namespace MotionControl.Providers.Vydra;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using MotionControl.Media;
 using MotionControl.Providers.AimlApi;
 using MotionControl.Testing;

@@ -1,5 +1,4 @@
 using MotionControl.Testing;
-using MotionControl.Tests.TestSupport;
 
 namespace MotionControl.Tests.Providers.Kling;
 

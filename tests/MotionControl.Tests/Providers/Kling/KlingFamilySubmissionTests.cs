@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using MotionControl.Testing;
 
 namespace MotionControl.Tests.Providers.Kling;

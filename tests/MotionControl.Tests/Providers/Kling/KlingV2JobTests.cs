@@ -1,7 +1,6 @@
 using System.Text.Json;
 using MotionControl.Providers.Kling;
 using MotionControl.Testing;
-using MotionControl.Tests.TestSupport;
 
 namespace MotionControl.Tests.Providers.Kling;
 

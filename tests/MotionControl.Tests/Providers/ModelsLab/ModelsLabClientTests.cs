@@ -1,9 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using MotionControl.Providers.ModelsLab;
-using MotionControl.Validation;
 using MotionControl.Testing;
+using MotionControl.Validation;
 
 namespace MotionControl.Tests.Providers.ModelsLab;
 

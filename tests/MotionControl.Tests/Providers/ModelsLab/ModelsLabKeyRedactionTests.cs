@@ -1,4 +1,3 @@
-using MotionControl.Providers.ModelsLab;
 using MotionControl.Testing;
 
 namespace MotionControl.Tests.Providers.ModelsLab;

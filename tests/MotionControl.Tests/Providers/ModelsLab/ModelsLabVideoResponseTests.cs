@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MotionControl.Providers.ModelsLab;
-using MotionControl.Serialization;
 
 namespace MotionControl.Tests.Providers.ModelsLab;
 

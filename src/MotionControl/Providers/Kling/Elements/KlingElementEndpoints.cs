@@ -64,7 +64,8 @@ internal sealed class KlingElementEndpoints
                 VendorOperations.List,
                 presets
                     ? (routes, ct) => routes.ListPresetElementsAsync(pageNum, pageSize, ct)
-                    : (routes, ct) => routes.ListElementsAsync(pageNum, pageSize, ct)) { PooledReply = true },
+                    : (routes, ct) => routes.ListElementsAsync(pageNum, pageSize, ct))
+            { PooledReply = true },
             _readList,
             cancellationToken).ConfigureAwait(false);
     }
