@@ -9,7 +9,7 @@ using MotionControl.Testing;
 // Usage (docs/performance.md):
 //   dotnet run -c Release --project tests/MotionControl.Benchmarks -- --filter '*'            full BenchmarkDotNet run
 //   dotnet run -c Release --project tests/MotionControl.Benchmarks -- --short --filter '*'    ShortRun job (a few minutes)
-//   dotnet run -c Release --project tests/MotionControl.Benchmarks -- --scenario waits|polls|probe|alloc|download|all
+//   dotnet run -c Release --project tests/MotionControl.Benchmarks -- --scenario waits|polls|probe|alloc|alloc-types|download|all
 if (args is ["--serve-emulator", var polls])
 {
     return await BenchEnvironment.ServeAsync(int.Parse(polls, CultureInfo.InvariantCulture));
