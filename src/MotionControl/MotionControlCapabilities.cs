@@ -50,6 +50,9 @@ public sealed record MotionControlCapabilities
     /// <summary>True when <see cref="MotionControlRequest.Element"/> is accepted (on at least one model: see <see cref="ModelProfiles"/>).</summary>
     public bool SupportsElements { get; init; }
 
+    /// <summary>True when an element may be given by its images (<see cref="MotionControlElement.FromImages"/>); Kling's own API takes ids only.</summary>
+    public bool SupportsImageElements { get; init; }
+
     /// <summary>True when element ids must be numbers (Kling's legacy contract, PowerTokens).</summary>
     public bool RequiresNumericElementIds { get; init; }
 

@@ -69,6 +69,9 @@ public static class MotionControlRules
     /// <summary>An element needs a model that supports elements (kling-v3 / kling-3.0).</summary>
     public const string ElementModel = "element.model";
 
+    /// <summary>An element given by its images, at a vendor that takes element ids only.</summary>
+    public const string ElementImages = "element.images";
+
     /// <summary>The contract takes numeric element ids only (Kling's legacy contract, PowerTokens).</summary>
     public const string ElementIdFormat = "element.id";
 

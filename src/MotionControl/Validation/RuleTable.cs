@@ -33,6 +33,7 @@ internal static class RuleTable
         Row(MotionControlRules.PromptRequired, "Prompt", "A prompt is required.", "vydra, modelslab", "S3, vendor-contracts §2", PromptRequired),
         Row(MotionControlRules.ElementCount, "Element", "At most one element.", "kling, powertokens", "S1, S4", ElementCount),
         Row(MotionControlRules.ElementModel, "Element", "An element needs a model that supports elements (kling-v3, kling-3.0); kling-v2-6 has none.", "kling, powertokens", "https://kling.ai/document-api/api/video/motion-control (element: 3.0 only)", ElementModel),
+        Row(MotionControlRules.ElementImages, "Element", "An element given by its images needs a vendor that builds elements from images; Kling and PowerTokens take an element id.", "kling, powertokens", "https://kling.ai/document-api/api/video/motion-control (element_id)", ElementImages),
         Row(MotionControlRules.ElementIdFormat, "Element", "Kling's legacy contract (and PowerTokens) take a numeric element id.", "kling (API V1), powertokens", "S1, S4", ElementIdFormat),
         Row(MotionControlRules.ElementOrientation, "CharacterOrientation", "With an element, the orientation must be video.", "kling, powertokens", "S1, S4", ElementOrientation),
         Row(MotionControlRules.OptionUnsupported, "(any)", "A field the vendor or the request's model cannot honour (mode on AIMLAPI's v2.6 model and on Vydra, model on Vydra; element, watermark, callback, external id, sound flag where absent) is an error naming the vendor, never silently dropped.", "per vendor", "vendor-contracts §6", OptionUnsupported),
@@ -297,8 +298,15 @@ internal static class RuleTable
             string.Join(", ", models), c.Model)];
     }
 
+    private static IEnumerable<MotionControlValidationError> ElementImages(ValidationContext c) =>
+        c.Capabilities is { SupportsElements: true, SupportsImageElements: false } && c.Request.Element is { IsFromImages: true } element
+            ? [Error("Element", MotionControlRules.ElementImages,
+                $"{c.Vendor} takes an element by its id, not by images; create the element first (Kling: Api.CreateElementAsync) and pass MotionControlElement.FromId.",
+                "an element id", element.ToString())]
+            : None;
+
     private static IEnumerable<MotionControlValidationError> ElementIdFormat(ValidationContext c) =>
-        c.Capabilities is { SupportsElements: true, RequiresNumericElementIds: true } && c.Request.Element is { NumericId: null } element
+        c.Capabilities is { SupportsElements: true, RequiresNumericElementIds: true } && c.Request.Element is { Id: not null, NumericId: null } element
             ? [Error("Element", MotionControlRules.ElementIdFormat,
                 $"{c.Vendor} takes a numeric element id; '{element.Id}' is not one (Kling API 2.0 takes string ids: KlingOptions.ApiVersion = V2).",
                 "a number", element.Id)]

@@ -155,4 +155,41 @@ public sealed class ModelProfileTests
         Assert.False(kling.Capabilities.ForModel(null).SupportsElements);
         Assert.True(kling.Capabilities.ForModel("KLING-3.0").SupportsElements);
     }
+
+    [Theory]
+    [InlineData(KlingApiVersion.V1)]
+    [InlineData(KlingApiVersion.V2)]
+    public async Task An_element_given_by_images_fails_on_Kling_with_element_images_only(KlingApiVersion version)
+    {
+        using var client = Kling(version);
+        var element = MotionControlElement.FromImages(MediaSource.FromUri(new Uri("https://example.com/front.png")), MediaSource.FromUri(new Uri("https://example.com/side.png")));
+
+        var result = await client.ValidateAsync(Remote("kling-v3") with { Element = element, CharacterOrientation = CharacterOrientation.Video });
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((MotionControlRules.ElementImages, "Element", "element from 2 images"), (error.Code, error.Field, error.Actual));
+        Assert.Contains("CreateElementAsync", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromImages_takes_a_frontal_image_and_at_most_three_references()
+    {
+        var front = MediaSource.FromUri(new Uri("https://example.com/front.png"));
+        var side = MediaSource.FromUri(new Uri("https://example.com/side.png"));
+
+        var element = MotionControlElement.FromImages(front, side, side, side);
+
+        Assert.True(element.IsFromImages);
+        Assert.Null(element.Id);
+        Assert.Null(element.NumericId);
+        Assert.Same(front, element.FrontalImage);
+        Assert.Equal(3, element.ReferenceImages.Count);
+        Assert.Null((new MotionControlRequest { Image = front, Video = side, Element = element }).ElementId);
+        var tooMany = Assert.Throws<ArgumentException>(() => MotionControlElement.FromImages(front, side, side, side, side));
+        Assert.Contains("at most 3", tooMany.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>(() => MotionControlElement.FromImages(null!));
+        Assert.Throws<ArgumentNullException>(() => MotionControlElement.FromImages(front, null!));
+        Assert.False(MotionControlElement.FromId("1").IsFromImages);
+        Assert.Empty(MotionControlElement.FromId("1").ReferenceImages);
+    }
 }

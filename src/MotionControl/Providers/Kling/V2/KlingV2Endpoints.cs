@@ -237,9 +237,10 @@ internal sealed class KlingV2Endpoints : IVendorTasks
 
         contents.Add(KlingV2Content.Image(submission.ImageValue));
         contents.Add(KlingV2Content.Video(submission.VideoValue));
-        if (request.Element is { } element)
+        // Validation refused an element given by its images (element.images): Kling takes ids.
+        if (request.Element is { Id: { } elementId } element)
         {
-            contents.Add(KlingV2Content.Element(element.Id, element.PromptReference ?? DefaultElementReference));
+            contents.Add(KlingV2Content.Element(elementId, element.PromptReference ?? DefaultElementReference));
         }
 
         var watermark = request.Watermark is { } enabled ? new KlingWatermarkInfo { Enabled = enabled } : null;
