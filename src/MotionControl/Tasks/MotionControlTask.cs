@@ -41,6 +41,14 @@ public sealed record MotionControlTask
     /// <summary>When the task last changed, when the vendor says.</summary>
     public DateTimeOffset? UpdatedAt { get; init; }
 
+    /// <summary>
+    /// What the vendor says it charged for the task, on any reply that carries it (Kling's <c>final_unit_deduction</c> or
+    /// API 2.0 <c>billing</c>, AIMLAPI's <c>meta.usage</c>, Vydra's <c>creditsCharged</c>); <see langword="null"/> where the
+    /// vendor says nothing (ModelsLab, or a reply without the field). Vendors bill the output's length, not the reference's,
+    /// and do not refund a shorter output.
+    /// </summary>
+    public MotionControlCharge? Charge { get; init; }
+
     /// <summary>The vendor's JSON for this task, for anything the neutral model does not carry.</summary>
     /// <remarks>
     /// Parsed from the reply the first time it is read (once, thread-safely), so a caller who never reads it never pays

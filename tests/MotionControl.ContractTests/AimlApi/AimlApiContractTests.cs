@@ -72,6 +72,9 @@ public sealed class AimlApiContractTests(WireMockFixture fixture) : ContractTest
         AssertAllRequestsMatched();
         Assert.Equal(("60ac7c34-3224-4b14-8e7d-0aa0db708325", MotionControlTaskStatus.Succeeded), (task.Id, task.Status));
         Assert.Equal(new Uri("https://cdn.aimlapi.com/generations/hedgehog/1759866285599-0cdfb138-c03a-49d4-a601-4f6413e27b15.mp4"), Assert.Single(task.Videos).Url);
+
+        // The v3 schema reports dollars beside credits: the charge is the dollars.
+        Assert.Equal(new MotionControlCharge { Amount = 0.06m, Unit = MotionControlCharge.Usd, Source = "meta.usage.usd_spent" }, task.Charge);
     }
 
     /// <summary>The same request on the v2.6 model (the default) fails validation naming the rule and the model that has a mode; nothing is sent.</summary>

@@ -112,6 +112,29 @@ public sealed class KlingV2ExchangeTests(WireMockFixture fixture) : ContractTest
         Assert.Equal("t-1", task.Raw!.Value.GetProperty("id").GetString());
     }
 
+    /// <summary>
+    /// The task's <c>billing[]</c> in the page's shape with values filled [inferred values]: two cash items in CNY are one
+    /// charge (amounts and list prices added up); the documented example's <c>"string"</c> placeholders are no charge.
+    /// </summary>
+    [Fact]
+    public async Task Billing_becomes_the_task_s_charge()
+    {
+        var billed = KlingV2Docs.Task("t-cash", "succeeded");
+        billed["billing"] = JsonNode.Parse("""
+            [ { "charge_type": "cash", "cash_type": "balance", "amount": "1.20", "currency": "CNY", "list_price": "1.50" },
+              { "charge_type": "cash", "cash_type": "test_balance", "amount": "0.30", "currency": "CNY", "list_price": "0.50" } ]
+            """);
+        Server.Given(Bearer(Get(KlingV2Docs.TasksPath).WithParam("task_ids", "t-cash"), KlingV2Docs.ApiKey)).RespondWith(Json(200, KlingV2Docs.QueryReplyOf(billed)));
+        Server.Given(Bearer(Get(KlingV2Docs.TasksPath).WithParam("task_ids", KlingV2Docs.TaskId), KlingV2Docs.ApiKey)).RespondWith(Json(200, KlingV2Docs.QueryReply));
+        using var client = Clients.KlingV2(BaseAddress, KlingV2Docs.ApiKey);
+
+        var task = await client.GetTaskAsync("t-cash");
+        var documented = await client.GetTaskAsync(KlingV2Docs.TaskId);
+
+        Assert.Equal(new MotionControlCharge { Amount = 1.50m, Unit = MotionControlCharge.Cny, ListPrice = 2.00m, Source = "billing" }, task.Charge);
+        Assert.Null(documented.Charge);
+    }
+
     /// <summary>An id Kling does not know is simply absent (HTTP 200, <c>data: []</c>): the single read says "not found".</summary>
     [Fact]
     public async Task Query_neutral_of_an_unknown_id_is_not_found()

@@ -78,6 +78,7 @@ public sealed class VydraContractTests(WireMockFixture fixture) : ContractTest(f
         Assert.Equal(JobId, task.Id);
         Assert.Equal(MotionControlTaskStatus.Queued, task.Status);
         Assert.Null(task.ExternalTaskId); // externalJobId is Vydra's upstream id, not the caller's
+        Assert.Equal(new MotionControlCharge { Amount = 40m, Unit = MotionControlCharge.Credits, Source = "creditsCharged" }, task.Charge);
     }
 
     [Fact]

@@ -60,6 +60,9 @@ internal sealed class AimlApiTasks(AimlApiEndpoints api, VendorTaskContext conte
             VendorStatus = wire.Status,
             FailureReason = status == MotionControlTaskStatus.Failed ? context.Redactor.Redact(wire.Error?.Message ?? wire.Error?.Name ?? "AIMLAPI gave no reason.") : null,
             Videos = video is null ? [] : [new GeneratedVideo { Url = video }],
+            // Dollars where AIMLAPI says them (the v3 schema), else its credits.
+            Charge = VendorCharges.FromNumber(wire.Meta?.Usage?.UsdSpent, MotionControlCharge.Usd, "meta.usage.usd_spent")
+                ?? VendorCharges.FromNumber(wire.Meta?.Usage?.CreditsUsed, MotionControlCharge.Credits, "meta.usage.credits_used"),
             RawJson = reply.Raw,
         };
     }

@@ -9,4 +9,9 @@ public sealed record AimlApiUsage
     [JsonPropertyName("credits_used")]
     [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
     public double? CreditsUsed { get; init; }
+
+    /// <summary><c>usd_spent</c>: the dollars charged (the v3 model's schema; $1 is 2,000,000 credits).</summary>
+    [JsonPropertyName("usd_spent")]
+    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
+    public double? UsdSpent { get; init; }
 }

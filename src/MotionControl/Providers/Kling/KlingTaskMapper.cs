@@ -43,6 +43,9 @@ internal static class KlingTaskMapper
             FailureReason = status == MotionControlTaskStatus.Failed && !string.IsNullOrWhiteSpace(task.TaskStatusMessage) ? redactor.Redact(task.TaskStatusMessage) : null,
             ExternalTaskId = NullIfEmpty(task.TaskInfo?.ExternalTaskId) ?? externalTaskId,
             Videos = Videos(task.TaskResult?.Videos, Expiry(task.UpdatedAt ?? task.CreatedAt)),
+            Charge = Decimal(task.FinalUnitDeduction) is { } units
+                ? new MotionControlCharge { Amount = units, Unit = MotionControlCharge.Units, Source = "final_unit_deduction" }
+                : null,
             CreatedAt = FromUnixMilliseconds(task.CreatedAt),
             UpdatedAt = FromUnixMilliseconds(task.UpdatedAt),
             RawJson = raw,
@@ -84,11 +87,48 @@ internal static class KlingTaskMapper
             FailureReason = status == MotionControlTaskStatus.Failed && !string.IsNullOrWhiteSpace(task.Message) ? redactor.Redact(task.Message) : null,
             ExternalTaskId = NullIfEmpty(task.ExternalId) ?? externalTaskId,
             Videos = videos,
+            Charge = Charge(task.Billing),
             CreatedAt = FromUnixMilliseconds(task.CreateTime),
             UpdatedAt = FromUnixMilliseconds(task.UpdateTime),
             RawJson = raw,
         };
     }
+
+    /// <summary>
+    /// API 2.0's <c>billing[]</c>: <c>unit</c> items are resource-pack units, <c>cash</c> items an amount in their
+    /// <c>currency</c>. The items of the first item's unit are added up (a task billed in two units keeps the first).
+    /// </summary>
+    private static MotionControlCharge? Charge(IReadOnlyList<KlingV2Billing>? billing)
+    {
+        string? unit = null;
+        decimal amount = 0;
+        decimal? listPrice = null;
+        foreach (var item in billing ?? [])
+        {
+            var itemUnit = item?.ChargeType switch
+            {
+                "unit" => MotionControlCharge.Units,
+                "cash" => string.IsNullOrWhiteSpace(item.Currency) ? null : item.Currency.Trim().ToUpperInvariant(),
+                _ => null,
+            };
+            if (itemUnit is null || Decimal(item!.Amount) is not { } itemAmount || (unit is not null && unit != itemUnit))
+            {
+                continue;
+            }
+
+            unit = itemUnit;
+            amount += itemAmount;
+            if (Decimal(item.ListPrice) is { } price)
+            {
+                listPrice = (listPrice ?? 0) + price;
+            }
+        }
+
+        return unit is null ? null : new MotionControlCharge { Amount = amount, Unit = unit, ListPrice = listPrice, Source = "billing" };
+    }
+
+    private static decimal? Decimal(string? text) =>
+        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value >= 0 ? value : null;
 
     private static List<GeneratedVideo> Videos(IReadOnlyList<KlingVideo>? videos, DateTimeOffset? expiresAt)
     {

@@ -44,6 +44,7 @@ internal sealed class VydraTasks(VydraEndpoints api, VendorTaskContext context) 
             Status = status,
             VendorStatus = wire.Status,
             FailureReason = status is MotionControlTaskStatus.Failed or MotionControlTaskStatus.Canceled ? context.Redactor.Redact(wire.Message) : null,
+            Charge = VendorCharges.FromNumber(wire.CreditsCharged, MotionControlCharge.Credits, "creditsCharged"),
             RawJson = reply.Raw,
         };
     }
@@ -122,6 +123,7 @@ internal sealed class VydraTasks(VydraEndpoints api, VendorTaskContext context) 
             Progress = wire.Progress is { } progress && double.IsFinite(progress) ? (int)Math.Clamp(Math.Round(progress), 0, 100) : null,
             CreatedAt = wire.CreatedAt,
             UpdatedAt = wire.CompletedAt ?? wire.UpdatedAt,
+            Charge = VendorCharges.FromNumber(wire.CreditsCharged, MotionControlCharge.Credits, "creditsCharged"),
             RawJson = raw,
         };
     }
