@@ -72,6 +72,17 @@ public interface IMotionControlClient : IDisposable
     Task<MotionControlValidationResult> ValidateAsync(MotionControlRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// What the job would cost, from the vendor's published price (<see cref="MotionControlCapabilities.SupportsCostEstimate"/>),
+    /// without contacting the vendor: per output second times 3 s (the shortest output) to the reference's length (probed
+    /// from a local file; the longest the orientation allows for a URL), or a flat price per job.
+    /// </summary>
+    /// <param name="request">The job.</param>
+    /// <param name="cancellationToken">Cancels the probing.</param>
+    /// <returns>The range, its unit and its basis.</returns>
+    /// <exception cref="NotSupportedException">The vendor (or the request's model) has no published price; the message names it.</exception>
+    Task<MotionControlCostEstimate> EstimateCostAsync(MotionControlRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Asks the client for an object it holds, as <c>Microsoft.Extensions.AI</c> clients do: the vendor client itself
     /// (<c>KlingClient</c>, ...), its typed vendor API (<c>IKlingApi</c>, ...), its <see cref="MotionControlCapabilities"/>.
     /// </summary>

@@ -68,6 +68,9 @@ public sealed record MotionControlCapabilities
     /// <summary>True when <see cref="IMotionControlClient.ListTasksAsync"/> is available.</summary>
     public bool SupportsList { get; init; }
 
+    /// <summary>True when the vendor publishes a price the SDK estimates from (<see cref="IMotionControlClient.EstimateCostAsync"/>): Kling, Vydra.</summary>
+    public bool SupportsCostEstimate { get; init; }
+
     /// <summary>True when the vendor reports progress in percent.</summary>
     public bool ReportsProgress { get; init; }
 

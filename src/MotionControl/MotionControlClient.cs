@@ -221,7 +221,23 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         {
             VendorCapabilities = Capabilities,
             Model = model,
+            CostEstimate = request.MaxCost is null ? null : Estimate(request, model, video),
         });
+    }
+
+    /// <inheritdoc />
+    public async Task<MotionControlCostEstimate> EstimateCostAsync(MotionControlRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!Capabilities.SupportsCostEstimate)
+        {
+            throw new NotSupportedException($"{Capabilities.DisplayName} publishes no price the SDK can estimate from; its charge shows on the task (MotionControlTask.Charge) once it runs.");
+        }
+
+        var model = request.Model ?? ConfiguredModel ?? Capabilities.DefaultModel;
+        var video = await SubmissionMedia.ProbeAsync(request.Video, cancellationToken).ConfigureAwait(false);
+        return Estimate(request, model, video)
+            ?? throw new NotSupportedException($"{Capabilities.DisplayName} publishes no price for the model {model} (and mode {request.Mode?.ToString() ?? "default"}).");
     }
 
     /// <inheritdoc />
@@ -395,6 +411,11 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         };
 
     private HttpClient OwnDownloadClient() => _ownDownloadClient.Value;
+
+    private MotionControlCostEstimate? Estimate(MotionControlRequest request, string model, MediaFacts? video) =>
+        Capabilities.SupportsCostEstimate
+            ? Pricing.PriceTable.Estimate(Capabilities, model, request, video is { Problem: null, IsSupportedVideo: true } ? video.Duration : null)
+            : null;
 
     /// <summary>The capabilities a request for <paramref name="model"/> is checked against (made once per profile).</summary>
     private MotionControlCapabilities CapabilitiesOf(string model)

@@ -42,6 +42,13 @@ public sealed record MotionControlRequest
         init => Element = value is { } id ? MotionControlElement.FromId(id.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null;
     }
 
+    /// <summary>
+    /// The most this job may cost, in the unit of the vendor's estimate (Kling: units; Vydra: credits). Validation refuses
+    /// the request (rule <c>cost.budget</c>) when the estimate's maximum is above it, and (rule <c>cost.unknown</c>) when the
+    /// vendor publishes no price to check it against: a budget is never passed silently.
+    /// </summary>
+    public decimal? MaxCost { get; init; }
+
     /// <summary>The vendor's model id, overriding the client's default (for example <c>kling-v3</c>).</summary>
     public string? Model { get; init; }
 

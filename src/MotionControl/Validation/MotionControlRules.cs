@@ -69,6 +69,12 @@ public static class MotionControlRules
     /// <summary>An element needs a model that supports elements (kling-v3 / kling-3.0).</summary>
     public const string ElementModel = "element.model";
 
+    /// <summary>A <see cref="MotionControlRequest.MaxCost"/> at a vendor (or model) with no published price to check it against.</summary>
+    public const string CostUnknown = "cost.unknown";
+
+    /// <summary>The estimate's maximum is above <see cref="MotionControlRequest.MaxCost"/>.</summary>
+    public const string CostBudget = "cost.budget";
+
     /// <summary>An element given by its images, at a vendor that takes element ids only.</summary>
     public const string ElementImages = "element.images";
 

@@ -37,6 +37,8 @@ internal static class RuleTable
         Row(MotionControlRules.ElementIdFormat, "Element", "Kling's legacy contract (and PowerTokens) take a numeric element id.", "kling (API V1), powertokens", "S1, S4", ElementIdFormat),
         Row(MotionControlRules.ElementOrientation, "CharacterOrientation", "With an element, the orientation must be video.", "kling, powertokens", "S1, S4", ElementOrientation),
         Row(MotionControlRules.OptionUnsupported, "(any)", "A field the vendor or the request's model cannot honour (mode on AIMLAPI's v2.6 model and on Vydra, model on Vydra; element, watermark, callback, external id, sound flag where absent) is an error naming the vendor, never silently dropped.", "per vendor", "vendor-contracts §6", OptionUnsupported),
+        Row(MotionControlRules.CostUnknown, "MaxCost", "A budget needs a vendor (and model) with a published price; elsewhere it is refused, never passed silently.", "per vendor", "docs/prices.md", CostUnknown),
+        Row(MotionControlRules.CostBudget, "MaxCost", "The estimate's maximum (price × the reference's length, or the longest the orientation allows) is at most MaxCost.", "kling, vydra", "docs/prices.md", CostBudget),
         Row(MotionControlRules.UrlScheme, "Image, Video, CallbackUrl", "Remote media and callbacks are absolute http(s) URLs; AIMLAPI video needs https.", All, "S2", UrlScheme),
     ];
 
@@ -297,6 +299,20 @@ internal static class RuleTable
             $"{c.Vendor}'s model {c.Model} takes no element; use {string.Join(" or ", models)} (Model), or remove the element.",
             string.Join(", ", models), c.Model)];
     }
+
+    private static IEnumerable<MotionControlValidationError> CostUnknown(ValidationContext c) =>
+        c.Request.MaxCost is { } budget && c.CostEstimate is null
+            ? [Error("MaxCost", MotionControlRules.CostUnknown,
+                $"{c.Vendor} publishes no price the SDK can estimate {c.Model} from, so MaxCost cannot be checked; remove MaxCost or use a vendor with a published price.",
+                "a published price", budget.ToString(System.Globalization.CultureInfo.InvariantCulture))]
+            : None;
+
+    private static IEnumerable<MotionControlValidationError> CostBudget(ValidationContext c) =>
+        c.Request.MaxCost is { } budget && c.CostEstimate is { } estimate && estimate.Maximum > budget
+            ? [Error("MaxCost", MotionControlRules.CostBudget,
+                $"The job may cost up to {estimate.Maximum.ToString(System.Globalization.CultureInfo.InvariantCulture)} {estimate.Unit}, above MaxCost {budget.ToString(System.Globalization.CultureInfo.InvariantCulture)} ({estimate.Basis}).",
+                $"at most {budget.ToString(System.Globalization.CultureInfo.InvariantCulture)} {estimate.Unit}", $"{estimate.Maximum.ToString(System.Globalization.CultureInfo.InvariantCulture)} {estimate.Unit}")]
+            : None;
 
     private static IEnumerable<MotionControlValidationError> ElementImages(ValidationContext c) =>
         c.Capabilities is { SupportsElements: true, SupportsImageElements: false } && c.Request.Element is { IsFromImages: true } element

@@ -18,6 +18,9 @@ internal sealed record ValidationContext(
     /// <summary>The vendor's capabilities across its models (what at least one model supports).</summary>
     public MotionControlCapabilities VendorCapabilities { get; init; } = Capabilities;
 
+    /// <summary>The cost estimate of the request, where the vendor publishes a price; <see langword="null"/> otherwise.</summary>
+    public MotionControlCostEstimate? CostEstimate { get; init; }
+
     /// <summary>The model the request is checked for: its own, else the client's default.</summary>
     public string Model { get; init; } = Request.Model ?? Capabilities.DefaultModel;
 

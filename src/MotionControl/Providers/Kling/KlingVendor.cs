@@ -47,6 +47,7 @@ internal static class KlingVendor
             SupportsCallback = true,
             SupportsExternalTaskId = true,
             SupportsList = true,
+            SupportsCostEstimate = true,
             ReportsProgress = false,
             VendorDefaultOrientation = null,
         },

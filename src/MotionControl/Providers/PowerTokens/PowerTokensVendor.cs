@@ -19,6 +19,9 @@ internal static class PowerTokensVendor
             Models = [PowerTokensClient.DefaultModel],
             ModelProfiles = [KlingVendor.KlingV3Profile],
             SupportsList = false,
+
+            // PowerTokens resells at its own price, which it does not publish per second.
+            SupportsCostEstimate = false,
         },
         Statuses = KlingVendor.Descriptor.Statuses,
         Secrets = static options => new SecretRedactor(options.ApiKey),

@@ -21,6 +21,7 @@ internal static class VydraVendor
             VideoTransports = MediaTransport.Url,
             RequiresPrompt = true,
             SupportsModelChoice = false,
+            SupportsCostEstimate = true,
             SupportsKeepOriginalSound = true,
             SupportsList = true,
             ReportsProgress = true,

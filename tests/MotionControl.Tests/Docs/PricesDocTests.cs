@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+using MotionControl.Pricing;
+
+namespace MotionControl.Tests.Docs;
+
+/// <summary>docs/prices.md is generated from the price table; this test fails when they drift apart.</summary>
+public class PricesDocTests
+{
+    private const string Begin = "<!-- prices:begin (generated from PriceTable.Rows; run the tests with MC_UPDATE_DOCS=1 to refresh) -->";
+    private const string End = "<!-- prices:end -->";
+
+    public static string RenderTable()
+    {
+        var text = new StringBuilder();
+        text.Append("| provider | model | tier | price | unit | source | as of |\n");
+        text.Append("|---|---|---|---|---|---|---|\n");
+        foreach (var row in PriceTable.Rows)
+        {
+            var tier = row.Tier switch
+            {
+                GenerationMode.Standard => "std (720p)",
+                GenerationMode.Pro => "pro (1080p)",
+                _ => "any",
+            };
+            var price = row.PerSecond is { } perSecond
+                ? perSecond.ToString(CultureInfo.InvariantCulture) + " per output second"
+                : row.Flat!.Value.ToString(CultureInfo.InvariantCulture) + " per job";
+            text.Append(CultureInfo.InvariantCulture, $"| {row.Provider} | `{row.Model}` | {tier} | {price} | {row.Unit} | {row.Source} | {row.AsOf} |\n");
+        }
+
+        return text.ToString();
+    }
+
+    [Fact]
+    public void The_prices_page_lists_exactly_the_price_table()
+    {
+        var path = RepositoryPaths.Combine("docs", "prices.md");
+        var page = File.ReadAllText(path).ReplaceLineEndings("\n");
+        var start = page.IndexOf(Begin, StringComparison.Ordinal);
+        var end = page.IndexOf(End, StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "docs/prices.md lacks the generated-table markers");
+
+        var expected = RenderTable();
+        var actual = page[(start + Begin.Length)..end].Trim('\n') + "\n";
+        if (actual != expected && Environment.GetEnvironmentVariable("MC_UPDATE_DOCS") == "1")
+        {
+            File.WriteAllText(path, page[..(start + Begin.Length)] + "\n" + expected + page[end..]);
+            return;
+        }
+
+        Assert.Equal(expected, actual);
+    }
+}
