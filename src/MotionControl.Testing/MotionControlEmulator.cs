@@ -30,7 +30,7 @@ public sealed class MotionControlEmulator : IAsyncDisposable
     /// <summary>Gets the root address, e.g. <c>http://127.0.0.1:54321/</c> (with a trailing slash).</summary>
     public Uri BaseAddress => _state.BaseAddress;
 
-    /// <summary>Gets the base address for a Kling client: legacy paths <c>/v1/videos/motion-control…</c>, API 2.0 paths <c>/motion-control/kling-3.0|kling-2.6</c> and <c>/tasks</c>.</summary>
+    /// <summary>Gets the base address for a Kling client: legacy paths <c>/v1/videos/motion-control…</c>, element management <c>/v1/general/…</c>, API 2.0 paths <c>/motion-control/kling-3.0|kling-2.6</c> and <c>/tasks</c>.</summary>
     public Uri KlingBaseAddress => _state.BaseAddress;
 
     /// <summary>Gets the base address for a PowerTokens client (paths <c>/kling/v1/videos/motion-control…</c>).</summary>
@@ -93,6 +93,18 @@ public sealed class MotionControlEmulator : IAsyncDisposable
     }
 
     /// <summary>
+    /// Scripts the lifecycle of the next Kling element-creation task (<c>POST /v1/general/advanced-custom-elements</c>);
+    /// scripts queue up, one per task, apart from <see cref="EnqueueLifecycle"/>'s. Unscripted element tasks follow
+    /// <see cref="TaskLifecycle.Default"/>. A success makes one element; the outcome's video count is not used.
+    /// </summary>
+    /// <param name="lifecycle">The lifecycle.</param>
+    public void EnqueueElementLifecycle(TaskLifecycle lifecycle)
+    {
+        ArgumentNullException.ThrowIfNull(lifecycle);
+        _state.Elements.ScriptedLifecycles.Enqueue(lifecycle);
+    }
+
+    /// <summary>
     /// Registers a fault for calls of <paramref name="operation"/> on <paramref name="provider"/>. When several faults
     /// match a call, the one added first wins; each call gets at most one fault.
     /// </summary>
@@ -150,11 +162,12 @@ public sealed class MotionControlEmulator : IAsyncDisposable
         return new Uri(_state.BaseAddress, FormattableString.Invariant($"files/blob?bytes={bytes}"));
     }
 
-    /// <summary>Forgets every task, scripted lifecycle, fault, call count and logged request, as if just started (same port, credentials and clock).</summary>
+    /// <summary>Forgets every task, element, scripted lifecycle, fault, call count and logged request, as if just started (same port, credentials and clock).</summary>
     public void Reset()
     {
         _state.Faults.ClearAll();
         _state.Tasks.Clear();
+        _state.Elements.Clear();
         _state.Log.Clear();
     }
 

@@ -25,6 +25,15 @@ public sealed class MotionControlEmulatorOptions
     /// </summary>
     public bool RedactSecrets { get; init; } = true;
 
+    /// <summary>
+    /// Gets a value indicating whether a Kling motion-control create that binds an element (legacy
+    /// <c>element_list[].element_id</c>, API 2.0 <c>{"type": "element", "element_id": …}</c>) must name one that exists
+    /// for the caller's account: a custom element whose creation task has succeeded and that was not deleted, or one
+    /// of the emulator's preset elements. Otherwise the create answers 400 with code 1201 "element not found".
+    /// Defaults to false: any well-formed element id is taken, as before the emulator served elements.
+    /// </summary>
+    public bool RequireKnownElements { get; init; }
+
     /// <summary>Gets the loopback port to listen on; 0 (the default) picks a free one.</summary>
     public int Port { get; init; }
 }

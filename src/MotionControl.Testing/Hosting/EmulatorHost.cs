@@ -39,6 +39,7 @@ internal static class EmulatorHost
         var kling = new KlingEmulator(state);
         kling.MapRoutes(app);
         new KlingV2Emulator(state, kling).MapRoutes(app);
+        new KlingElementEmulator(state, kling).MapRoutes(app);
         new PowerTokensEmulator(state).MapRoutes(app);
         new ModelsLabEmulator(state).MapRoutes(app);
         new AimlApiEmulator(state).MapRoutes(app);

@@ -10,6 +10,7 @@ internal sealed class EmulatorState
         Accounts = new AccountDirectory(Credentials);
         DefaultLifecycle = options.DefaultLifecycle ?? TaskLifecycle.Default;
         Log = new RequestLog(options.RedactSecrets, Accounts.Secrets);
+        RequireKnownElements = options.RequireKnownElements;
     }
 
     public TimeProvider TimeProvider { get; }
@@ -22,6 +23,12 @@ internal sealed class EmulatorState
     public TaskLifecycle DefaultLifecycle { get; }
 
     public TaskStore Tasks { get; } = new();
+
+    /// <summary>Gets Kling's element-creation tasks and their elements (kept apart from the motion-control tasks).</summary>
+    public KlingElementStore Elements { get; } = new();
+
+    /// <summary>Gets a value indicating whether a Kling motion-control create must bind an element that exists (see <see cref="MotionControlEmulatorOptions.RequireKnownElements"/>).</summary>
+    public bool RequireKnownElements { get; }
 
     public FaultRegistry Faults { get; } = new();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -64,6 +65,9 @@ internal abstract class KlingCompatibleEmulator : IErrorDialect, IAccountIdentif
 
     protected abstract string NewTaskId(long sequence);
 
+    /// <summary>Returns null when the element the body binds (if any) may be bound, else the rejection; by default any well-formed one may.</summary>
+    protected virtual EmulatorReply? CheckElementBinding(VendorCall call, EmulatorAccount account, JsonElement body) => null;
+
     protected virtual EmulatorReply TaskNotFound(VendorCall call, string id) =>
         KlingReplies.Error(call, KlingErrorCodes.InvalidParameter, $"Task not found by id/external id: {id}");
 
@@ -82,6 +86,11 @@ internal abstract class KlingCompatibleEmulator : IErrorDialect, IAccountIdentif
         if (KlingBodyValidator.Validate(body, Models, ModelRequired) is { } problem)
         {
             return KlingReplies.Error(call, KlingErrorCodes.InvalidParameter, problem);
+        }
+
+        if (CheckElementBinding(call, account, body) is { } unbound)
+        {
+            return unbound;
         }
 
         string? externalId = BodyFields.GetString(body, "external_task_id");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace MotionControl.Testing;
@@ -35,6 +36,19 @@ internal sealed class KlingEmulator : KlingCompatibleEmulator
         account = result.Account!;
         return result.Account is null ? KlingReplies.Error(call, result.Code, result.Message, StatusCodes.Status401Unauthorized) : null;
     }
+
+    // Only Kling's own host has elements; PowerTokens forwards element_list unchecked.
+    protected override EmulatorReply? CheckElementBinding(VendorCall call, EmulatorAccount account, JsonElement body) =>
+        State.RequireKnownElements && KlingElementStore.LegacyElementId(body) is { } elementId && !State.Elements.IsBindable(elementId, account.Name, call.Now)
+            ? ElementNotFound(call, elementId.ToString(CultureInfo.InvariantCulture))
+            : null;
+
+    /// <summary>
+    /// The reply to a motion-control create that binds an element the account does not have (400, code 1201).
+    /// (inferred) Kling does not document its reply to an unknown element; 1201 is its code for a bad parameter.
+    /// </summary>
+    public static EmulatorReply ElementNotFound(VendorCall call, string elementId) =>
+        KlingReplies.Error(call, KlingErrorCodes.InvalidParameter, $"Invalid parameter: element not found: {elementId}");
 
     // Real ids are 18-digit numeric strings ("867283741759111202"); clients must keep them as strings.
     protected override string NewTaskId(long sequence) => TaskIdFor(sequence);

@@ -79,6 +79,11 @@ internal sealed class KlingV2Emulator : IAccountIdentifier
             return Invalid(call, problem);
         }
 
+        if (_state.RequireKnownElements && KlingElementStore.V2ElementId(body) is { } elementId && !_state.Elements.IsBindable(elementId, account.Name, call.Now))
+        {
+            return KlingEmulator.ElementNotFound(call, elementId);
+        }
+
         string? externalId = BodyFields.TryGet(body, "options", out var options) ? BodyFields.GetString(options, "external_task_id") : null;
         var tasks = _state.Tasks.For(Provider);
 
