@@ -9,7 +9,33 @@ namespace MotionControl.Benchmarks;
 /// </summary>
 internal static class AllocationBreakdown
 {
-    public static async Task<int> RunAsync()
+    public static Task<int> RunAsync() => RunOnClientsAsync(
+        async (kling, request, wire) =>
+        {
+            var id = (await kling.SubmitAsync(request)).Id;
+            await MeasureAsync("kling.neutral ValidateAsync", async () => await kling.ValidateAsync(request));
+            await MeasureAsync("kling.neutral SubmitAsync", async () => await kling.SubmitAsync(request));
+            await MeasureAsync("kling.neutral GetTaskAsync", async () => await kling.GetTaskAsync(id));
+            await MeasureAsync("kling.typed Api.CreateMotionControlTaskAsync", async () => await kling.Api.CreateMotionControlTaskAsync(wire));
+            await MeasureAsync("kling.typed Api.GetMotionControlTaskAsync", async () => await kling.Api.GetMotionControlTaskAsync(id));
+        },
+        async (vydra, request, wire) =>
+        {
+            var id = (await vydra.SubmitAsync(request)).Id;
+            await MeasureAsync("vydra.neutral ValidateAsync", async () => await vydra.ValidateAsync(request));
+            await MeasureAsync("vydra.neutral SubmitAsync", async () => await vydra.SubmitAsync(request));
+            await MeasureAsync("vydra.neutral GetTaskAsync", async () => await vydra.GetTaskAsync(id));
+            await MeasureAsync("vydra.typed Api.CreateMotionControlJobAsync", async () => await vydra.Api.CreateMotionControlJobAsync(wire));
+            await MeasureAsync("vydra.typed Api.GetJobAsync", async () => await vydra.Api.GetJobAsync(id));
+        });
+
+    /// <summary>
+    /// Starts the emulator in another process (so only this process allocates) and runs <paramref name="kling"/> and
+    /// <paramref name="vydra"/> on clients for it, with the same neutral request and the matching typed bodies.
+    /// </summary>
+    public static async Task<int> RunOnClientsAsync(
+        Func<KlingClient, MotionControlRequest, KlingMotionControlRequest, Task> kling,
+        Func<VydraClient, MotionControlRequest, VydraMotionControlRequest, Task> vydra)
     {
         var (server, baseAddress) = await BenchEnvironment.StartEmulatorProcessAsync(4);
         try
@@ -22,9 +48,9 @@ internal static class AllocationBreakdown
                 Prompt = "a dancer on a rooftop",
             };
 
-            using (var kling = new KlingClient(new KlingOptions { BaseAddress = baseAddress, ApiKey = credentials.KlingApiKey }))
+            using (var klingClient = new KlingClient(new KlingOptions { BaseAddress = baseAddress, ApiKey = credentials.KlingApiKey }))
             {
-                var wire = new KlingMotionControlRequest
+                await kling(klingClient, request, new KlingMotionControlRequest
                 {
                     ModelName = KlingClient.DefaultModel,
                     Prompt = "a dancer on a rooftop",
@@ -32,24 +58,12 @@ internal static class AllocationBreakdown
                     VideoUrl = "https://example.com/dance.mp4",
                     CharacterOrientation = "image",
                     Mode = "std",
-                };
-                var id = (await kling.SubmitAsync(request)).Id;
-                await MeasureAsync("kling.neutral ValidateAsync", async () => await kling.ValidateAsync(request));
-                await MeasureAsync("kling.neutral SubmitAsync", async () => await kling.SubmitAsync(request));
-                await MeasureAsync("kling.neutral GetTaskAsync", async () => await kling.GetTaskAsync(id));
-                await MeasureAsync("kling.typed Api.CreateMotionControlTaskAsync", async () => await kling.Api.CreateMotionControlTaskAsync(wire));
-                await MeasureAsync("kling.typed Api.GetMotionControlTaskAsync", async () => await kling.Api.GetMotionControlTaskAsync(id));
+                });
             }
 
-            using (var vydra = new VydraClient(new VydraOptions { BaseAddress = baseAddress, ApiKey = credentials.VydraApiKey }))
+            using (var vydraClient = new VydraClient(new VydraOptions { BaseAddress = baseAddress, ApiKey = credentials.VydraApiKey }))
             {
-                var wire = new VydraMotionControlRequest { ImageUrl = "https://example.com/character.png", VideoUrl = "https://example.com/dance.mp4", Prompt = "a dancer on a rooftop" };
-                var id = (await vydra.SubmitAsync(request)).Id;
-                await MeasureAsync("vydra.neutral ValidateAsync", async () => await vydra.ValidateAsync(request));
-                await MeasureAsync("vydra.neutral SubmitAsync", async () => await vydra.SubmitAsync(request));
-                await MeasureAsync("vydra.neutral GetTaskAsync", async () => await vydra.GetTaskAsync(id));
-                await MeasureAsync("vydra.typed Api.CreateMotionControlJobAsync", async () => await vydra.Api.CreateMotionControlJobAsync(wire));
-                await MeasureAsync("vydra.typed Api.GetJobAsync", async () => await vydra.Api.GetJobAsync(id));
+                await vydra(vydraClient, request, new VydraMotionControlRequest { ImageUrl = "https://example.com/character.png", VideoUrl = "https://example.com/dance.mp4", Prompt = "a dancer on a rooftop" });
             }
 
             return 0;

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Tracing;
-using MotionControl.Providers.Kling;
-using MotionControl.Providers.Vydra;
 
 namespace MotionControl.Benchmarks;
 
@@ -12,40 +10,17 @@ namespace MotionControl.Benchmarks;
 /// </summary>
 internal static class AllocationTypes
 {
-    public static async Task<int> RunAsync()
-    {
-        var (server, baseAddress) = await BenchEnvironment.StartEmulatorProcessAsync(4);
-        try
+    public static Task<int> RunAsync() => AllocationBreakdown.RunOnClientsAsync(
+        async (kling, request, wire) =>
         {
-            var credentials = BenchEnvironment.Credentials;
-            var request = new MotionControlRequest
-            {
-                Image = MediaSource.FromUri(new Uri("https://example.com/character.png")),
-                Video = MediaSource.FromUri(new Uri("https://example.com/dance.mp4")),
-                Prompt = "a dancer on a rooftop",
-            };
-
-            using (var kling = new KlingClient(new KlingOptions { BaseAddress = baseAddress, ApiKey = credentials.KlingApiKey }))
-            {
-                var wire = new KlingMotionControlRequest { ModelName = KlingClient.DefaultModel, Prompt = "a dancer on a rooftop", ImageUrl = "https://example.com/character.png", VideoUrl = "https://example.com/dance.mp4", CharacterOrientation = "image", Mode = "std" };
-                await SampleAsync("kling.neutral", async () => await kling.GetTaskAsync((await kling.SubmitAsync(request)).Id));
-                await SampleAsync("kling.typed", async () => await kling.Api.GetMotionControlTaskAsync((await kling.Api.CreateMotionControlTaskAsync(wire)).Data.TaskId!));
-            }
-
-            using (var vydra = new VydraClient(new VydraOptions { BaseAddress = baseAddress, ApiKey = credentials.VydraApiKey }))
-            {
-                var wire = new VydraMotionControlRequest { ImageUrl = "https://example.com/character.png", VideoUrl = "https://example.com/dance.mp4", Prompt = "a dancer on a rooftop" };
-                await SampleAsync("vydra.neutral", async () => await vydra.GetTaskAsync((await vydra.SubmitAsync(request)).Id));
-                await SampleAsync("vydra.typed", async () => await vydra.Api.GetJobAsync((await vydra.Api.CreateMotionControlJobAsync(wire)).JobId!));
-            }
-
-            return 0;
-        }
-        finally
+            await SampleAsync("kling.neutral", async () => await kling.GetTaskAsync((await kling.SubmitAsync(request)).Id));
+            await SampleAsync("kling.typed", async () => await kling.Api.GetMotionControlTaskAsync((await kling.Api.CreateMotionControlTaskAsync(wire)).Data.TaskId!));
+        },
+        async (vydra, request, wire) =>
         {
-            await BenchEnvironment.StopEmulatorProcessAsync(server);
-        }
-    }
+            await SampleAsync("vydra.neutral", async () => await vydra.GetTaskAsync((await vydra.SubmitAsync(request)).Id));
+            await SampleAsync("vydra.typed", async () => await vydra.Api.GetJobAsync((await vydra.Api.CreateMotionControlJobAsync(wire)).JobId!));
+        });
 
     private static async Task SampleAsync(string name, Func<Task> call)
     {
