@@ -91,6 +91,21 @@ internal static class ConfigurationReader
             : throw Invalid(section, key, "a number");
     }
 
+    /// <summary>An enum setting by name (ignoring case); a number or an unknown name is refused, naming the setting.</summary>
+    public static TEnum? EnumValue<TEnum>(IConfiguration section, string key)
+        where TEnum : struct, Enum
+    {
+        var text = section[key];
+        if (text is null)
+        {
+            return null;
+        }
+
+        return !text.Trim().All(char.IsAsciiDigit) && Enum.TryParse<TEnum>(text.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value)
+            ? value
+            : throw Invalid(section, key, "one of " + string.Join(", ", Enum.GetNames<TEnum>()));
+    }
+
     private static InvalidOperationException Invalid(IConfiguration section, string key, string expected) =>
         new($"The setting '{Path(section, key)}' must be {expected}.");
 }

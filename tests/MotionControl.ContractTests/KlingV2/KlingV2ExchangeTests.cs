@@ -135,6 +135,22 @@ public sealed class KlingV2ExchangeTests(WireMockFixture fixture) : ContractTest
         Assert.Null(documented.Charge);
     }
 
+    /// <summary>A batch reply holding a null or a task without an id is a protocol error, never a task with no id [inferred shapes].</summary>
+    [Theory]
+    [InlineData("[null]")]
+    [InlineData("""[{"status":"succeeded"}]""")]
+    [InlineData("""[{"id":"","status":"succeeded"}]""")]
+    public async Task A_batch_item_without_an_id_is_a_protocol_error(string data)
+    {
+        var body = $$"""{"code":0,"message":"SUCCEED","request_id":"req-v2","data":{{data}}}""";
+        Server.Given(Bearer(Get(KlingV2Docs.TasksPath).WithParam("task_ids", "t-1", "t-2"), KlingV2Docs.ApiKey)).RespondWith(Json(200, body));
+        using var client = Clients.KlingV2(BaseAddress, KlingV2Docs.ApiKey);
+
+        var error = await Assert.ThrowsAsync<MotionControlProtocolException>(() => client.GetTasksAsync(["t-1", "t-2"]));
+
+        Assert.Contains("no id", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>An id Kling does not know is simply absent (HTTP 200, <c>data: []</c>): the single read says "not found".</summary>
     [Fact]
     public async Task Query_neutral_of_an_unknown_id_is_not_found()

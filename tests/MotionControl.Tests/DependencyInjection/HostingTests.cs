@@ -90,6 +90,41 @@ public class HostingTests
         Assert.DoesNotContain(emulator.Credentials.KlingSecretKey, error.Message);
     }
 
+    /// <summary>"ApiVersion": "V2" binds (ignoring case) and the client speaks API 2.0: its create goes to the model path.</summary>
+    [Fact]
+    public async Task Kling_s_api_version_binds_from_configuration()
+    {
+        await using var emulator = await MotionControlEmulator.StartAsync();
+        var c = emulator.Credentials;
+        var json = HostFixture.Json(emulator, edit: j => j.Replace(
+            $"\"AccessKey\": \"{c.KlingAccessKey}\", \"SecretKey\": \"{c.KlingSecretKey}\"",
+            $"\"ApiKey\": \"{c.KlingApiKey}\", \"ApiVersion\": \"v2\"",
+            StringComparison.Ordinal));
+        using var host = HostFixture.Build(json);
+        await host.StartAsync();
+
+        var kling = host.Services.GetRequiredService<KlingClient>();
+        await kling.SubmitAsync(HostFixture.Request());
+
+        Assert.Equal(MotionControl.Providers.Kling.KlingApiVersion.V2, kling.ApiVersion);
+        Assert.Equal("/motion-control/kling-2.6", Assert.Single(emulator.Requests).Path);
+        await host.StopAsync();
+    }
+
+    [Theory]
+    [InlineData("V3")]
+    [InlineData("1")]
+    public void An_unknown_api_version_fails_naming_the_setting(string value)
+    {
+        var json = """{ "MotionControl": { "Kling": { "ApiKey": "k", "ApiVersion": "VALUE" } } }""".Replace("VALUE", value, StringComparison.Ordinal);
+        using var host = HostFixture.Build(json);
+
+        var error = Assert.ThrowsAny<Exception>(() => host.Services.GetRequiredService<KlingClient>());
+
+        Assert.Contains("MotionControl:Kling:ApiVersion", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("V1, V2", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_expected_job_duration_binds_from_configuration()
     {

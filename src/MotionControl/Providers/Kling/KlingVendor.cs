@@ -1,3 +1,4 @@
+using MotionControl.DependencyInjection;
 using MotionControl.Diagnostics;
 using MotionControl.Http;
 using MotionControl.Media;
@@ -65,6 +66,7 @@ internal static class KlingVendor
         {
             options.AccessKey = section["AccessKey"] ?? options.AccessKey;
             options.SecretKey = section["SecretKey"] ?? options.SecretKey;
+            options.ApiVersion = ConfigurationReader.EnumValue<KlingApiVersion>(section, "ApiVersion") ?? options.ApiVersion;
         },
     };
 

@@ -201,12 +201,8 @@ internal sealed class KlingV2Endpoints : IVendorTasks
             var items = LazyJson.Part(reply.Raw, "result");
             for (var i = 0; i < page.Result.Count; i++)
             {
-                if (page.Result[i] is not { Id.Length: > 0 } wire)
-                {
-                    throw new MotionControlProtocolException("A task in Kling's list carries no id.") { ProviderName = _context.ProviderName };
-                }
-
-                yield return ToTask(wire, LazyJson.Item(items, i), null);
+                // Read has refused a page with a task without an id.
+                yield return ToTask(page.Result[i], LazyJson.Item(items, i), null);
                 if (++yielded == options.MaxItems)
                 {
                     yield break;
@@ -307,9 +303,18 @@ internal sealed class KlingV2Endpoints : IVendorTasks
     {
         var (envelope, raw) = KlingEnvelopes.Read(reply, _errors, typeInfo);
         var data = envelope.Data!;
-        if (data is KlingV2Task { Id: null or "" })
+
+        // Every task the SDK maps needs its id; a null in a list is no task at all.
+        var missingId = data switch
         {
-            throw reply.ProtocolError("the task has no id");
+            KlingV2Task task => task is { Id: null or "" },
+            List<KlingV2Task> tasks => tasks.Exists(t => t is not { Id.Length: > 0 }),
+            KlingV2TaskPage page => page.Result is null || page.Result.Any(t => t is not { Id.Length: > 0 }),
+            _ => false,
+        };
+        if (missingId)
+        {
+            throw reply.ProtocolError("a task has no id");
         }
 
         return new KlingV2Reply<T>(KlingEnvelopes.Response(envelope.Message, envelope.RequestId, reply, data), LazyJson.Part(raw, Data));
