@@ -27,6 +27,16 @@ internal static class KlingSeeds
     ];
 }
 
+/// <summary>Kling API 2.0's documented replies (Fixtures/kling-v2).</summary>
+internal static class KlingV2Seeds
+{
+    public static FuzzSeed Create { get; } = new("kling-v2/create.response.jsonc, comments stripped", 200, KlingV2.KlingV2Docs.CreateReply);
+
+    public static FuzzSeed Query { get; } = new("kling-v2/query.response.jsonc, comments stripped", 200, KlingV2.KlingV2Docs.QueryReply);
+
+    public static FuzzSeed List { get; } = new("kling-v2/list.response.jsonc, comments stripped", 200, KlingV2.KlingV2Docs.ListReply);
+}
+
 internal static class PowerTokensSeeds
 {
     private static string Documented => DocumentedJson.Read("powertokens", "create.response.json");

@@ -1,5 +1,6 @@
 using MotionControl.ContractTests.Infrastructure;
 using MotionControl.ContractTests.Kling;
+using MotionControl.ContractTests.KlingV2;
 using MotionControl.Providers.AimlApi;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
@@ -50,6 +51,13 @@ internal static class FuzzTargets
     private const string VydraJobId = "550e8400-e29b-41d4-a716-446655440000";
 
     // The names each vendor's readers look at (src/MotionControl/Providers/<vendor>: DTOs, aliases, error policies).
+    private static readonly string[] KlingV2Names =
+    [
+        "code", "message", "request_id", "data", "id", "status", "create_time", "update_time", "external_id", "outputs", "type",
+        "url", "watermark_url", "duration", "billing", "charge_type", "cash_type", "amount", "currency", "package_type",
+        "list_price", "result", "count", "next_cursor", "has_more", "error",
+    ];
+
     private static readonly string[] KlingNames =
     [
         "code", "message", "request_id", "data", "task_id", "task_status", "task_status_msg", "task_info", "external_task_id",
@@ -84,6 +92,7 @@ internal static class FuzzTargets
     public static IReadOnlyList<(string Vendor, string Endpoint)> All { get; } =
     [
         ("kling", "create"), ("kling", "get"), ("kling", "list"),
+        ("kling-v2", "create"), ("kling-v2", "get"), ("kling-v2", "list"),
         ("powertokens", "create"), ("powertokens", "get"),
         ("modelslab", "create"), ("modelslab", "fetch"),
         ("aimlapi", "create"), ("aimlapi", "get"),
@@ -106,6 +115,22 @@ internal static class FuzzTargets
         [
             new("typed ListMotionControlTasksAsync", async () => Touch(await client.Api.ListMotionControlTasksAsync())),
             new("neutral ListTasksAsync", async () => await client.ListTasksAsync(new MotionControlListOptions { MaxItems = 10 }).ToListAsync()),
+        ]),
+        ("kling-v2", "create") => KlingV2(endpoint, [KlingV2Seeds.Create, .. KlingSeeds.Errors], client =>
+        [
+            new("typed CreateMotionControlTaskV2Async", async () => Touch(await client.Api.CreateMotionControlTaskV2Async("kling-3.0", KlingV2TypedRequest()))),
+            new("neutral SubmitAsync", async () => [await client.SubmitAsync(KlingNeutralRequest() with { Model = "kling-v3" })]),
+        ]),
+        ("kling-v2", "get") => KlingV2(endpoint, [KlingV2Seeds.Query, .. KlingSeeds.Errors], client =>
+        [
+            new("typed GetTasksV2Async", async () => Touch(await client.Api.GetTasksV2Async([KlingV2Docs.TaskId]))),
+            new("neutral GetTaskAsync", async () => [await client.GetTaskAsync(KlingV2Docs.TaskId)]),
+            new("neutral GetTasksAsync", async () => [.. await client.GetTasksAsync([KlingV2Docs.TaskId, "string"])]),
+        ]),
+        ("kling-v2", "list") => KlingV2(endpoint, [KlingV2Seeds.List, .. KlingSeeds.Errors], client =>
+        [
+            new("typed ListTasksV2Async", async () => Touch(await client.Api.ListTasksV2Async(new KlingV2TaskListRequest { Limit = 100 }))),
+            new("neutral ListTasksAsync", async () => await client.ListTasksAsync(new MotionControlListOptions { MaxItems = 10, Status = MotionControlTaskStatus.Succeeded }).ToListAsync()),
         ]),
         ("powertokens", "create") => PowerTokens(endpoint, [.. PowerTokensSeeds.Create, .. PowerTokensSeeds.Errors], client =>
         [
@@ -172,6 +197,19 @@ internal static class FuzzTargets
             var client = new KlingClient(NoRetries(new KlingOptions { AccessKey = KlingAccessKey, SecretKey = KlingSecretKey }), http);
             return (client, calls(client));
         });
+
+    private static FuzzTarget KlingV2(string endpoint, FuzzSeed[] seeds, Func<KlingClient, FuzzCall[]> calls) =>
+        new("kling-v2", endpoint, seeds, [KlingV2Docs.ApiKey], KlingV2Names, http =>
+        {
+            var client = new KlingClient(NoRetries(new KlingOptions { ApiKey = KlingV2Docs.ApiKey, ApiVersion = KlingApiVersion.V2 }), http);
+            return (client, calls(client));
+        });
+
+    private static KlingV2MotionControlRequest KlingV2TypedRequest() => new()
+    {
+        Contents = [KlingV2Content.Prompt(KlingV2Docs.Prompt), KlingV2Content.Image(KlingV2Docs.ImageUrl), KlingV2Content.Video(KlingV2Docs.VideoUrl)],
+        Settings = new KlingV2Settings { CharacterOrientation = "video", Resolution = "1080p", Audio = "original" },
+    };
 
     private static FuzzTarget PowerTokens(string endpoint, FuzzSeed[] seeds, Func<PowerTokensClient, FuzzCall[]> calls) =>
         new("powertokens", endpoint, seeds, [PowerTokensKey], PowerTokensNames, http =>
