@@ -32,6 +32,9 @@ internal static partial class MotionControlLog
     [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Wait for {Provider} task {TaskId} ended {Outcome} after {ElapsedMs} ms and {Polls} polls.")]
     public static partial void WaitEnded(ILogger logger, string provider, string taskId, string outcome, double elapsedMs, int polls);
 
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "{Provider} task {TaskId} ended {Status}, charged {Amount} {Unit} ({Source}).")]
+    public static partial void TaskCharged(ILogger logger, string provider, string taskId, MotionControlTaskStatus status, decimal amount, string unit, string source);
+
     [LoggerMessage(EventId = 1300, Level = LogLevel.Warning, Message = "Retrying {Provider} {Operation} (attempt {Attempt}) in {DelayMs} ms: {Reason}")]
     public static partial void RetryScheduled(ILogger logger, string provider, string operation, int attempt, double delayMs, string reason);
 

@@ -20,6 +20,8 @@ internal static class MotionControlMetrics
 
     private static readonly Histogram<int> PollsPerTask = Meter.CreateHistogram<int>("motioncontrol.wait.polls", "{poll}", "Polls a wait made before it ended.");
 
+    private static readonly Counter<double> Charges = Meter.CreateCounter<double>("motioncontrol.charge", "{amount}", "What vendors reported charging for tasks whose wait ended, in the unit of the motioncontrol.charge.unit tag.");
+
     private static readonly Histogram<double> WaitDuration = Meter.CreateHistogram<double>("motioncontrol.wait.duration", "s", "How long waits took until they ended.");
 
     public static void RecordSubmission(string provider) =>
@@ -38,6 +40,13 @@ internal static class MotionControlMetrics
             new KeyValuePair<string, object?>("motioncontrol.provider", provider),
             new KeyValuePair<string, object?>("motioncontrol.operation", operation),
             new KeyValuePair<string, object?>("error.type", exception?.GetType().Name ?? "unknown"));
+
+    /// <summary>What a vendor charged for a task whose wait ended, by provider and unit.</summary>
+    public static void RecordCharge(string provider, MotionControlCharge charge) =>
+        Charges.Add(
+            (double)charge.Amount,
+            new KeyValuePair<string, object?>("motioncontrol.provider", provider),
+            new KeyValuePair<string, object?>("motioncontrol.charge.unit", charge.Unit));
 
     public static void RecordWait(string provider, string outcome, int polls, TimeSpan elapsed)
     {

@@ -42,6 +42,11 @@ internal static class MotionControlTelemetry
 
         activity.SetTag(TaskIdTag, task.Id);
         activity.SetTag(StatusTag, task.Status.ToString());
+        if (task.Charge is { } charge)
+        {
+            activity.SetTag("motioncontrol.charge.amount", (double)charge.Amount);
+            activity.SetTag("motioncontrol.charge.unit", charge.Unit);
+        }
     }
 
     public static void Fail(Activity? activity, Exception exception)

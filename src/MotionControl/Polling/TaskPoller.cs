@@ -55,6 +55,12 @@ internal sealed class TaskPoller
             }
 
             MotionControlTelemetry.Complete(activity, task);
+            if (task.Charge is { } charge)
+            {
+                MotionControlLog.TaskCharged(logger, providerName, task.Id, task.Status, charge.Amount, charge.Unit, charge.Source);
+                MotionControlMetrics.RecordCharge(providerName, charge);
+            }
+
             return task;
         }
         catch (TimeoutRejectedException ex)

@@ -37,6 +37,7 @@ public class ObservabilityTests
         using var retries = new MetricCollector<long>(null, MeterName, "motioncontrol.retries");
         using var polls = new MetricCollector<int>(null, MeterName, "motioncontrol.wait.polls");
         using var waitDuration = new MetricCollector<double>(null, MeterName, "motioncontrol.wait.duration");
+        using var charges = new MetricCollector<double>(null, MeterName, "motioncontrol.charge");
 
         // A transient fault on every vendor's first read, so retries are logged and counted too.
         foreach (var provider in MotionControlProviders.All)
@@ -84,6 +85,21 @@ public class ObservabilityTests
             Assert.Contains(retries.GetMeasurementSnapshot(), m => Describe(m.Tags).Contains("motioncontrol.provider=" + provider, StringComparison.Ordinal));
             Assert.Contains(polls.GetMeasurementSnapshot(), m => m.Value >= 2 && Describe(m.Tags).Contains("motioncontrol.provider=" + provider, StringComparison.Ordinal));
             Assert.Contains(waitDuration.GetMeasurementSnapshot(), m => Describe(m.Tags).Contains("motioncontrol.wait.outcome=succeeded", StringComparison.Ordinal));
+
+            // The charge the vendor reported: on the wait span, one log line, and the charge counter (ModelsLab reports none).
+            if (task.Charge is { } charge)
+            {
+                Assert.Equal(charge.Unit, Tag(wait, "motioncontrol.charge.unit"));
+                Assert.Equal((double)charge.Amount, wait.GetTagItem("motioncontrol.charge.amount"));
+                Assert.Contains(records, e => e.Id.Id == 1201 && e.Category == "MotionControl." + provider && e.Message.Contains(task.Id, StringComparison.Ordinal) && e.Message.Contains(charge.Unit, StringComparison.Ordinal));
+                Assert.Contains(charges.GetMeasurementSnapshot(), m => m.Value == (double)charge.Amount && Describe(m.Tags).Contains($"motioncontrol.provider={provider},motioncontrol.charge.unit={charge.Unit}", StringComparison.Ordinal));
+            }
+            else
+            {
+                Assert.Equal(MotionControlProviders.ModelsLab, provider);
+                Assert.Null(Tag(wait, "motioncontrol.charge.unit"));
+                Assert.DoesNotContain(records, e => e.Id.Id == 1201 && e.Message.Contains(task.Id, StringComparison.Ordinal));
+            }
         }
 
         await host.StopAsync();
@@ -93,7 +109,8 @@ public class ObservabilityTests
             .Concat(failures.GetMeasurementSnapshot().Select(m => m.Tags))
             .Concat(retries.GetMeasurementSnapshot().Select(m => m.Tags))
             .Concat(polls.GetMeasurementSnapshot().Select(m => m.Tags))
-            .Concat(waitDuration.GetMeasurementSnapshot().Select(m => m.Tags));
+            .Concat(waitDuration.GetMeasurementSnapshot().Select(m => m.Tags))
+            .Concat(charges.GetMeasurementSnapshot().Select(m => m.Tags));
         var captured = string.Join("\n", logs.GetSnapshot().Select(LogLines.Line))
             + string.Join("\n", spans.SelectMany(s => s.TagObjects.Select(t => $"{t.Key}={t.Value}")))
             + string.Join("\n", tags.Select(Describe));
