@@ -151,6 +151,18 @@ public sealed class KlingV2ExchangeTests(WireMockFixture fixture) : ContractTest
         Assert.Contains("no id", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>On 2.0 the model is the path: a model it does not have is refused before anything is sent, never swapped.</summary>
+    [Fact]
+    public async Task A_model_API_2_0_does_not_have_is_refused_before_anything_is_sent()
+    {
+        using var client = Clients.KlingV2(BaseAddress, KlingV2Docs.ApiKey);
+
+        var error = await Assert.ThrowsAsync<NotSupportedException>(() => client.SubmitAsync(DocumentedNeutralRequest() with { Model = "kling-v2-5-turbo" }));
+
+        Assert.Contains("kling-v2-5-turbo", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Requests);
+    }
+
     /// <summary>An id Kling does not know is simply absent (HTTP 200, <c>data: []</c>): the single read says "not found".</summary>
     [Fact]
     public async Task Query_neutral_of_an_unknown_id_is_not_found()

@@ -103,7 +103,9 @@ internal sealed class KlingV2Endpoints : IVendorTasks
     /// <inheritdoc />
     public async Task<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken)
     {
-        var pathModel = PathModel(submission.Model)!;
+        // The model is the path: a model 2.0 does not have cannot be sent (and is never swapped for another).
+        var pathModel = PathModel(submission.Model)
+            ?? throw new NotSupportedException($"Kling API 2.0 has no motion-control model '{submission.Model}'; use {Kling30} or {Kling26} (or their legacy names {KlingClient.KlingV3Model} and {KlingClient.DefaultModel}). Nothing was sent.");
         var body = WireBody.Serialize(ToWire(submission), KlingJsonContext.Default.KlingV2MotionControlRequest, submission.Request.AdditionalProperties);
         var reply = await SendCreateAsync(pathModel, body, submission.CreateJsonContent, cancellationToken).ConfigureAwait(false);
         return ToTask(reply.Response.Data, reply.Raw, submission.ExternalTaskId);
