@@ -23,4 +23,7 @@ public enum EmulatorOperation
 
     /// <summary>Delete a Kling custom element (<c>POST /v1/general/delete-advanced-elements</c>).</summary>
     Delete,
+
+    /// <summary>Read the account's balance (Vydra's organization, ModelsLab's wallet, AIMLAPI's billing, Kling's resource packs).</summary>
+    Balance,
 }

@@ -83,6 +83,17 @@ public interface IMotionControlClient : IDisposable
     Task<MotionControlCostEstimate> EstimateCostAsync(MotionControlRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Reads what is left on the account, in the vendor's own unit (<see cref="MotionControlCapabilities.SupportsBalance"/>):
+    /// Vydra's credits, ModelsLab's and AIMLAPI's dollars, the units left in Kling's resource packs in effect (which lag
+    /// up to 12 hours; Kling asks for at most one such call per second). A read: retried on transient failures.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The balance, its unit and the vendor field it came from.</returns>
+    /// <exception cref="NotSupportedException">The vendor documents no balance endpoint (PowerTokens); the message names it.</exception>
+    /// <exception cref="MotionControlException">The vendor refused the call or failed.</exception>
+    Task<MotionControlBalance> GetBalanceAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Asks the client for an object it holds, as <c>Microsoft.Extensions.AI</c> clients do: the vendor client itself
     /// (<c>KlingClient</c>, ...), its typed vendor API (<c>IKlingApi</c>, ...), its <see cref="MotionControlCapabilities"/>.
     /// </summary>

@@ -71,6 +71,9 @@ public sealed record MotionControlCapabilities
     /// <summary>True when the vendor publishes a price the SDK estimates from (<see cref="IMotionControlClient.EstimateCostAsync"/>): Kling, Vydra.</summary>
     public bool SupportsCostEstimate { get; init; }
 
+    /// <summary>True when <see cref="IMotionControlClient.GetBalanceAsync"/> reads the account's balance: Vydra, ModelsLab, AIMLAPI, Kling.</summary>
+    public bool SupportsBalance { get; init; }
+
     /// <summary>True when the vendor reports progress in percent.</summary>
     public bool ReportsProgress { get; init; }
 

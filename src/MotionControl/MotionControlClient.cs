@@ -241,6 +241,12 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
     }
 
     /// <inheritdoc />
+    public Task<MotionControlBalance> GetBalanceAsync(CancellationToken cancellationToken = default) =>
+        Capabilities.SupportsBalance
+            ? Tasks.GetBalanceAsync(cancellationToken)
+            : throw new NotSupportedException($"{Capabilities.DisplayName} documents no endpoint for the account's balance; see its dashboard.");
+
+    /// <inheritdoc />
     public object? GetService(Type serviceType, object? serviceKey = null)
     {
         ArgumentNullException.ThrowIfNull(serviceType);

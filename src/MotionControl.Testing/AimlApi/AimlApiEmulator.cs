@@ -38,6 +38,19 @@ internal sealed class AimlApiEmulator : IErrorDialect, IAccountIdentifier
     {
         routes.MapPost(Path, VendorEndpoint.Create(_state, EmulatorProviders.AimlApi, EmulatorOperation.Create, this, this, Create));
         routes.MapGet(Path, VendorEndpoint.Create(_state, EmulatorProviders.AimlApi, EmulatorOperation.Get, this, this, Get));
+        routes.MapGet("/v2/billing", VendorEndpoint.Create(_state, EmulatorProviders.AimlApi, EmulatorOperation.Balance, this, this, Billing));
+    }
+
+    /// <summary><c>GET /v2/billing</c>: the balance in USD, less 0.63 per succeeded job (inferred).</summary>
+    private EmulatorReply Billing(VendorCall call)
+    {
+        if (Authenticate(call, out var account) is { } denied)
+        {
+            return denied;
+        }
+
+        var usd = EmulatorBalances.Remaining(_state, EmulatorProviders.AimlApi, account.Name, call.Now, EmulatorBalances.AimlApiUsd, static _ => EmulatorBalances.AimlApiUsdPerJob);
+        return EmulatorReply.FromJson(new JsonObject { ["current_balance"] = usd, ["currency"] = "USD" });
     }
 
     public EmulatorReply RateLimited(VendorCall call, TimeSpan retryAfter, int? klingCode) =>

@@ -44,6 +44,12 @@ internal abstract class KlingCompatibleEmulator : IErrorDialect, IAccountIdentif
         {
             routes.MapGet(path, VendorEndpoint.Create(State, Provider, EmulatorOperation.List, this, this, List));
         }
+
+        // Kling's own host only: PowerTokens documents no balance.
+        if (Provider == EmulatorProviders.Kling)
+        {
+            routes.MapGet("/account/costs", VendorEndpoint.Create(State, Provider, EmulatorOperation.Balance, this, this, AccountCosts));
+        }
     }
 
     public virtual EmulatorReply RateLimited(VendorCall call, TimeSpan retryAfter, int? klingCode) =>
@@ -119,6 +125,47 @@ internal abstract class KlingCompatibleEmulator : IErrorDialect, IAccountIdentif
             ["created_at"] = JsonWire.UnixMilliseconds(now),
             ["updated_at"] = JsonWire.UnixMilliseconds(now),
         });
+    }
+
+    /// <summary>
+    /// <c>GET /account/costs</c>: one online resource pack of 200 units, less each succeeded task's
+    /// <c>final_unit_deduction</c> (5, or 10 in <c>pro</c> mode); <c>start_time</c> and <c>end_time</c> are required.
+    /// </summary>
+    private EmulatorReply AccountCosts(VendorCall call)
+    {
+        if (Authenticate(call, out var account) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!long.TryParse(call.Query("start_time"), NumberStyles.None, CultureInfo.InvariantCulture, out long start)
+            || !long.TryParse(call.Query("end_time"), NumberStyles.None, CultureInfo.InvariantCulture, out long end)
+            || end < start)
+        {
+            return KlingReplies.Error(call, KlingErrorCodes.InvalidParameter, "start_time and end_time are required (Unix ms)");
+        }
+
+        var left = EmulatorBalances.Remaining(
+            State,
+            Provider,
+            account.Name,
+            call.Now,
+            EmulatorBalances.KlingUnits,
+            static record => BodyFields.GetString(record.Request, "mode") == "pro" ? 10 : 5);
+        long created = call.Now.AddDays(-1).ToUnixTimeMilliseconds();
+        var pack = new JsonObject
+        {
+            ["resource_pack_name"] = "Video Generation - 10,000 entries",
+            ["resource_pack_id"] = "509f3fd3d4ab4a3f9eec5db27aa44f27",
+            ["resource_pack_type"] = "decreasing_total",
+            ["total_quantity"] = EmulatorBalances.KlingUnits,
+            ["remaining_quantity"] = Math.Max(0, left),
+            ["purchase_time"] = created,
+            ["effective_time"] = created,
+            ["invalid_time"] = created + (long)TimeSpan.FromDays(365).TotalMilliseconds,
+            ["status"] = left > 0 ? "online" : "runOut",
+        };
+        return KlingReplies.Success(call, new JsonObject { ["code"] = 0, ["msg"] = "success", ["resource_pack_subscribe_infos"] = new JsonArray(pack) });
     }
 
     private EmulatorReply Get(VendorCall call)

@@ -36,6 +36,7 @@ internal sealed class ModelsLabEmulator : IErrorDialect, IAccountIdentifier
     {
         routes.MapPost(CreatePath, VendorEndpoint.Create(_state, EmulatorProviders.ModelsLab, EmulatorOperation.Create, this, this, Create));
         routes.MapPost(FetchPath + "{id}", VendorEndpoint.Create(_state, EmulatorProviders.ModelsLab, EmulatorOperation.Fetch, this, this, Fetch));
+        routes.MapPost("/api/wallet_balance", VendorEndpoint.Create(_state, EmulatorProviders.ModelsLab, EmulatorOperation.Balance, this, this, WalletBalance));
     }
 
     public EmulatorReply RateLimited(VendorCall call, TimeSpan retryAfter, int? klingCode) =>
@@ -162,6 +163,22 @@ internal sealed class ModelsLabEmulator : IErrorDialect, IAccountIdentifier
         }
 
         return EmulatorReply.FromJson(reply);
+    }
+
+    /// <summary><c>POST /api/wallet_balance</c> with the key in the body: the wallet in USD, less 0.50 per succeeded job (inferred).</summary>
+    private EmulatorReply WalletBalance(VendorCall call)
+    {
+        if (!JsonWire.TryParseObject(call.Body, out var body) || FindAccount(body) is not { } account)
+        {
+            return InvalidKey();
+        }
+
+        var usd = EmulatorBalances.Remaining(_state, EmulatorProviders.ModelsLab, account.Name, call.Now, EmulatorBalances.ModelsLabUsd, static _ => EmulatorBalances.ModelsLabUsdPerJob);
+        return EmulatorReply.FromJson(new JsonObject
+        {
+            ["status"] = "success",
+            ["data"] = new JsonObject { ["balance"] = usd, ["currency"] = "USD" },
+        });
     }
 
     private EmulatorReply Fetch(VendorCall call)

@@ -36,6 +36,7 @@ internal sealed class VydraEmulator : IErrorDialect, IAccountIdentifier
         routes.MapPost("/api/v1/models/kling", VendorEndpoint.Create(_state, EmulatorProviders.Vydra, EmulatorOperation.Create, this, this, Create));
         routes.MapGet("/api/v1/jobs/{id}", VendorEndpoint.Create(_state, EmulatorProviders.Vydra, EmulatorOperation.Get, this, this, Get));
         routes.MapGet("/api/v1/jobs", VendorEndpoint.Create(_state, EmulatorProviders.Vydra, EmulatorOperation.List, this, this, List));
+        routes.MapGet("/api/v1/organization", VendorEndpoint.Create(_state, EmulatorProviders.Vydra, EmulatorOperation.Balance, this, this, Organization));
         routes.MapDelete("/api/v1/jobs/{id}", VendorEndpoint.Create(_state, EmulatorProviders.Vydra, EmulatorOperation.Cancel, this, this, Cancel));
     }
 
@@ -229,6 +230,26 @@ internal sealed class VydraEmulator : IErrorDialect, IAccountIdentifier
         return record is null
             ? JobNotFound(id)
             : EmulatorReply.FromJson(Job(record, record.Observe(call.Now, countAsPoll: true), call));
+    }
+
+    /// <summary>The organization (the account page's example fields), its credits less 40 per succeeded job.</summary>
+    private EmulatorReply Organization(VendorCall call)
+    {
+        if (Authenticate(call, out var account) is { } denied)
+        {
+            return denied;
+        }
+
+        var credits = EmulatorBalances.Remaining(_state, EmulatorProviders.Vydra, account.Name, call.Now, EmulatorBalances.VydraCredits, static _ => CreditsPerJob);
+        return EmulatorReply.FromJson(new JsonObject
+        {
+            ["id"] = "org_" + account.Name,
+            ["name"] = account.Name,
+            ["plan"] = "starter",
+            ["creditsRemaining"] = credits,
+            ["createdAt"] = "2026-01-01T00:00:00.000Z",
+            ["updatedAt"] = call.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        });
     }
 
     private EmulatorReply List(VendorCall call)

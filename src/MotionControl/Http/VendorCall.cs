@@ -110,4 +110,7 @@ internal static class VendorOperations
 
     /// <summary>A page of the task list.</summary>
     public const string List = "list";
+
+    /// <summary>A read of the account's balance (a read: retried like <see cref="Get"/>).</summary>
+    public const string Balance = "balance";
 }

@@ -31,6 +31,10 @@ internal interface IVendorTasks
     /// <summary>Pages through the vendor's task list (only called when <see cref="MotionControlCapabilities.SupportsList"/>).</summary>
     IAsyncEnumerable<MotionControlTask> ListTasksAsync(MotionControlListOptions options, CancellationToken cancellationToken) =>
         throw new NotSupportedException("This vendor has no endpoint to list tasks.");
+
+    /// <summary>Reads the account's balance (only called when <see cref="MotionControlCapabilities.SupportsBalance"/>).</summary>
+    Task<MotionControlBalance> GetBalanceAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This vendor has no endpoint for the account's balance.");
 }
 
 /// <summary>What a vendor's neutral mapping needs from the client it serves.</summary>

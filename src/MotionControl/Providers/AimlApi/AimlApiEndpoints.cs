@@ -14,6 +14,24 @@ internal sealed class AimlApiEndpoints(VendorTransport<IAimlApiRoutes> transport
     public async Task<AimlApiVideoGeneration> GetVideoGenerationAsync(string generationId, CancellationToken cancellationToken = default) =>
         (await GetAsync(generationId, cancellationToken).ConfigureAwait(false)).Value;
 
+    public async Task<AimlApiBilling> GetBillingAsync(CancellationToken cancellationToken = default) =>
+        await BillingAsync(static reply => WireReply<AimlApiBilling>.Read(reply, AimlApiJsonContext.Default.AimlApiBilling, Errors).Value, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The neutral balance: <c>current_balance</c> in <c>currency</c> (USD); a reply without the balance is a protocol error.</summary>
+    internal ValueTask<MotionControlBalance> GetBalanceAsync(CancellationToken cancellationToken) =>
+        BillingAsync(
+            static reply =>
+            {
+                var billing = WireReply<AimlApiBilling>.Read(reply, AimlApiJsonContext.Default.AimlApiBilling, Errors).Value;
+                return new MotionControlBalance
+                {
+                    Amount = billing.CurrentBalance ?? throw reply.ProtocolError("the billing reply carries no current_balance"),
+                    Unit = string.IsNullOrWhiteSpace(billing.Currency) ? MotionControlCharge.Usd : billing.Currency,
+                    Source = "current_balance",
+                };
+            },
+            cancellationToken);
+
     /// <summary>Sends a create whose body is built by <paramref name="createContent"/> (which streams local media in, for the neutral client).</summary>
     internal ValueTask<WireReply<AimlApiVideoGeneration>> CreateAsync(
         AimlApiVideoGenerationRequest request,
@@ -63,4 +81,10 @@ internal sealed class AimlApiEndpoints(VendorTransport<IAimlApiRoutes> transport
 
         return generation;
     }
+
+    private ValueTask<T> BillingAsync<T>(Func<VendorReply, T> read, CancellationToken cancellationToken) =>
+        transport.SendValueAsync(
+            new VendorCall<IAimlApiRoutes>(VendorOperations.Balance, static (routes, ct) => routes.BillingAsync(ct)) { PooledReply = true },
+            read,
+            cancellationToken);
 }

@@ -11,5 +11,6 @@ namespace MotionControl.Providers.AimlApi;
     ReadCommentHandling = JsonCommentHandling.Disallow)]
 [JsonSerializable(typeof(AimlApiVideoGenerationRequest))]
 [JsonSerializable(typeof(AimlApiVideoGeneration))]
+[JsonSerializable(typeof(AimlApiBilling))]
 [JsonSerializable(typeof(AimlApiErrorResponse))]
 internal sealed partial class AimlApiJsonContext : JsonSerializerContext;

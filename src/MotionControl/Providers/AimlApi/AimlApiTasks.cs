@@ -9,6 +9,10 @@ internal sealed class AimlApiTasks(AimlApiEndpoints api, VendorTaskContext conte
     public object Api => api;
 
     /// <inheritdoc />
+    public Task<MotionControlBalance> GetBalanceAsync(CancellationToken cancellationToken) =>
+        api.GetBalanceAsync(cancellationToken).AsTask();
+
+    /// <inheritdoc />
     public async Task<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken)
     {
         var request = submission.Request;

@@ -13,6 +13,7 @@ internal static class AimlApiVendor
         SectionName = "AimlApi",
         Capabilities = new MotionControlCapabilities
         {
+            SupportsBalance = true,
             ProviderName = MotionControlProviders.AimlApi,
             DisplayName = "AIMLAPI",
             DefaultModel = AimlApiClient.DefaultModel,

@@ -22,4 +22,10 @@ public interface IAimlApi
     /// <exception cref="MotionControlTaskNotFoundException">AIMLAPI does not know the id (HTTP 404).</exception>
     /// <exception cref="MotionControlException">Any other error.</exception>
     Task<AimlApiVideoGeneration> GetVideoGenerationAsync(string generationId, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the account's balance: <c>GET v2/billing</c>. A read: retried on transient failures.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The balance: <c>current_balance</c> in <c>currency</c> (always USD).</returns>
+    /// <exception cref="MotionControlException">AIMLAPI refused the call (an invalid key raises <see cref="MotionControlAuthenticationException"/>).</exception>
+    Task<AimlApiBilling> GetBillingAsync(CancellationToken cancellationToken = default);
 }

@@ -11,4 +11,7 @@ internal interface IAimlApiRoutes
     /// <summary><c>GET /v2/video/generations?generation_id=…</c>.</summary>
     [Get("/v2/video/generations")]
     Task<HttpResponseMessage> GetAsync([AliasAs("generation_id")] string generationId, CancellationToken cancellationToken);
+
+    [Get("/v2/billing")]
+    Task<HttpResponseMessage> BillingAsync(CancellationToken cancellationToken);
 }

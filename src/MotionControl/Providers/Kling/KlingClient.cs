@@ -52,9 +52,10 @@ public sealed class KlingClient : MotionControlClient
         : base(KlingVendor.Descriptor, options, connection)
     {
         var transport = Transport(connection);
-        _legacy = new(transport, KlingVendor.Descriptor.Errors, TaskContext.ReportUnknownStatus);
-        _v2 = new KlingV2Endpoints(transport, KlingVendor.Descriptor.Errors, TaskContext);
-        _api = new KlingApi(_legacy, _v2, new KlingElementEndpoints(transport, KlingVendor.Descriptor.Errors));
+        var account = new KlingAccountEndpoints(transport, KlingVendor.Descriptor.Errors, TaskContext.TimeProvider);
+        _legacy = new(transport, KlingVendor.Descriptor.Errors, TaskContext.ReportUnknownStatus) { Account = account };
+        _v2 = new KlingV2Endpoints(transport, KlingVendor.Descriptor.Errors, TaskContext) { Account = account };
+        _api = new KlingApi(_legacy, _v2, new KlingElementEndpoints(transport, KlingVendor.Descriptor.Errors), account);
         _version = options.ApiVersion;
     }
 

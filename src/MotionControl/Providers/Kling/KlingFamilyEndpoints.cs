@@ -74,6 +74,13 @@ internal sealed class KlingFamilyEndpoints<TRoutes> : IPowerTokensApi, IVendorTa
     /// <inheritdoc />
     public object Api => this;
 
+    /// <summary>Kling's account calls, for the neutral balance; <see langword="null"/> on a host without them (PowerTokens).</summary>
+    internal KlingAccountEndpoints? Account { get; init; }
+
+    /// <inheritdoc />
+    public Task<MotionControlBalance> GetBalanceAsync(CancellationToken cancellationToken) =>
+        Account?.GetBalanceAsync(cancellationToken) ?? throw new NotSupportedException("This host has no endpoint for the account's balance.");
+
     /// <summary>The neutral read of one task.</summary>
     public async Task<MotionControlTask> ReadTaskAsync(string taskId, CancellationToken cancellationToken) =>
         ToTask(await GetAsync(taskId, cancellationToken).ConfigureAwait(false), null);

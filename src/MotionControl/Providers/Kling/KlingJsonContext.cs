@@ -21,4 +21,5 @@ namespace MotionControl.Providers.Kling;
 [JsonSerializable(typeof(KlingElementDeleteRequest))]
 [JsonSerializable(typeof(KlingEnvelope<KlingElementTask>))]
 [JsonSerializable(typeof(KlingEnvelope<List<KlingElementTask>>))]
+[JsonSerializable(typeof(KlingEnvelope<KlingAccountCosts>))]
 internal sealed partial class KlingJsonContext : JsonSerializerContext;

@@ -33,6 +33,7 @@ internal static class KlingVendor
         SectionName = "Kling",
         Capabilities = new MotionControlCapabilities
         {
+            SupportsBalance = true,
             ProviderName = MotionControlProviders.Kling,
             DisplayName = "Kling",
             DefaultModel = KlingClient.DefaultModel,

@@ -24,4 +24,10 @@ public interface IModelsLabApi
     /// <exception cref="MotionControlTaskNotFoundException">ModelsLab does not know the id.</exception>
     /// <exception cref="MotionControlException">Any other error (authentication, rate limit, server).</exception>
     Task<ModelsLabVideoResponse> FetchMotionControlTaskAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the wallet's balance: <c>POST api/wallet_balance</c> with body <c>{"key":…}</c>. A read: retried on transient failures.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The wallet: <c>data.balance</c> in <c>data.currency</c> (USD).</returns>
+    /// <exception cref="MotionControlException">ModelsLab refused the call (HTTP error or <c>status:"error"</c> in HTTP 200).</exception>
+    Task<ModelsLabWalletBalance> GetWalletBalanceAsync(CancellationToken cancellationToken = default);
 }

@@ -11,4 +11,8 @@ internal interface IModelsLabRoutes
     /// <summary><c>POST /api/v7/video-fusion/fetch/{id}</c>: a POST, but a read (it changes nothing at ModelsLab).</summary>
     [Post("/api/v7/video-fusion/fetch/{id}")]
     Task<HttpResponseMessage> FetchAsync(string id, [Body] HttpContent body, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /api/wallet_balance</c>: a POST, but a read.</summary>
+    [Post("/api/wallet_balance")]
+    Task<HttpResponseMessage> WalletBalanceAsync([Body] HttpContent body, CancellationToken cancellationToken);
 }

@@ -26,6 +26,24 @@ internal sealed class ModelsLabEndpoints : IModelsLabApi
     public async Task<ModelsLabVideoResponse> FetchMotionControlTaskAsync(string id, CancellationToken cancellationToken = default) =>
         (await FetchAsync(id, cancellationToken).ConfigureAwait(false)).Value;
 
+    public async Task<ModelsLabWalletBalance> GetWalletBalanceAsync(CancellationToken cancellationToken = default) =>
+        await WalletBalanceAsync(static reply => ReadWallet(reply), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The neutral balance: <c>data.balance</c> in <c>data.currency</c>; a reply without either is a protocol error.</summary>
+    internal ValueTask<MotionControlBalance> GetBalanceAsync(CancellationToken cancellationToken) =>
+        WalletBalanceAsync(
+            static reply =>
+            {
+                var data = ReadWallet(reply).Data;
+                return new MotionControlBalance
+                {
+                    Amount = data?.Balance ?? throw reply.ProtocolError("the wallet reply carries no data.balance"),
+                    Unit = string.IsNullOrWhiteSpace(data.Currency) ? throw reply.ProtocolError("the wallet reply carries no data.currency") : data.Currency,
+                    Source = "data.balance",
+                };
+            },
+            cancellationToken);
+
     /// <summary>Sends a create whose body is built by <paramref name="createContent"/> (which streams local media in, for the neutral client).</summary>
     internal ValueTask<WireReply<ModelsLabVideoResponse>> CreateAsync(
         ModelsLabMotionControlRequest request,
@@ -58,6 +76,24 @@ internal sealed class ModelsLabEndpoints : IModelsLabApi
     }
 
     /// <summary>Reads a create reply. Any error (HTTP or <c>status:"error"</c>) means ModelsLab refused the task: it throws.</summary>
+    /// <summary>Sends the key-only body to the wallet route: a POST, but a read (it changes nothing), so retried like a GET.</summary>
+    private ValueTask<T> WalletBalanceAsync<T>(Func<VendorReply, T> read, CancellationToken cancellationToken) =>
+        _transport.SendValueAsync(
+            new VendorCall<IModelsLabRoutes>(VendorOperations.Balance, static (routes, call, ct) => routes.WalletBalanceAsync(call.CreateContent(), ct))
+            {
+                Body = _fetchBody,
+                State = (Func<ReadOnlyMemory<byte>, HttpContent>)WireBody.Content,
+                PooledReply = true,
+            },
+            read,
+            cancellationToken);
+
+    private static ModelsLabWalletBalance ReadWallet(VendorReply reply)
+    {
+        var wallet = WireReply<ModelsLabWalletBalance>.Read(reply, ModelsLabJsonContext.Default.ModelsLabWalletBalance, Errors).Value;
+        return ModelsLabErrorPolicy.IsError(wallet.Status) ? throw Errors.Map(reply) : wallet;
+    }
+
     private static WireReply<ModelsLabVideoResponse> ReadCreate(VendorReply reply)
     {
         var created = WireReply<ModelsLabVideoResponse>.Read(reply, ModelsLabJsonContext.Default.ModelsLabVideoResponse, Errors);

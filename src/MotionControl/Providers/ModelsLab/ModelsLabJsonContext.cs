@@ -12,4 +12,5 @@ namespace MotionControl.Providers.ModelsLab;
 [JsonSerializable(typeof(ModelsLabMotionControlRequest))]
 [JsonSerializable(typeof(ModelsLabFetchRequest))]
 [JsonSerializable(typeof(ModelsLabVideoResponse))]
+[JsonSerializable(typeof(ModelsLabWalletBalance))]
 internal sealed partial class ModelsLabJsonContext : JsonSerializerContext;

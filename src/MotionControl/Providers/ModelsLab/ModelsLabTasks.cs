@@ -9,6 +9,10 @@ internal sealed class ModelsLabTasks(ModelsLabEndpoints api, VendorTaskContext c
     public object Api => api;
 
     /// <inheritdoc />
+    public Task<MotionControlBalance> GetBalanceAsync(CancellationToken cancellationToken) =>
+        api.GetBalanceAsync(cancellationToken).AsTask();
+
+    /// <inheritdoc />
     public async Task<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken)
     {
         var request = submission.Request;

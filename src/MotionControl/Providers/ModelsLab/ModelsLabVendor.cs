@@ -13,6 +13,7 @@ internal static class ModelsLabVendor
         SectionName = "ModelsLab",
         Capabilities = new MotionControlCapabilities
         {
+            SupportsBalance = true,
             ProviderName = MotionControlProviders.ModelsLab,
             DisplayName = "ModelsLab",
             DefaultModel = ModelsLabClient.DefaultModel,

@@ -20,6 +20,9 @@ internal static class PowerTokensVendor
             ModelProfiles = [KlingVendor.KlingV3Profile],
             SupportsList = false,
 
+            // PowerTokens documents no balance endpoint.
+            SupportsBalance = false,
+
             // PowerTokens resells at its own price, which it does not publish per second.
             SupportsCostEstimate = false,
         },

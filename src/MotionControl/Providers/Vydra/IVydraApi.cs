@@ -37,4 +37,10 @@ public interface IVydraApi
     /// <returns>The job as Vydra reports it after the cancel, or <see langword="null"/> when Vydra answers without a body.</returns>
     /// <exception cref="MotionControlTaskNotFoundException">Vydra does not know the job.</exception>
     Task<VydraJob?> CancelJobAsync(string jobId, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the organization and its credit balance: <c>GET api/v1/organization</c>. Retried on transient failures.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The organization, its plan and <c>creditsRemaining</c>.</returns>
+    /// <exception cref="MotionControlException">Vydra refused the call (an invalid key raises <see cref="MotionControlAuthenticationException"/>).</exception>
+    Task<VydraOrganization> GetOrganizationAsync(CancellationToken cancellationToken = default);
 }

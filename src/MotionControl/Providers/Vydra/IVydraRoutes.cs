@@ -15,6 +15,9 @@ internal interface IVydraRoutes
     [Get("/api/v1/jobs")]
     Task<HttpResponseMessage> ListAsync(int? limit, int? offset, string? status, CancellationToken cancellationToken);
 
+    [Get("/api/v1/organization")]
+    Task<HttpResponseMessage> GetOrganizationAsync(CancellationToken cancellationToken);
+
     [Delete("/api/v1/jobs/{jobId}")]
     Task<HttpResponseMessage> CancelAsync(string jobId, CancellationToken cancellationToken);
 }

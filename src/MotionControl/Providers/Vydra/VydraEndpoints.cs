@@ -45,6 +45,21 @@ internal sealed class VydraEndpoints(VendorTransport<IVydraRoutes> transport) : 
             cancellationToken);
     }
 
+    public async Task<VydraOrganization> GetOrganizationAsync(CancellationToken cancellationToken = default) =>
+        await GetOrganizationAsync(static reply => WireReply<VydraOrganization>.Read(reply, VydraJsonContext.Default.VydraOrganization, Errors).Value, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The neutral balance: <c>creditsRemaining</c>, in credits; a reply without it is a protocol error.</summary>
+    internal ValueTask<MotionControlBalance> GetBalanceAsync(CancellationToken cancellationToken) =>
+        GetOrganizationAsync(
+            static reply => new MotionControlBalance
+            {
+                Amount = WireReply<VydraOrganization>.Read(reply, VydraJsonContext.Default.VydraOrganization, Errors).Value.CreditsRemaining
+                    ?? throw reply.ProtocolError("the organization carries no creditsRemaining"),
+                Unit = MotionControlCharge.Credits,
+                Source = "creditsRemaining",
+            },
+            cancellationToken);
+
     /// <summary>Sends a create whose body is built by <paramref name="createContent"/> (which streams local media in, for the neutral client).</summary>
     internal ValueTask<WireReply<VydraCreateJobResponse>> CreateAsync(
         VydraMotionControlRequest request,
@@ -105,6 +120,13 @@ internal sealed class VydraEndpoints(VendorTransport<IVydraRoutes> transport) : 
             read,
             cancellationToken);
     }
+
+    /// <summary>Reads the organization: a read, retried like a GET.</summary>
+    private ValueTask<T> GetOrganizationAsync<T>(Func<VendorReply, T> read, CancellationToken cancellationToken) =>
+        transport.SendValueAsync(
+            new VendorCall<IVydraRoutes>(VendorOperations.Balance, static (routes, ct) => routes.GetOrganizationAsync(ct)) { PooledReply = true },
+            read,
+            cancellationToken);
 
     private ValueTask<T> GetAsync<T>(string jobId, Func<VendorReply, T> read, bool pooledReply, CancellationToken cancellationToken)
     {

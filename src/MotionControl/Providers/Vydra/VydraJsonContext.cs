@@ -13,5 +13,6 @@ namespace MotionControl.Providers.Vydra;
 [JsonSerializable(typeof(VydraCreateJobResponse))]
 [JsonSerializable(typeof(VydraJob))]
 [JsonSerializable(typeof(VydraJobList))]
+[JsonSerializable(typeof(VydraOrganization))]
 [JsonSerializable(typeof(VydraErrorResponse))]
 internal sealed partial class VydraJsonContext : JsonSerializerContext;

@@ -50,6 +50,10 @@ internal sealed class VydraTasks(VydraEndpoints api, VendorTaskContext context) 
     }
 
     /// <inheritdoc />
+    public Task<MotionControlBalance> GetBalanceAsync(CancellationToken cancellationToken) =>
+        api.GetBalanceAsync(cancellationToken).AsTask();
+
+    /// <inheritdoc />
     public async Task<MotionControlTask> ReadTaskAsync(string taskId, CancellationToken cancellationToken)
     {
         var reply = await api.GetAsync(taskId, cancellationToken).ConfigureAwait(false);

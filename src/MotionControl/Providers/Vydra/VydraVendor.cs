@@ -24,6 +24,7 @@ internal static class VydraVendor
             SupportsCostEstimate = true,
             SupportsKeepOriginalSound = true,
             SupportsList = true,
+            SupportsBalance = true,
             ReportsProgress = true,
             VendorDefaultOrientation = CharacterOrientation.Video,
         },

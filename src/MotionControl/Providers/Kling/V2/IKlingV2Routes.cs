@@ -24,4 +24,4 @@ internal interface IKlingV2Routes
 }
 
 /// <summary>Every route of Kling's own host: the legacy contract, API 2.0 and element management (PowerTokens has only the legacy one).</summary>
-internal interface IKlingServiceRoutes : IKlingRoutes, IKlingV2Routes, IKlingElementRoutes;
+internal interface IKlingServiceRoutes : IKlingRoutes, IKlingV2Routes, IKlingElementRoutes, IKlingAccountRoutes;

@@ -1,7 +1,7 @@
 namespace MotionControl.Providers.Kling;
 
 /// <summary><see cref="IKlingApi"/> over both of Kling's contracts on one transport: the legacy calls, the 2.0 ones and element management.</summary>
-internal sealed partial class KlingApi(KlingFamilyEndpoints<IKlingServiceRoutes> legacy, KlingV2Endpoints v2, KlingElementEndpoints elements) : IKlingApi
+internal sealed partial class KlingApi(KlingFamilyEndpoints<IKlingServiceRoutes> legacy, KlingV2Endpoints v2, KlingElementEndpoints elements, KlingAccountEndpoints account) : IKlingApi
 {
     /// <inheritdoc />
     public Task<KlingResponse<KlingTask>> CreateMotionControlTaskAsync(KlingMotionControlRequest request, CancellationToken cancellationToken = default) =>

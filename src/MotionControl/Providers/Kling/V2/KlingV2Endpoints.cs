@@ -48,6 +48,13 @@ internal sealed class KlingV2Endpoints : IVendorTasks
     /// <inheritdoc />
     public object Api => this;
 
+    /// <summary>Kling's account calls, for the neutral balance; <see langword="null"/> on a host without them (PowerTokens).</summary>
+    internal KlingAccountEndpoints? Account { get; init; }
+
+    /// <inheritdoc />
+    public Task<MotionControlBalance> GetBalanceAsync(CancellationToken cancellationToken) =>
+        Account?.GetBalanceAsync(cancellationToken) ?? throw new NotSupportedException("This host has no endpoint for the account's balance.");
+
     /// <inheritdoc />
     public bool FiltersByCreationTime => true;
 
