@@ -79,6 +79,19 @@ public sealed class KlingAccountTests(WireMockFixture fixture) : ContractTest(fi
         Assert.Equal("resource_pack_subscribe_infos[status=online].remaining_quantity", balance.Source);
     }
 
+    /// <summary>A Kling API 2.0 client reads the same account route (the page shows no 2.0 one) with its API key.</summary>
+    [Fact]
+    public async Task Neutral_GetBalanceAsync_works_on_an_API_2_0_client_too()
+    {
+        Server.Given(Bearer(Get(Path), ApiKey)).RespondWith(Json(200, OnlineReply));
+        using var client = Clients.KlingV2(BaseAddress, ApiKey);
+
+        var balance = await client.GetBalanceAsync();
+
+        AssertAllRequestsMatched();
+        Assert.Equal((125.5m, MotionControlCharge.Units), (balance.Amount, balance.Unit));
+    }
+
     [Fact]
     public async Task Neutral_GetBalanceAsync_of_the_documented_expired_pack_is_zero()
     {
