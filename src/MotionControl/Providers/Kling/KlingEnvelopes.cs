@@ -35,4 +35,22 @@ internal static class KlingEnvelopes
 
     public static KlingResponse<TData> Response<TData>(string? message, string? requestId, VendorReply reply, TData data) =>
         new() { Code = 0, Message = message, RequestId = requestId ?? reply.RequestIdHeader, Data = data };
+
+    /// <summary>
+    /// Runs a reply reader; when it finds the token rejected as expired or not yet valid (Kling 1003/1004), the token is
+    /// forgotten so that the retry signs a new one.
+    /// </summary>
+    public static T Interpret<T, TRoutes>(VendorTransport<TRoutes> transport, VendorReply reply, Func<VendorReply, T> read)
+        where TRoutes : class
+    {
+        try
+        {
+            return read(reply);
+        }
+        catch (MotionControlAuthenticationException ex) when (ex.IsTransient)
+        {
+            transport.InvalidateCredentials();
+            throw;
+        }
+    }
 }

@@ -205,16 +205,5 @@ internal sealed class KlingFamilyEndpoints<TRoutes> : IPowerTokensApi, IVendorTa
     private static KlingTask Checked(VendorReply reply, KlingTask task) =>
         task is { TaskId.Length: > 0 } ? task : throw reply.ProtocolError("a task has no task_id");
 
-    private T Interpret<T>(VendorReply reply, Func<VendorReply, T> read)
-    {
-        try
-        {
-            return read(reply);
-        }
-        catch (MotionControlAuthenticationException ex) when (ex.IsTransient)
-        {
-            _transport.InvalidateCredentials();
-            throw;
-        }
-    }
+    private T Interpret<T>(VendorReply reply, Func<VendorReply, T> read) => KlingEnvelopes.Interpret(_transport, reply, read);
 }

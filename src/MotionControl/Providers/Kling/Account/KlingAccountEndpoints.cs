@@ -74,16 +74,5 @@ internal sealed class KlingAccountEndpoints(VendorTransport<IKlingServiceRoutes>
         return KlingEnvelopes.Response(envelope.Message, envelope.RequestId, reply, data);
     }
 
-    private T Interpret<T>(VendorReply reply, Func<VendorReply, T> read)
-    {
-        try
-        {
-            return read(reply);
-        }
-        catch (MotionControlAuthenticationException ex) when (ex.IsTransient)
-        {
-            transport.InvalidateCredentials();
-            throw;
-        }
-    }
+    private T Interpret<T>(VendorReply reply, Func<VendorReply, T> read) => KlingEnvelopes.Interpret(transport, reply, read);
 }

@@ -187,16 +187,5 @@ internal sealed class KlingElementEndpoints
     private static KlingResponse<KlingElementTask> Checked(VendorReply reply, KlingResponse<KlingElementTask> response) =>
         response.Data is { TaskId.Length: > 0 } ? response : throw reply.ProtocolError("the element task has no task_id");
 
-    private T Interpret<T>(VendorReply reply, Func<VendorReply, T> read)
-    {
-        try
-        {
-            return read(reply);
-        }
-        catch (MotionControlAuthenticationException ex) when (ex.IsTransient)
-        {
-            _transport.InvalidateCredentials();
-            throw;
-        }
-    }
+    private T Interpret<T>(VendorReply reply, Func<VendorReply, T> read) => KlingEnvelopes.Interpret(_transport, reply, read);
 }
