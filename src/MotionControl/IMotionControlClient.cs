@@ -94,6 +94,23 @@ public interface IMotionControlClient : IDisposable
     Task<MotionControlBalance> GetBalanceAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Asks the vendor to stop a task (<see cref="MotionControlCapabilities.SupportsCancel"/>) and returns the task as it
+    /// stands afterwards: <see cref="MotionControlTaskStatus.Canceled"/> when the vendor stopped it, or the task as it
+    /// runs (or ended) where the vendor only cancels a job that has not started yet (fal) — then no exception is thrown.
+    /// Not a create: asking twice is harmless, so a lost reply is retried like a read. A wait on the task ends with
+    /// <see cref="MotionControlTaskStatus.Canceled"/> (<see cref="MotionControlTaskFailedException"/>) once the vendor
+    /// reports it.
+    /// </summary>
+    /// <param name="taskId">The vendor's task id.</param>
+    /// <param name="cancellationToken">Cancels the call (not the task).</param>
+    /// <returns>The task after the cancel request.</returns>
+    /// <exception cref="ArgumentException"><paramref name="taskId"/> is null, empty or white space.</exception>
+    /// <exception cref="NotSupportedException">The vendor cannot cancel a task (Kling, PowerTokens, ModelsLab, AIMLAPI); the message names it.</exception>
+    /// <exception cref="MotionControlTaskNotFoundException">The vendor does not know the task.</exception>
+    /// <exception cref="MotionControlException">The vendor refused the call or failed.</exception>
+    Task<MotionControlTask> CancelAsync(string taskId, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Asks the client for an object it holds, as <c>Microsoft.Extensions.AI</c> clients do: the vendor client itself
     /// (<c>KlingClient</c>, ...), its typed vendor API (<c>IKlingApi</c>, ...), its <see cref="MotionControlCapabilities"/>.
     /// </summary>

@@ -74,6 +74,9 @@ public sealed record MotionControlCapabilities
     /// <summary>True when <see cref="IMotionControlClient.GetBalanceAsync"/> reads the account's balance: Vydra, ModelsLab, AIMLAPI, Kling.</summary>
     public bool SupportsBalance { get; init; }
 
+    /// <summary>True when <see cref="IMotionControlClient.CancelAsync"/> can ask the vendor to stop a task: Vydra, Replicate, fal (only before the task starts).</summary>
+    public bool SupportsCancel { get; init; }
+
     /// <summary>True when the vendor reports progress in percent.</summary>
     public bool ReportsProgress { get; init; }
 

@@ -247,6 +247,31 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             : throw new NotSupportedException($"{Capabilities.DisplayName} documents no endpoint for the account's balance; see its dashboard.");
 
     /// <inheritdoc />
+    public async Task<MotionControlTask> CancelAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
+        if (!Capabilities.SupportsCancel)
+        {
+            throw new NotSupportedException($"{Capabilities.DisplayName} documents no way to cancel a task; it runs to its end (and is charged as the vendor bills it).");
+        }
+
+        using var activity = MotionControlTelemetry.Start("motioncontrol.cancel", ProviderName);
+        try
+        {
+            var task = await Tasks.CancelAsync(taskId, cancellationToken).ConfigureAwait(false);
+            MotionControlLog.CancelRequested(Logger, ProviderName, task.Id, task.Status, task.VendorStatus);
+            MotionControlTelemetry.Complete(activity, task);
+            return task;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            MotionControlMetrics.RecordFailure(ProviderName, "cancel", ex);
+            MotionControlTelemetry.Fail(activity, ex);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
     public object? GetService(Type serviceType, object? serviceKey = null)
     {
         ArgumentNullException.ThrowIfNull(serviceType);

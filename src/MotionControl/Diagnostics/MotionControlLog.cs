@@ -35,6 +35,9 @@ internal static partial class MotionControlLog
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "{Provider} task {TaskId} ended {Status}, charged {Amount} {Unit} ({Source}).")]
     public static partial void TaskCharged(ILogger logger, string provider, string taskId, MotionControlTaskStatus status, decimal amount, string unit, string source);
 
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Asked {Provider} to cancel task {TaskId}; it is now {Status} ({VendorStatus}).")]
+    public static partial void CancelRequested(ILogger logger, string provider, string taskId, MotionControlTaskStatus status, string? vendorStatus);
+
     [LoggerMessage(EventId = 1300, Level = LogLevel.Warning, Message = "Retrying {Provider} {Operation} (attempt {Attempt}) in {DelayMs} ms: {Reason}")]
     public static partial void RetryScheduled(ILogger logger, string provider, string operation, int attempt, double delayMs, string reason);
 

@@ -113,4 +113,7 @@ internal static class VendorOperations
 
     /// <summary>A read of the account's balance (a read: retried like <see cref="Get"/>).</summary>
     public const string Balance = "balance";
+
+    /// <summary>A request to stop a task (not a create: retried like a read, since asking twice is harmless).</summary>
+    public const string Cancel = "cancel";
 }

@@ -32,6 +32,13 @@ internal interface IVendorTasks
     IAsyncEnumerable<MotionControlTask> ListTasksAsync(MotionControlListOptions options, CancellationToken cancellationToken) =>
         throw new NotSupportedException("This vendor has no endpoint to list tasks.");
 
+    /// <summary>
+    /// Asks the vendor to stop a task and returns it as it stands afterwards (only called when
+    /// <see cref="MotionControlCapabilities.SupportsCancel"/>). Not a create: a lost reply may be retried.
+    /// </summary>
+    Task<MotionControlTask> CancelAsync(string taskId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This vendor has no endpoint to cancel a task.");
+
     /// <summary>Reads the account's balance (only called when <see cref="MotionControlCapabilities.SupportsBalance"/>).</summary>
     Task<MotionControlBalance> GetBalanceAsync(CancellationToken cancellationToken) =>
         throw new NotSupportedException("This vendor has no endpoint for the account's balance.");

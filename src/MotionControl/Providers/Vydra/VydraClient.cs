@@ -6,7 +6,7 @@ namespace MotionControl.Providers.Vydra;
 /// Kling Motion Control through Vydra (<c>api/v1/models/kling</c>, then <c>api/v1/jobs</c>), behind the provider-neutral
 /// <see cref="IMotionControlClient"/>. Vydra takes media by URL only (give an <see cref="Media.IMediaUploader"/> for local files),
 /// requires a prompt, lets you keep or drop the original sound, reports progress in percent and can list jobs.
-/// It has no mode, element, watermark, callback or custom id on this route. Cancel a job with <see cref="IVydraApi.CancelJobAsync"/>.
+/// It has no mode, element, watermark, callback or custom id on this route. It can cancel a job (<see cref="IMotionControlClient.CancelAsync"/>, typed <see cref="IVydraApi.CancelJobAsync"/>).
 /// </summary>
 /// <remarks>Thread-safe; create one per account and reuse it.</remarks>
 public sealed class VydraClient : MotionControlClient

@@ -32,18 +32,8 @@ internal sealed class VydraEndpoints(VendorTransport<IVydraRoutes> transport) : 
         return (await ListAsync(limit, offset, status, cancellationToken).ConfigureAwait(false)).Value;
     }
 
-    public Task<VydraJob?> CancelJobAsync(string jobId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
-
-        // Cancelling twice does no harm, so a lost reply may be retried like a read.
-        return transport.SendAsync(
-            new VendorCall<IVydraRoutes>("cancel", static (routes, call, ct) => routes.CancelAsync(call.TaskId!, ct)) { TaskId = jobId },
-            static reply => reply.IsSuccessStatusCode && reply.Json.IsEmpty
-                ? null
-                : WireReply<VydraJob>.Read(reply, VydraJsonContext.Default.VydraJob, Errors).Value,
-            cancellationToken);
-    }
+    public async Task<VydraJob?> CancelJobAsync(string jobId, CancellationToken cancellationToken = default) =>
+        await CancelAsync(jobId, static reply => ReadCancelled(reply)?.Value, pooledReply: true, cancellationToken).ConfigureAwait(false);
 
     public async Task<VydraOrganization> GetOrganizationAsync(CancellationToken cancellationToken = default) =>
         await GetOrganizationAsync(static reply => WireReply<VydraOrganization>.Read(reply, VydraJsonContext.Default.VydraOrganization, Errors).Value, cancellationToken).ConfigureAwait(false);
@@ -71,6 +61,10 @@ internal sealed class VydraEndpoints(VendorTransport<IVydraRoutes> transport) : 
     internal ValueTask<WireReply<VydraJob>> GetAsync(string jobId, CancellationToken cancellationToken) =>
         GetAsync(jobId, ReadJob, pooledReply: false, cancellationToken);
 
+    /// <summary>Cancels a job, keeping the reply's JSON (the neutral task); <see langword="null"/> for a reply without a body.</summary>
+    internal ValueTask<WireReply<VydraJob>?> CancelAsync(string jobId, CancellationToken cancellationToken) =>
+        CancelAsync(jobId, ReadCancelled, pooledReply: false, cancellationToken);
+
     /// <summary>Reads one page, keeping its JSON (the neutral client keeps each job's own JSON in its task).</summary>
     internal ValueTask<WireReply<VydraJobList>> ListAsync(int? limit, int? offset, string? status, CancellationToken cancellationToken)
     {
@@ -90,6 +84,9 @@ internal sealed class VydraEndpoints(VendorTransport<IVydraRoutes> transport) : 
         var created = WireReply<VydraCreateJobResponse>.Read(reply, VydraJsonContext.Default.VydraCreateJobResponse, Errors);
         return created.Value.JobId is null ? throw reply.ProtocolError("the reply carries no jobId") : created;
     }
+
+    private static WireReply<VydraJob>? ReadCancelled(VendorReply reply) =>
+        reply.IsSuccessStatusCode && reply.Json.IsEmpty ? null : WireReply<VydraJob>.Read(reply, VydraJsonContext.Default.VydraJob, Errors);
 
     private static WireReply<VydraJob> ReadJob(VendorReply reply)
     {
@@ -127,6 +124,17 @@ internal sealed class VydraEndpoints(VendorTransport<IVydraRoutes> transport) : 
             new VendorCall<IVydraRoutes>(VendorOperations.Balance, static (routes, ct) => routes.GetOrganizationAsync(ct)) { PooledReply = true },
             read,
             cancellationToken);
+
+    private ValueTask<T> CancelAsync<T>(string jobId, Func<VendorReply, T> read, bool pooledReply, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+
+        // Cancelling twice does no harm, so a lost reply may be retried like a read.
+        return transport.SendValueAsync(
+            new VendorCall<IVydraRoutes>(VendorOperations.Cancel, static (routes, call, ct) => routes.CancelAsync(call.TaskId!, ct)) { TaskId = jobId, PooledReply = pooledReply },
+            read,
+            cancellationToken);
+    }
 
     private ValueTask<T> GetAsync<T>(string jobId, Func<VendorReply, T> read, bool pooledReply, CancellationToken cancellationToken)
     {

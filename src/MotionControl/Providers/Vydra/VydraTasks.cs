@@ -61,6 +61,26 @@ internal sealed class VydraTasks(VydraEndpoints api, VendorTaskContext context) 
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Vydra answers a job that has already ended with HTTP 409 [inferred: the jobs page documents the route, not this
+    /// reply]; the job is then read and returned as it ended. A reply without a body is followed by a read.
+    /// </remarks>
+    public async Task<MotionControlTask> CancelAsync(string taskId, CancellationToken cancellationToken)
+    {
+        WireReply<VydraJob>? reply;
+        try
+        {
+            reply = await api.CancelAsync(taskId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MotionControlException ex) when (ex.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            reply = null;
+        }
+
+        return reply is { } cancelled ? ToTask(cancelled.Value, cancelled.Raw, taskId) : await ReadTaskAsync(taskId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<MotionControlTask> ListTasksAsync(MotionControlListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var pageSize = Math.Min(options.PageSize ?? VydraEndpoints.DefaultPageSize, VydraEndpoints.MaxPageSize);

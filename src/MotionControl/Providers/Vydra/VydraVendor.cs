@@ -25,6 +25,7 @@ internal static class VydraVendor
             SupportsKeepOriginalSound = true,
             SupportsList = true,
             SupportsBalance = true,
+            SupportsCancel = true,
             ReportsProgress = true,
             VendorDefaultOrientation = CharacterOrientation.Video,
         },
