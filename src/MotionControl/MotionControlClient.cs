@@ -24,6 +24,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
     private readonly IVendorConnection _connection;
     private readonly ConcurrentDictionary<string, byte> _unknownStatusWords = new(StringComparer.OrdinalIgnoreCase);
     private readonly TaskPoller _poller;
+    private readonly SubmittedModels _submittedModels = new();
     private readonly Lazy<HttpClient> _ownDownloadClient = new(static () => new HttpClient(VendorHttpClients.DownloadHandler()) { Timeout = Timeout.InfiniteTimeSpan });
     private readonly (MotionControlModelProfile Profile, MotionControlCapabilities Capabilities)[] _modelCapabilities;
     private Func<HttpClient>? _downloadHttpClient;
@@ -63,7 +64,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             Logger = Logger,
         };
         TaskContext = new VendorTaskContext(providerName, redactor, options.TimeProvider, ReportUnknownStatus);
-        _poller = new TaskPoller(providerName, GetTaskAsync, TimeProvider, Logger);
+        _poller = new TaskPoller(providerName, GetTaskAsync, TimeProvider, Logger, taskId => _submittedModels.Find(taskId) ?? ConfiguredModel ?? Capabilities.DefaultModel);
     }
 
     /// <inheritdoc />
@@ -125,6 +126,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
                 task = await RecoverAsync(submission, submission.ExternalTaskId, unknown, cancellationToken).ConfigureAwait(false);
             }
 
+            _submittedModels.Remember(task.Id, request.Model ?? ConfiguredModel ?? Capabilities.DefaultModel);
             MotionControlLog.TaskSubmitted(Logger, ProviderName, task.Id, task.ExternalTaskId ?? submission.ExternalTaskId);
             MotionControlMetrics.RecordSubmission(ProviderName);
             MotionControlTelemetry.Complete(activity, task);

@@ -41,11 +41,12 @@ internal static class MotionControlMetrics
             new KeyValuePair<string, object?>("motioncontrol.operation", operation),
             new KeyValuePair<string, object?>("error.type", exception?.GetType().Name ?? "unknown"));
 
-    /// <summary>What a vendor charged for a task whose wait ended, by provider and unit.</summary>
-    public static void RecordCharge(string provider, MotionControlCharge charge) =>
+    /// <summary>What a vendor charged for a task whose wait ended, by provider, model and unit.</summary>
+    public static void RecordCharge(string provider, string model, MotionControlCharge charge) =>
         Charges.Add(
             (double)charge.Amount,
             new KeyValuePair<string, object?>("motioncontrol.provider", provider),
+            new KeyValuePair<string, object?>("motioncontrol.model", model),
             new KeyValuePair<string, object?>("motioncontrol.charge.unit", charge.Unit));
 
     public static void RecordWait(string provider, string outcome, int polls, TimeSpan elapsed)

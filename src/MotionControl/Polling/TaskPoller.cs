@@ -17,12 +17,19 @@ internal sealed class TaskPoller
     private readonly Func<string, CancellationToken, Task<MotionControlTask>> getTask;
     private readonly TimeProvider time;
     private readonly ILogger logger;
+    private readonly Func<string, string> modelOf;
 
     /// <summary>How long this client's jobs take, learned from each wait that sees a job succeed.</summary>
     public JobDurationEstimate Estimate { get; } = new();
 
-    public TaskPoller(string providerName, Func<string, CancellationToken, Task<MotionControlTask>> getTask, TimeProvider time, ILogger logger)
+    /// <param name="providerName">The vendor.</param>
+    /// <param name="getTask">Reads one task.</param>
+    /// <param name="time">The client's clock.</param>
+    /// <param name="logger">The client's logger.</param>
+    /// <param name="modelOf">The model a task runs on, for the charge counter's tag.</param>
+    public TaskPoller(string providerName, Func<string, CancellationToken, Task<MotionControlTask>> getTask, TimeProvider time, ILogger logger, Func<string, string> modelOf)
     {
+        this.modelOf = modelOf;
         this.providerName = providerName;
         this.getTask = getTask;
         this.time = time;
@@ -58,7 +65,7 @@ internal sealed class TaskPoller
             if (task.Charge is { } charge)
             {
                 MotionControlLog.TaskCharged(logger, providerName, task.Id, task.Status, charge.Amount, charge.Unit, charge.Source);
-                MotionControlMetrics.RecordCharge(providerName, charge);
+                MotionControlMetrics.RecordCharge(providerName, modelOf(task.Id), charge);
             }
 
             return task;

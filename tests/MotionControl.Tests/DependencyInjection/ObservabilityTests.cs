@@ -92,7 +92,8 @@ public class ObservabilityTests
                 Assert.Equal(charge.Unit, Tag(wait, "motioncontrol.charge.unit"));
                 Assert.Equal((double)charge.Amount, wait.GetTagItem("motioncontrol.charge.amount"));
                 Assert.Contains(records, e => e.Id.Id == 1201 && e.Category == "MotionControl." + provider && e.Message.Contains(task.Id, StringComparison.Ordinal) && e.Message.Contains(charge.Unit, StringComparison.Ordinal));
-                Assert.Contains(charges.GetMeasurementSnapshot(), m => m.Value == (double)charge.Amount && Describe(m.Tags).Contains($"motioncontrol.provider={provider},motioncontrol.charge.unit={charge.Unit}", StringComparison.Ordinal));
+                var model = HostFixture.Request().Model ?? ((MotionControlCapabilities)client.GetService(typeof(MotionControlCapabilities))!).DefaultModel;
+                Assert.Contains(charges.GetMeasurementSnapshot(), m => m.Value == (double)charge.Amount && Describe(m.Tags).Contains($"motioncontrol.provider={provider},motioncontrol.model={model},motioncontrol.charge.unit={charge.Unit}", StringComparison.Ordinal));
             }
             else
             {
@@ -122,6 +123,29 @@ public class ObservabilityTests
 
         Assert.DoesNotContain("eyJ", captured, StringComparison.Ordinal); // no JWT
         Assert.DoesNotContain("Bearer ", captured, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_charge_counter_tags_the_model_each_task_was_submitted_with()
+    {
+        await using var emulator = await MotionControlEmulator.StartAsync();
+        using var client = VendorTestBed.CreateClient(MotionControlProviders.Kling, emulator, options => options.Model = "kling-v2-6");
+        using var charges = new MetricCollector<double>(null, MeterName, "motioncontrol.charge");
+        var request = VendorTestBed.DefaultRequest(MotionControlProviders.Kling);
+
+        var v3 = await client.WaitForCompletionAsync((await client.SubmitAsync(request with { Model = "kling-v3", Mode = GenerationMode.Pro })).Id);
+        var configured = await client.WaitForCompletionAsync((await client.SubmitAsync(request with { Mode = GenerationMode.Standard })).Id);
+
+        // A task this client did not submit is counted under its configured model.
+        using var other = VendorTestBed.CreateClient(MotionControlProviders.Kling, emulator, options => options.Model = "kling-v3");
+        var elsewhere = await other.WaitForCompletionAsync(configured.Id);
+
+        var mine = charges.GetMeasurementSnapshot().Where(m => m.Tags.TryGetValue("motioncontrol.provider", out var p) && (string?)p == MotionControlProviders.Kling).ToList();
+        Assert.Equal((10m, 5m), (v3.Charge!.Amount, configured.Charge!.Amount));
+        Assert.Contains(mine, m => (string?)m.Tags["motioncontrol.model"] == "kling-v3" && m.Value == 10);
+        Assert.Contains(mine, m => (string?)m.Tags["motioncontrol.model"] == "kling-v2-6" && m.Value == 5);
+        Assert.Equal(configured.Id, elsewhere.Id);
+        Assert.Contains(mine, m => (string?)m.Tags["motioncontrol.model"] == "kling-v3" && m.Value == 5);
     }
 
     private static string? Tag(Activity activity, string name) => activity.GetTagItem(name)?.ToString();
