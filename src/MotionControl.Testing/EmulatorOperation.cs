@@ -24,6 +24,6 @@ public enum EmulatorOperation
     /// <summary>Delete a Kling custom element (<c>POST /v1/general/delete-advanced-elements</c>).</summary>
     Delete,
 
-    /// <summary>Read the account's balance (Vydra's organization, ModelsLab's wallet, AIMLAPI's billing, Kling's resource packs).</summary>
+    /// <summary>Read the account's balance (Vydra's organization, ModelsLab's wallet, AIMLAPI's billing, Kling's resource packs and deduction ledgers).</summary>
     Balance,
 }

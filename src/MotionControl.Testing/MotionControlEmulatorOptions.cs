@@ -34,6 +34,23 @@ public sealed class MotionControlEmulatorOptions
     /// </summary>
     public bool RequireKnownElements { get; init; }
 
+    /// <summary>
+    /// Gets the balance each account starts with, per provider (an <see cref="EmulatorProviders"/> name), in the vendor's
+    /// unit: Kling and PowerTokens units, ModelsLab and AIMLAPI dollars, Vydra credits. A provider named here also
+    /// <b>enforces</b> it: once an account's balance is spent (zero or below), its next create is refused with the
+    /// vendor's out-of-credits reply (Kling 1102, PowerTokens 402, ModelsLab 402, AIMLAPI 403, Vydra 402
+    /// <c>INSUFFICIENT_CREDITS</c>), and nothing is created. Every succeeded job takes its charge (Kling 5 units, 10 in
+    /// <c>pro</c>; Vydra 40 credits; ModelsLab $0.50; AIMLAPI $0.63). A provider not named starts at its documented
+    /// example balance and never refuses. Empty by default.
+    /// </summary>
+    /// <remarks>
+    /// <code>
+    /// // One Vydra job's worth of credits: the first job runs, the next create answers 402 INSUFFICIENT_CREDITS.
+    /// new MotionControlEmulatorOptions { StartingBalances = new Dictionary&lt;string, decimal&gt; { [EmulatorProviders.Vydra] = 40 } }
+    /// </code>
+    /// </remarks>
+    public IReadOnlyDictionary<string, decimal> StartingBalances { get; init; } = new Dictionary<string, decimal>();
+
     /// <summary>Gets the loopback port to listen on; 0 (the default) picks a free one.</summary>
     public int Port { get; init; }
 }

@@ -49,7 +49,7 @@ internal sealed class AimlApiEmulator : IErrorDialect, IAccountIdentifier
             return denied;
         }
 
-        var usd = EmulatorBalances.Remaining(_state, EmulatorProviders.AimlApi, account.Name, call.Now, EmulatorBalances.AimlApiUsd, static _ => EmulatorBalances.AimlApiUsdPerJob);
+        var usd = EmulatorBalances.Of(_state, EmulatorProviders.AimlApi, account.Name, call.Now);
         return EmulatorReply.FromJson(new JsonObject { ["current_balance"] = usd, ["currency"] = "USD" });
     }
 

@@ -11,6 +11,7 @@ internal sealed class EmulatorState
         DefaultLifecycle = options.DefaultLifecycle ?? TaskLifecycle.Default;
         Log = new RequestLog(options.RedactSecrets, Accounts.Secrets);
         RequireKnownElements = options.RequireKnownElements;
+        StartingBalances = CheckBalances(options.StartingBalances);
     }
 
     public TimeProvider TimeProvider { get; }
@@ -30,6 +31,9 @@ internal sealed class EmulatorState
     /// <summary>Gets a value indicating whether a Kling motion-control create must bind an element that exists (see <see cref="MotionControlEmulatorOptions.RequireKnownElements"/>).</summary>
     public bool RequireKnownElements { get; }
 
+    /// <summary>Gets the starting balance per provider that enforces one (see <see cref="MotionControlEmulatorOptions.StartingBalances"/>).</summary>
+    public IReadOnlyDictionary<string, decimal> StartingBalances { get; }
+
     public FaultRegistry Faults { get; } = new();
 
     public RequestLog Log { get; }
@@ -45,4 +49,20 @@ internal sealed class EmulatorState
 
     public string VideoUrl(string provider, string taskId, int index, bool watermarked) =>
         AbsoluteUrl($"files/videos/{provider}/{Uri.EscapeDataString(taskId)}/{index}{(watermarked ? "-watermark" : string.Empty)}.mp4");
+
+    private static Dictionary<string, decimal> CheckBalances(IReadOnlyDictionary<string, decimal>? balances)
+    {
+        var checkedBalances = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var (provider, start) in balances ?? new Dictionary<string, decimal>())
+        {
+            if (!EmulatorProviders.All.Contains(provider))
+            {
+                throw new ArgumentException($"StartingBalances names '{provider}', which is no emulated vendor ({string.Join(", ", EmulatorProviders.All)}).", nameof(balances));
+            }
+
+            checkedBalances[provider] = start;
+        }
+
+        return checkedBalances;
+    }
 }

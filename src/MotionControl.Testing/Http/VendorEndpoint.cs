@@ -53,7 +53,8 @@ internal static class VendorEndpoint
                 return;
             }
 
-            var reply = FaultResponder.ErrorReplyFor(call.Fault, dialect, call) ?? handler(call);
+            var reply = FaultResponder.ErrorReplyFor(call.Fault, dialect, call)
+                ?? (IsRefusedForBalance(state, provider, operation, account, arrivedAt) ? dialect.InsufficientCredits(call) : handler(call));
             await WriteAsync(context, reply, call.Fault, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (IsClientGone(exception, cancellationToken))
@@ -63,6 +64,10 @@ internal static class VendorEndpoint
             context.Abort();
         }
     }
+
+    // A create of an account whose enforced balance is spent creates nothing (MotionControlEmulatorOptions.StartingBalances).
+    private static bool IsRefusedForBalance(EmulatorState state, string provider, EmulatorOperation operation, string? account, DateTimeOffset now) =>
+        operation == EmulatorOperation.Create && account is not null && EmulatorBalances.IsSpent(state, provider, account, now);
 
     // Kestrel reports a vanished client as an IOException (ConnectionResetException, BadHttpRequestException) or as
     // cancellation of RequestAborted.

@@ -49,6 +49,8 @@ internal abstract class KlingCompatibleEmulator : IErrorDialect, IAccountIdentif
         if (Provider == EmulatorProviders.Kling)
         {
             routes.MapGet("/account/costs", VendorEndpoint.Create(State, Provider, EmulatorOperation.Balance, this, this, AccountCosts));
+            routes.MapPost("/account/billing/package", VendorEndpoint.Create(State, Provider, EmulatorOperation.Balance, this, this, UnitLedger));
+            routes.MapPost("/account/billing/balance", VendorEndpoint.Create(State, Provider, EmulatorOperation.Balance, this, this, BalanceLedger));
         }
     }
 
@@ -145,20 +147,14 @@ internal abstract class KlingCompatibleEmulator : IErrorDialect, IAccountIdentif
             return KlingReplies.Error(call, KlingErrorCodes.InvalidParameter, "start_time and end_time are required (Unix ms)");
         }
 
-        var left = EmulatorBalances.Remaining(
-            State,
-            Provider,
-            account.Name,
-            call.Now,
-            EmulatorBalances.KlingUnits,
-            static record => BodyFields.GetString(record.Request, "mode") == "pro" ? 10 : 5);
+        var left = EmulatorBalances.Of(State, Provider, account.Name, call.Now);
         long created = call.Now.AddDays(-1).ToUnixTimeMilliseconds();
         var pack = new JsonObject
         {
-            ["resource_pack_name"] = "Video Generation - 10,000 entries",
-            ["resource_pack_id"] = "509f3fd3d4ab4a3f9eec5db27aa44f27",
+            ["resource_pack_name"] = KlingLedgers.PackageName,
+            ["resource_pack_id"] = KlingLedgers.PackageId,
             ["resource_pack_type"] = "decreasing_total",
-            ["total_quantity"] = EmulatorBalances.KlingUnits,
+            ["total_quantity"] = EmulatorBalances.StartOf(State, Provider),
             ["remaining_quantity"] = Math.Max(0, left),
             ["purchase_time"] = created,
             ["effective_time"] = created,
@@ -167,6 +163,14 @@ internal abstract class KlingCompatibleEmulator : IErrorDialect, IAccountIdentif
         };
         return KlingReplies.Success(call, new JsonObject { ["code"] = 0, ["msg"] = "success", ["resource_pack_subscribe_infos"] = new JsonArray(pack) });
     }
+
+    /// <summary><c>POST /account/billing/package</c>: the unit deductions of the account's succeeded tasks (<see cref="KlingLedgers"/>).</summary>
+    private EmulatorReply UnitLedger(VendorCall call) =>
+        Authenticate(call, out var account) ?? KlingLedgers.Units(call, State, Provider, account);
+
+    /// <summary><c>POST /account/billing/balance</c>: always empty, since the emulated accounts pay in units (<see cref="KlingLedgers"/>).</summary>
+    private EmulatorReply BalanceLedger(VendorCall call) =>
+        Authenticate(call, out _) ?? KlingLedgers.Balance(call);
 
     private EmulatorReply Get(VendorCall call)
     {

@@ -73,7 +73,7 @@ internal static class KlingTaskJson
             task["task_result"] = new JsonObject { ["videos"] = videos };
 
             // (inferred) The unit count is illustrative: Kling bills by mode and length; only its string type is documented.
-            task["final_unit_deduction"] = BodyFields.GetString(record.Request, "mode") == "pro" ? "10" : "5";
+            task["final_unit_deduction"] = EmulatorBalances.KlingUnitsFor(record).ToString(CultureInfo.InvariantCulture);
         }
 
         return task;

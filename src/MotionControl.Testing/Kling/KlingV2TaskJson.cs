@@ -101,11 +101,5 @@ internal static class KlingV2TaskJson
         return task;
     }
 
-    private static string BillingUnits(EmulatedTaskRecord record)
-    {
-        bool high = BodyFields.TryGet(record.Request, "settings", out var settings) && settings.ValueKind == System.Text.Json.JsonValueKind.Object
-            ? BodyFields.GetString(settings, "resolution") == "1080p"
-            : BodyFields.GetString(record.Request, "mode") == "pro";
-        return high ? "10" : "5";
-    }
+    private static string BillingUnits(EmulatedTaskRecord record) => EmulatorBalances.KlingUnitsFor(record).ToString(CultureInfo.InvariantCulture);
 }

@@ -173,7 +173,7 @@ internal sealed class ModelsLabEmulator : IErrorDialect, IAccountIdentifier
             return InvalidKey();
         }
 
-        var usd = EmulatorBalances.Remaining(_state, EmulatorProviders.ModelsLab, account.Name, call.Now, EmulatorBalances.ModelsLabUsd, static _ => EmulatorBalances.ModelsLabUsdPerJob);
+        var usd = EmulatorBalances.Of(_state, EmulatorProviders.ModelsLab, account.Name, call.Now);
         return EmulatorReply.FromJson(new JsonObject
         {
             ["status"] = "success",

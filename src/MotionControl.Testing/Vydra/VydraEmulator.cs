@@ -20,7 +20,7 @@ namespace MotionControl.Testing;
 /// </remarks>
 internal sealed class VydraEmulator : IErrorDialect, IAccountIdentifier
 {
-    private const int CreditsPerJob = 40;
+    private const int CreditsPerJob = EmulatorBalances.VydraCreditsPerJob;
     private static readonly string[] ListStatuses = ["pending", "running", "completed", "failed", "cancelled"];
     private static readonly string[] MediaFields = ["image_url", "video_url"];
 
@@ -240,7 +240,7 @@ internal sealed class VydraEmulator : IErrorDialect, IAccountIdentifier
             return denied;
         }
 
-        var credits = EmulatorBalances.Remaining(_state, EmulatorProviders.Vydra, account.Name, call.Now, EmulatorBalances.VydraCredits, static _ => CreditsPerJob);
+        var credits = EmulatorBalances.Of(_state, EmulatorProviders.Vydra, account.Name, call.Now);
         return EmulatorReply.FromJson(new JsonObject
         {
             ["id"] = "org_" + account.Name,

@@ -18,13 +18,19 @@ public sealed record MotionControlCharge
     /// <summary>Chinese yuan.</summary>
     public const string Cny = "CNY";
 
+    /// <summary>
+    /// An amount of the account's cash balance in a currency the reply does not name: Kling's legacy
+    /// <c>final_balance_deduction</c> (Kling's balance ledger names it, CNY or USD).
+    /// </summary>
+    public const string Balance = "balance";
+
     /// <summary>The amount charged, in <see cref="Unit"/>.</summary>
     public required decimal Amount { get; init; }
 
-    /// <summary><see cref="Units"/>, <see cref="Credits"/>, <see cref="Usd"/> or <see cref="Cny"/> (or another currency code a vendor names).</summary>
+    /// <summary><see cref="Units"/>, <see cref="Credits"/>, <see cref="Usd"/>, <see cref="Cny"/> or <see cref="Balance"/> (or another currency code a vendor names).</summary>
     public required string Unit { get; init; }
 
-    /// <summary>The undiscounted price, where the vendor gives one (Kling API 2.0's <c>list_price</c>).</summary>
+    /// <summary>The undiscounted price, where the vendor gives one (Kling's <c>list_price</c>, API 2.0 and <c>final_balance_deduction</c>).</summary>
     public decimal? ListPrice { get; init; }
 
     /// <summary>The vendor field the charge was read from, for example <c>final_unit_deduction</c> or <c>billing</c>.</summary>

@@ -68,4 +68,47 @@ public sealed class ChargeTests
         Assert.Null(submitted.Charge);
         Assert.Null((await bed.Client.GetTaskAsync(submitted.Id)).Charge);
     }
+
+    public static TheoryData<string, MotionControlCharge?> LegacyKlingCharges => new()
+    {
+        // A cash-balance account: no units, the balance deduction with its list price.
+        { "\"final_unit_deduction\":\"0\",\"final_balance_deduction\":{\"quota\":\"2.5\",\"list_price\":\"3.2\"}", new MotionControlCharge { Amount = 2.5m, Unit = MotionControlCharge.Balance, ListPrice = 3.2m, Source = "final_balance_deduction" } },
+        { "\"final_balance_deduction\":{\"quota\":1.25,\"list_price\":1.5}", new MotionControlCharge { Amount = 1.25m, Unit = MotionControlCharge.Balance, ListPrice = 1.5m, Source = "final_balance_deduction" } },
+        { "\"final_balance_deduction\":{\"quota\":\"0.8\"}", new MotionControlCharge { Amount = 0.8m, Unit = MotionControlCharge.Balance, Source = "final_balance_deduction" } },
+
+        // Units above zero win; a zero unit deduction with no balance one is still a (zero) charge.
+        { "\"final_unit_deduction\":\"10\",\"final_balance_deduction\":{\"quota\":\"2.5\"}", new MotionControlCharge { Amount = 10m, Unit = MotionControlCharge.Units, Source = "final_unit_deduction" } },
+        { "\"final_unit_deduction\":\"0\"", new MotionControlCharge { Amount = 0m, Unit = MotionControlCharge.Units, Source = "final_unit_deduction" } },
+        { "\"final_unit_deduction\":\"0\",\"final_balance_deduction\":{\"quota\":\"n/a\"}", new MotionControlCharge { Amount = 0m, Unit = MotionControlCharge.Units, Source = "final_unit_deduction" } },
+        { "\"final_balance_deduction\":null", null },
+        { "\"created_at\":1", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(LegacyKlingCharges))]
+    public async Task A_legacy_Kling_task_is_charged_in_units_or_else_from_the_cash_balance(string fields, MotionControlCharge? expected)
+    {
+        await using var bed = await VendorTestBed.StartAsync(MotionControlProviders.Kling);
+        var submitted = await bed.Client.SubmitAsync(bed.Request());
+        var reply = $$$"""{"code":0,"message":"SUCCEED","request_id":"r","data":{"task_id":"{{{submitted.Id}}}","task_status":"succeed","task_result":{"videos":[{"id":"v","url":"https://example.com/v.mp4","duration":"5"}]},{{{fields}}}}}""";
+        bed.Emulator.AddFault(EmulatorProviders.Kling, EmulatorOperation.Get, EmulatorFault.RawResponse(200, reply));
+
+        var task = await bed.Client.GetTaskAsync(submitted.Id);
+
+        Assert.Equal(expected, task.Charge);
+        Assert.Equal(MotionControlTaskStatus.Succeeded, task.Status);
+    }
+
+    [Fact]
+    public async Task The_typed_Kling_task_carries_final_balance_deduction()
+    {
+        await using var bed = await VendorTestBed.StartAsync(MotionControlProviders.Kling);
+        var submitted = await bed.Client.SubmitAsync(bed.Request());
+        var reply = """{"code":0,"message":"SUCCEED","request_id":"r","data":{"task_id":"ID","task_status":"succeed","final_balance_deduction":{"quota":"2.5","list_price":3.2}}}""".Replace("ID", submitted.Id, StringComparison.Ordinal);
+        bed.Emulator.AddFault(EmulatorProviders.Kling, EmulatorOperation.Get, EmulatorFault.RawResponse(200, reply));
+
+        var typed = await ((KlingClient)bed.Client).Api.GetMotionControlTaskAsync(submitted.Id);
+
+        Assert.Equal(new KlingBalanceDeduction { Quota = "2.5", ListPrice = "3.2" }, typed.Data.FinalBalanceDeduction);
+    }
 }

@@ -22,4 +22,7 @@ namespace MotionControl.Providers.Kling;
 [JsonSerializable(typeof(KlingEnvelope<KlingElementTask>))]
 [JsonSerializable(typeof(KlingEnvelope<List<KlingElementTask>>))]
 [JsonSerializable(typeof(KlingEnvelope<KlingAccountCosts>))]
+[JsonSerializable(typeof(KlingLedgerRequest))]
+[JsonSerializable(typeof(KlingEnvelope<KlingLedger<KlingBalanceLedgerEntry>>))]
+[JsonSerializable(typeof(KlingEnvelope<KlingLedger<KlingUnitLedgerEntry>>))]
 internal sealed partial class KlingJsonContext : JsonSerializerContext;

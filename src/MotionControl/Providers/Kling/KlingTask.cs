@@ -39,6 +39,10 @@ public sealed record KlingTask
     [JsonConverter(typeof(NumberOrStringConverter))]
     public string? FinalUnitDeduction { get; init; }
 
+    /// <summary><c>final_balance_deduction</c>: what the task took from a cash balance (accounts that pay from one), if anything.</summary>
+    [JsonPropertyName("final_balance_deduction")]
+    public KlingBalanceDeduction? FinalBalanceDeduction { get; init; }
+
     /// <summary><c>created_at</c>: creation time in Unix milliseconds.</summary>
     [JsonPropertyName("created_at")]
     public long? CreatedAt { get; init; }

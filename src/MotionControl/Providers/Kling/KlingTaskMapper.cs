@@ -43,9 +43,7 @@ internal static class KlingTaskMapper
             FailureReason = status == MotionControlTaskStatus.Failed && !string.IsNullOrWhiteSpace(task.TaskStatusMessage) ? redactor.Redact(task.TaskStatusMessage) : null,
             ExternalTaskId = NullIfEmpty(task.TaskInfo?.ExternalTaskId) ?? externalTaskId,
             Videos = Videos(task.TaskResult?.Videos, Expiry(task.UpdatedAt ?? task.CreatedAt)),
-            Charge = Decimal(task.FinalUnitDeduction) is { } units
-                ? new MotionControlCharge { Amount = units, Unit = MotionControlCharge.Units, Source = "final_unit_deduction" }
-                : null,
+            Charge = Charge(task.FinalUnitDeduction, task.FinalBalanceDeduction),
             CreatedAt = FromUnixMilliseconds(task.CreatedAt),
             UpdatedAt = FromUnixMilliseconds(task.UpdatedAt),
             RawJson = raw,
@@ -91,6 +89,28 @@ internal static class KlingTaskMapper
             CreatedAt = FromUnixMilliseconds(task.CreateTime),
             UpdatedAt = FromUnixMilliseconds(task.UpdateTime),
             RawJson = raw,
+        };
+    }
+
+    /// <summary>
+    /// The legacy charge: <c>final_unit_deduction</c> (resource-pack units) when it is above zero, else
+    /// <c>final_balance_deduction.quota</c> (an account paying from its cash balance, in a currency the reply does not
+    /// name), else a zero unit deduction; <see langword="null"/> when the reply carries neither.
+    /// </summary>
+    private static MotionControlCharge? Charge(string? unitDeduction, KlingBalanceDeduction? balanceDeduction)
+    {
+        var units = Decimal(unitDeduction);
+        if (units is > 0 || Decimal(balanceDeduction?.Quota) is not { } quota)
+        {
+            return units is { } charged ? new MotionControlCharge { Amount = charged, Unit = MotionControlCharge.Units, Source = "final_unit_deduction" } : null;
+        }
+
+        return new MotionControlCharge
+        {
+            Amount = quota,
+            Unit = MotionControlCharge.Balance,
+            ListPrice = Decimal(balanceDeduction!.ListPrice),
+            Source = "final_balance_deduction",
         };
     }
 

@@ -15,4 +15,12 @@ internal interface IKlingAccountRoutes
         [AliasAs("end_time")] long endTime,
         [AliasAs("resource_pack_name")] string? resourcePackName,
         CancellationToken cancellationToken);
+
+    /// <summary><c>POST /account/billing/balance</c>: the cash-balance deductions per task (a read, though a POST).</summary>
+    [Post("/account/billing/balance")]
+    Task<HttpResponseMessage> GetBalanceLedgerAsync([Body] HttpContent body, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /account/billing/package</c>: the resource-pack unit deductions per task (a read, though a POST).</summary>
+    [Post("/account/billing/package")]
+    Task<HttpResponseMessage> GetUnitLedgerAsync([Body] HttpContent body, CancellationToken cancellationToken);
 }

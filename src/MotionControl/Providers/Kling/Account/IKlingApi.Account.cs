@@ -1,6 +1,9 @@
 namespace MotionControl.Providers.Kling;
 
-/// <summary>Kling's account usage (https://kling.ai/document-api/api/assets/account-usage), on Kling's own host only.</summary>
+/// <summary>
+/// Kling's account usage (https://kling.ai/document-api/api/assets/account-usage) and deduction ledgers
+/// (https://kling.ai/document-api/api/assets/billing-deduction/balance, …/package), on Kling's own host only.
+/// </summary>
 public partial interface IKlingApi
 {
     /// <summary>
@@ -16,4 +19,30 @@ public partial interface IKlingApi
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="endTime"/> is before <paramref name="startTime"/>.</exception>
     /// <exception cref="MotionControlException">Kling refused the call (HTTP error or a non-zero <c>code</c>).</exception>
     Task<KlingResponse<KlingAccountCosts>> GetAccountCostsAsync(DateTimeOffset startTime, DateTimeOffset endTime, string? resourcePackName = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>POST /account/billing/balance</c>: one page of what tasks took from the account's cash balance (before and after,
+    /// the list price and the currency), per task, for reconciling charges per API key. A read, though a POST: retried on
+    /// transient failures. Page on with <see cref="KlingLedgerQuery.After"/> while <see cref="KlingLedger{TEntry}.HasMore"/>.
+    /// </summary>
+    /// <param name="query">A time window (with a limit and <see cref="KlingLedgerFilter.ApiKeyName"/> filters), or a cursor.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Kling's envelope around the page.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    /// <exception cref="ArgumentException">Without a cursor the window is missing or not increasing; the limit is outside 1–500; a filter is not one this ledger takes.</exception>
+    /// <exception cref="MotionControlException">Kling refused the call (HTTP error or a non-zero <c>code</c>).</exception>
+    Task<KlingResponse<KlingLedger<KlingBalanceLedgerEntry>>> GetBalanceDeductionsAsync(KlingLedgerQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>POST /account/billing/package</c>: one page of the units tasks took from resource packs (before and after, per
+    /// pack), per task. A read, though a POST: retried on transient failures. Page on with
+    /// <see cref="KlingLedgerQuery.After"/> while <see cref="KlingLedger{TEntry}.HasMore"/>.
+    /// </summary>
+    /// <param name="query">A time window (with a limit and filters by API key name, product type, and pack name or id), or a cursor.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Kling's envelope around the page.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    /// <exception cref="ArgumentException">Without a cursor the window is missing or not increasing; the limit is outside 1–500; a filter is unknown, or filters by both pack name and pack id.</exception>
+    /// <exception cref="MotionControlException">Kling refused the call (HTTP error or a non-zero <c>code</c>).</exception>
+    Task<KlingResponse<KlingLedger<KlingUnitLedgerEntry>>> GetUnitDeductionsAsync(KlingLedgerQuery query, CancellationToken cancellationToken = default);
 }

@@ -6,4 +6,12 @@ internal sealed partial class KlingApi
     /// <inheritdoc />
     public Task<KlingResponse<KlingAccountCosts>> GetAccountCostsAsync(DateTimeOffset startTime, DateTimeOffset endTime, string? resourcePackName = null, CancellationToken cancellationToken = default) =>
         account.GetCostsAsync(startTime, endTime, resourcePackName, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<KlingResponse<KlingLedger<KlingBalanceLedgerEntry>>> GetBalanceDeductionsAsync(KlingLedgerQuery query, CancellationToken cancellationToken = default) =>
+        account.GetBalanceDeductionsAsync(query, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<KlingResponse<KlingLedger<KlingUnitLedgerEntry>>> GetUnitDeductionsAsync(KlingLedgerQuery query, CancellationToken cancellationToken = default) =>
+        account.GetUnitDeductionsAsync(query, cancellationToken);
 }

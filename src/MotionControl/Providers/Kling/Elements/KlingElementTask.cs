@@ -56,17 +56,3 @@ public sealed record KlingElementTaskResult
     [JsonPropertyName("elements")]
     public IReadOnlyList<KlingElementInfo>? Elements { get; init; }
 }
-
-/// <summary><c>final_balance_deduction</c>: a balance charge.</summary>
-public sealed record KlingBalanceDeduction
-{
-    /// <summary><c>quota</c>: the discounted price charged, as a string.</summary>
-    [JsonPropertyName("quota")]
-    [JsonConverter(typeof(NumberOrStringConverter))]
-    public string? Quota { get; init; }
-
-    /// <summary><c>list_price</c>: the list price, as a string.</summary>
-    [JsonPropertyName("list_price")]
-    [JsonConverter(typeof(NumberOrStringConverter))]
-    public string? ListPrice { get; init; }
-}
