@@ -118,3 +118,22 @@ internal static class VydraSeeds
 
     public static FuzzSeed Error402 { get; } = new("vydra/error-402.response.json", 402, DocumentedJson.Read("vydra", "error-402.response.json"));
 }
+
+/// <summary>The balance and ledger replies each vendor documents (one per balance endpoint).</summary>
+internal static class BalanceSeeds
+{
+    public static FuzzSeed KlingCosts { get; } = new("kling-account/costs.response.jsonc, comments stripped", 200, DocumentedJson.StripComments(DocumentedJson.Read("kling-account", "costs.response.jsonc")));
+
+    /// <summary>The documented pack <c>online</c> [inferred], so the neutral sum reads a number too.</summary>
+    public static FuzzSeed KlingCostsOnline { get; } = new("kling-account/costs.response.jsonc, pack online [inferred]", 200, KlingCosts.Text.Replace("\"expired\"", "\"online\"", StringComparison.Ordinal));
+
+    public static FuzzSeed KlingBalanceLedger { get; } = new("kling-account/billing-balance.response.jsonc, comments stripped", 200, DocumentedJson.StripComments(DocumentedJson.Read("kling-account", "billing-balance.response.jsonc")));
+
+    public static FuzzSeed KlingUnitLedger { get; } = new("kling-account/billing-package.response.jsonc, comments stripped", 200, DocumentedJson.StripComments(DocumentedJson.Read("kling-account", "billing-package.response.jsonc")));
+
+    public static FuzzSeed ModelsLabWallet { get; } = new("modelslab/wallet-balance.response.json", 200, DocumentedJson.Read("modelslab", "wallet-balance.response.json"));
+
+    public static FuzzSeed AimlApiBilling { get; } = new("aimlapi/billing.response.json", 200, DocumentedJson.Read("aimlapi", "billing.response.json"));
+
+    public static FuzzSeed VydraOrganization { get; } = new("vydra/organization.response.json", 200, DocumentedJson.Read("vydra", "organization.response.json"));
+}

@@ -62,7 +62,12 @@ internal static class FuzzTargets
     [
         "code", "message", "request_id", "data", "task_id", "task_status", "task_status_msg", "task_info", "external_task_id",
         "task_result", "videos", "id", "url", "watermark_url", "duration", "watermark_info", "enabled", "final_unit_deduction",
-        "created_at", "updated_at", "error", "retry_after", "retryAfter", "retry_after_seconds",
+        "created_at", "updated_at", "error", "retry_after", "retryAfter", "retry_after_seconds", "final_balance_deduction", "quota",
+        "list_price", "msg", "resource_pack_subscribe_infos", "resource_pack_name", "resource_pack_id", "resource_pack_type",
+        "total_quantity", "remaining_quantity", "purchase_time", "effective_time", "invalid_time", "status", "result", "detail",
+        "count", "next_cursor", "has_more", "api_key_name", "product_function", "model_name", "resolution", "refer_video_input",
+        "video_sound", "voice_control", "deduction_time", "deduction_amount", "cash_type", "balance_before_deduction",
+        "balance_after_deduction", "currency", "package_id", "product_type", "unit_before_deduction", "unit_after_deduction",
     ];
 
     private static readonly string[] PowerTokensNames = [.. KlingNames, "msg", "type", "detail"];
@@ -70,20 +75,21 @@ internal static class FuzzTargets
     private static readonly string[] ModelsLabNames =
     [
         "status", "id", "eta", "fetch_result", "output", "proxy_links", "future_links", "generationTime", "message", "messege",
-        "tip", "track_id", "retry_after", "meta", "detail", "error", "msg",
+        "tip", "track_id", "retry_after", "meta", "detail", "error", "msg", "data", "balance", "currency",
     ];
 
     private static readonly string[] AimlApiNames =
     [
         "id", "status", "video", "url", "error", "name", "message", "meta", "usage", "credits_used", "path", "requestId",
-        "statusCode", "timestamp", "detail", "msg",
+        "statusCode", "timestamp", "detail", "msg", "current_balance", "currency", "usd_spent",
     ];
 
     private static readonly string[] VydraNames =
     [
         "id", "jobId", "status", "progress", "statusMessage", "error", "message", "creditsCharged", "workflowSlug", "output",
         "videoUrl", "url", "durationSeconds", "createdAt", "updatedAt", "completedAt", "externalJobId", "input", "data", "jobs",
-        "total", "limit", "offset", "hasMore", "pagination", "code", "details", "retryAfter", "detail", "msg",
+        "total", "limit", "offset", "hasMore", "pagination", "code", "details", "retryAfter", "detail", "msg", "name", "plan",
+        "creditsRemaining",
     ];
 
     /// <summary>Never dialled: every reply comes from the in-memory handler.</summary>
@@ -97,6 +103,7 @@ internal static class FuzzTargets
         ("modelslab", "create"), ("modelslab", "fetch"),
         ("aimlapi", "create"), ("aimlapi", "get"),
         ("vydra", "create"), ("vydra", "get"), ("vydra", "list"), ("vydra", "cancel"),
+        ("kling", "balance"), ("kling", "balance-ledger"), ("kling", "unit-ledger"), ("modelslab", "balance"), ("aimlapi", "balance"), ("vydra", "balance"),
     ];
 
     public static FuzzTarget Get(string vendor, string endpoint) => (vendor, endpoint) switch
@@ -185,8 +192,38 @@ internal static class FuzzTargets
         [
             new("typed CancelJobAsync", async () => [await client.Api.CancelJobAsync(VydraJobId)]),
         ]),
+        ("kling", "balance") => Kling(endpoint, [BalanceSeeds.KlingCosts, BalanceSeeds.KlingCostsOnline, .. KlingSeeds.Errors], client =>
+        [
+            new("typed GetAccountCostsAsync", async () => Touch(await client.Api.GetAccountCostsAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1)))),
+            new("neutral GetBalanceAsync", async () => [await client.GetBalanceAsync()]),
+        ]),
+        ("kling", "balance-ledger") => Kling(endpoint, [BalanceSeeds.KlingBalanceLedger, .. KlingSeeds.Errors], client =>
+        [
+            new("typed GetBalanceDeductionsAsync", async () => Touch(await client.Api.GetBalanceDeductionsAsync(LedgerWindow))),
+        ]),
+        ("kling", "unit-ledger") => Kling(endpoint, [BalanceSeeds.KlingUnitLedger, .. KlingSeeds.Errors], client =>
+        [
+            new("typed GetUnitDeductionsAsync", async () => Touch(await client.Api.GetUnitDeductionsAsync(LedgerWindow))),
+        ]),
+        ("modelslab", "balance") => ModelsLab(endpoint, [BalanceSeeds.ModelsLabWallet, .. ModelsLabSeeds.Errors], client =>
+        [
+            new("typed GetWalletBalanceAsync", async () => [await client.Api.GetWalletBalanceAsync()]),
+            new("neutral GetBalanceAsync", async () => [await client.GetBalanceAsync()]),
+        ]),
+        ("aimlapi", "balance") => AimlApi(endpoint, [BalanceSeeds.AimlApiBilling, .. AimlApiSeeds.Errors], client =>
+        [
+            new("typed GetBillingAsync", async () => [await client.Api.GetBillingAsync()]),
+            new("neutral GetBalanceAsync", async () => [await client.GetBalanceAsync()]),
+        ]),
+        ("vydra", "balance") => Vydra(endpoint, [BalanceSeeds.VydraOrganization, VydraSeeds.Error402], client =>
+        [
+            new("typed GetOrganizationAsync", async () => [await client.Api.GetOrganizationAsync()]),
+            new("neutral GetBalanceAsync", async () => [await client.GetBalanceAsync()]),
+        ]),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), $"{vendor} {endpoint} is not fuzzed."),
     };
+
+    private static readonly KlingLedgerQuery LedgerWindow = new() { StartTime = DateTimeOffset.UnixEpoch, EndTime = DateTimeOffset.UnixEpoch.AddDays(1) };
 
     private static IEnumerable<object?> Touch<T>(KlingResponse<T> response) =>
         response.Data is IEnumerable<KlingTask> tasks ? [response, .. tasks] : [response, response.Data];
