@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using MotionControl.Diagnostics;
 using Polly;
 using Polly.Retry;
-using Polly.Timeout;
 
 namespace MotionControl.Polling;
 
@@ -36,8 +35,11 @@ internal sealed class TaskPoller
         this.logger = logger;
     }
 
-    // Polly's timeout strategy accepts at most a day; longer deadlines are enforced by nobody but the caller's token.
-    private static readonly TimeSpan LongestPollyTimeout = TimeSpan.FromDays(1);
+    /// <summary>
+    /// How long before the deadline the last look is taken, at most: a sleep that would pass the deadline (a vendor's
+    /// ETA, a stretched interval) is cut short so the task is read once more just before the wait gives up.
+    /// </summary>
+    public static readonly TimeSpan LastLookMargin = TimeSpan.FromSeconds(1);
 
     /// <summary>Polls until the task is terminal; returns it whatever its outcome. Calls <paramref name="onChange"/> on each change.</summary>
     /// <exception cref="MotionControlWaitTimeoutException">The deadline passed first.</exception>
@@ -49,12 +51,18 @@ internal sealed class TaskPoller
         var state = new WaitState(this, taskId, options, onChange);
         var started = time.GetTimestamp();
         var outcome = "failed";
+
+        // The deadline is a timer on the injected clock (no upper limit, unlike Polly's timeout strategy, which takes at
+        // most a day): it cancels the sleep or the request in flight, and the wait then ends as timed out.
+        using var deadline = options.Timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(options.Timeout, time);
+        using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        state.Deadline = options.Timeout == Timeout.InfiniteTimeSpan ? null : time.GetUtcNow() + options.Timeout;
         try
         {
-            var task = await BuildPipeline(options, state).ExecuteAsync(
+            var task = await BuildPipeline(state).ExecuteAsync(
                 static async (s, token) => await s.PollAsync(token).ConfigureAwait(false),
                 state,
-                cancellationToken).ConfigureAwait(false);
+                linked?.Token ?? cancellationToken).ConfigureAwait(false);
             outcome = task.Status.ToString().ToLowerInvariant();
             if (task.Status == MotionControlTaskStatus.Succeeded && state.Schedule.ObservedDuration is { } took)
             {
@@ -70,10 +78,10 @@ internal sealed class TaskPoller
 
             return task;
         }
-        catch (TimeoutRejectedException ex)
+        catch (OperationCanceledException) when (deadline is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
         {
             outcome = "timeout";
-            var timeout = new MotionControlWaitTimeoutException(providerName, taskId, options.Timeout, state.LastTask, ex);
+            var timeout = new MotionControlWaitTimeoutException(providerName, taskId, options.Timeout, state.LastTask);
             MotionControlTelemetry.Fail(activity, timeout);
             throw timeout;
         }
@@ -95,15 +103,8 @@ internal sealed class TaskPoller
         }
     }
 
-    private ResiliencePipeline<MotionControlTask> BuildPipeline(MotionControlWaitOptions options, WaitState state)
-    {
-        var builder = new ResiliencePipelineBuilder<MotionControlTask> { TimeProvider = time };
-        if (options.Timeout != Timeout.InfiniteTimeSpan && options.Timeout <= LongestPollyTimeout)
-        {
-            builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.Timeout });
-        }
-
-        return builder.AddRetry(new RetryStrategyOptions<MotionControlTask>
+    private ResiliencePipeline<MotionControlTask> BuildPipeline(WaitState state) =>
+        new ResiliencePipelineBuilder<MotionControlTask> { TimeProvider = time }.AddRetry(new RetryStrategyOptions<MotionControlTask>
         {
             MaxRetryAttempts = int.MaxValue,
             BackoffType = DelayBackoffType.Constant,
@@ -116,12 +117,11 @@ internal sealed class TaskPoller
             }),
             DelayGenerator = args =>
             {
-                var delay = state.Schedule.Next(args.Outcome.Result, args.Outcome.Exception);
+                var delay = state.BeforeDeadline(state.Schedule.Next(args.Outcome.Result, args.Outcome.Exception));
                 state.LogNextPoll(delay);
                 return ValueTask.FromResult<TimeSpan?>(delay);
             },
         }).Build();
-    }
 
     private sealed class WaitState(TaskPoller poller, string taskId, MotionControlWaitOptions options, Action<MotionControlTask>? onChange)
     {
@@ -130,6 +130,42 @@ internal sealed class TaskPoller
         public MotionControlTask? LastTask { get; private set; }
 
         public int Polls { get; private set; }
+
+        /// <summary>When the wait gives up, or <see langword="null"/> for a wait without a deadline.</summary>
+        public DateTimeOffset? Deadline { get; set; }
+
+        private bool _lastLookTaken;
+
+        /// <summary>
+        /// Cuts a sleep that would pass the deadline short, so the task is read once more just before it (at the deadline
+        /// less <see cref="LastLookMargin"/>, or a tenth of the time left if that is less); after that last look, the
+        /// sleep runs into the deadline, which ends the wait.
+        /// </summary>
+        public TimeSpan BeforeDeadline(TimeSpan delay)
+        {
+            if (Deadline is not { } deadline)
+            {
+                return delay;
+            }
+
+            var left = deadline - poller.time.GetUtcNow();
+            var margin = Min(LastLookMargin, left / 10);
+            if (delay < left - margin)
+            {
+                return delay;
+            }
+
+            if (_lastLookTaken || left <= TimeSpan.Zero)
+            {
+                // The deadline's timer fires during this sleep.
+                return left > TimeSpan.Zero ? left + LastLookMargin : LastLookMargin;
+            }
+
+            _lastLookTaken = true;
+            return left - margin;
+        }
+
+        private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
         public async ValueTask<MotionControlTask> PollAsync(CancellationToken cancellationToken)
         {

@@ -3,6 +3,9 @@ namespace MotionControl.Polling;
 /// <summary>Checks <see cref="MotionControlWaitOptions"/> before a wait starts, naming the setting that is wrong.</summary>
 internal static class WaitOptionsValidator
 {
+    /// <summary>The longest deadline a timer takes (<c>uint.MaxValue - 1</c> milliseconds, about 49.7 days).</summary>
+    public static readonly TimeSpan LongestTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
+
     public static IEnumerable<string> Errors(MotionControlWaitOptions options)
     {
         if (options.PollInterval <= TimeSpan.Zero)
@@ -38,6 +41,10 @@ internal static class WaitOptionsValidator
         if (options.Timeout <= TimeSpan.Zero && options.Timeout != Timeout.InfiniteTimeSpan)
         {
             yield return $"Timeout must be positive or Timeout.InfiniteTimeSpan (it is {options.Timeout}).";
+        }
+        else if (options.Timeout > LongestTimeout)
+        {
+            yield return $"Timeout must be at most {LongestTimeout.TotalDays:0.#} days, the longest timer .NET has, or Timeout.InfiniteTimeSpan (it is {options.Timeout}).";
         }
     }
 

@@ -44,7 +44,11 @@ public sealed record MotionControlWaitOptions
     /// </remarks>
     public TimeSpan? ExpectedDuration { get; init; }
 
-    /// <summary>The overall deadline of the wait, including the request in flight. Default 30 min; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> waits forever.</summary>
+    /// <summary>
+    /// The overall deadline of the wait, including the request in flight: a timer on the client's
+    /// <see cref="TimeProvider"/>, at most about 49.7 days. A sleep that would pass it is cut short, so the task is read
+    /// once more just before the wait gives up. Default 30 min; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> waits forever.
+    /// </summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Receives the task each time its status or progress changes.</summary>

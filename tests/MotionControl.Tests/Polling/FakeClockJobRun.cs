@@ -38,6 +38,19 @@ internal sealed class FakeClockJobRun(TimerCountingTimeProvider clock, MotionCon
         var start = Clock.GetUtcNow();
         Clock.Advance(before);
         var wait = Client.WaitForCompletionAsync(submitted.Id);
+        await StepUntilDoneAsync(wait, TimeSpan.FromSeconds(stepSeconds), length + TimeSpan.FromMinutes(5));
+        var task = await wait;
+        Assert.Equal(MotionControlTaskStatus.Succeeded, task.Status);
+        return (Emulator.CallCount(provider, VendorTestBed.ReadOperationFor(provider)) - pollsBefore, Clock.GetUtcNow() - start - length);
+    }
+
+    /// <summary>
+    /// Moves virtual time on by <paramref name="step"/> while the poller sleeps, until <paramref name="wait"/> completes
+    /// (successfully or not); fails when more than <paramref name="limit"/> of virtual time passes first.
+    /// </summary>
+    public async Task StepUntilDoneAsync(Task wait, TimeSpan step, TimeSpan limit)
+    {
+        var start = Clock.GetUtcNow();
         while (!wait.IsCompleted)
         {
             // Move virtual time on in small steps, but only while the poller sleeps: no request in flight, and its sleep
@@ -52,13 +65,9 @@ internal sealed class FakeClockJobRun(TimerCountingTimeProvider clock, MotionCon
                 quiet = calls.InFlight > 0 || Clock.ArmedTimerCount < 2 ? 0 : quiet + 1;
             }
 
-            Clock.Advance(TimeSpan.FromSeconds(stepSeconds));
-            Assert.True(Clock.GetUtcNow() - start < length + TimeSpan.FromMinutes(5), "the wait did not end");
+            Clock.Advance(step);
+            Assert.True(Clock.GetUtcNow() - start < limit, "the wait did not end");
         }
-
-        var task = await wait;
-        Assert.Equal(MotionControlTaskStatus.Succeeded, task.Status);
-        return (Emulator.CallCount(provider, VendorTestBed.ReadOperationFor(provider)) - pollsBefore, Clock.GetUtcNow() - start - length);
     }
 
     public async ValueTask DisposeAsync()
