@@ -44,7 +44,11 @@ public sealed record KlingMotionControlRequest
     [JsonPropertyName("watermark_info")]
     public KlingWatermarkInfo? WatermarkInfo { get; init; }
 
-    /// <summary><c>callback_url</c>: Kling POSTs the task to it on every status change (unsigned: confirm with a query).</summary>
+    /// <summary>
+    /// <c>callback_url</c>: Kling POSTs the task to it on every status change. Since 2026-08-07 Kling signs callbacks
+    /// (Standard Webhooks headers) once a webhook secret exists for the account: check them with
+    /// <see cref="Webhooks.StandardWebhookVerifier"/>; without a secret the call is unsigned, so confirm it with a query.
+    /// </summary>
     [JsonPropertyName("callback_url")]
     public string? CallbackUrl { get; init; }
 

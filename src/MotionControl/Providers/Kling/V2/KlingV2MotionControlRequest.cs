@@ -85,7 +85,10 @@ public sealed record KlingV2Settings
 /// <summary><c>options</c> of a Kling API 2.0 create.</summary>
 public sealed record KlingV2TaskOptions
 {
-    /// <summary><c>callback_url</c>: where Kling posts each status change.</summary>
+    /// <summary>
+    /// <c>callback_url</c>: where Kling posts each status change, signed (Standard Webhooks headers) once the account has
+    /// a webhook secret: check them with <see cref="Webhooks.StandardWebhookVerifier"/>; otherwise confirm with a query.
+    /// </summary>
     [JsonPropertyName("callback_url")]
     public string? CallbackUrl { get; init; }
 
