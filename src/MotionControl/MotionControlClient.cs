@@ -273,6 +273,29 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads the body a vendor POSTs to your callback URL into the task it describes, as <see cref="GetTaskAsync"/> would
+    /// return it (status, videos, charge, <see cref="MotionControlTask.Raw"/>). It neither verifies the call nor contacts
+    /// the vendor: check the signature first (<see cref="Webhooks.StandardWebhookVerifier"/>, for vendors that sign), or
+    /// treat an unsigned call as a hint and read the task from the vendor before acting on it. Kling reads both of its
+    /// payload shapes (legacy and API 2.0), whatever the client's API version; PowerTokens reads Kling's legacy shape.
+    /// </summary>
+    /// <param name="body">The raw request body, as received.</param>
+    /// <returns>The task.</returns>
+    /// <exception cref="NotSupportedException">The SDK does not read this vendor's callbacks; the message names the vendor.</exception>
+    /// <exception cref="MotionControlProtocolException">The body is not the vendor's task JSON (the message does not echo it).</exception>
+    public MotionControlTask ParseCallback(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            return Tasks.ParseCallback(body);
+        }
+        catch (NotSupportedException ex)
+        {
+            throw new NotSupportedException($"The SDK does not read {Capabilities.DisplayName}'s callback body.", ex);
+        }
+    }
+
     /// <inheritdoc />
     public object? GetService(Type serviceType, object? serviceKey = null)
     {

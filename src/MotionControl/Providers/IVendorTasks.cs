@@ -39,6 +39,10 @@ internal interface IVendorTasks
     Task<MotionControlTask> CancelAsync(string taskId, CancellationToken cancellationToken) =>
         throw new NotSupportedException("This vendor has no endpoint to cancel a task.");
 
+    /// <summary>Reads the body the vendor POSTs to a callback URL into the task it describes (no verification, no call).</summary>
+    MotionControlTask ParseCallback(ReadOnlySpan<byte> body) =>
+        throw new NotSupportedException("The SDK does not read this vendor's callback body.");
+
     /// <summary>Reads the account's balance (only called when <see cref="MotionControlCapabilities.SupportsBalance"/>).</summary>
     Task<MotionControlBalance> GetBalanceAsync(CancellationToken cancellationToken) =>
         throw new NotSupportedException("This vendor has no endpoint for the account's balance.");

@@ -172,6 +172,10 @@ internal sealed class KlingFamilyEndpoints<TRoutes> : IPowerTokensApi, IVendorTa
             cancellationToken);
     }
 
+    /// <inheritdoc />
+    public MotionControlTask ParseCallback(ReadOnlySpan<byte> body) =>
+        KlingCallbacks.Parse(_transport.ProviderName, body, _reportUnknownStatus, _transport.Redactor);
+
     private MotionControlTask ToTask(KlingTaskReply reply, string? externalTaskId) =>
         KlingTaskMapper.ToTask(_transport.ProviderName, reply.Response.Data, reply.Raw, _reportUnknownStatus, _transport.Redactor, externalTaskId);
 

@@ -329,6 +329,10 @@ internal sealed class KlingV2Endpoints : IVendorTasks
         return new KlingV2Reply<T>(KlingEnvelopes.Response(envelope.Message, envelope.RequestId, reply, data), LazyJson.Part(raw, Data));
     }
 
+    /// <inheritdoc />
+    public MotionControlTask ParseCallback(ReadOnlySpan<byte> body) =>
+        KlingCallbacks.Parse(_context.ProviderName, body, _context.ReportUnknownStatus, _context.Redactor);
+
     private MotionControlTask ToTask(KlingV2Task task, LazyJson raw, string? externalTaskId) =>
         KlingTaskMapper.ToTask(_context.ProviderName, task, raw, _context.ReportUnknownStatus, _context.Redactor, externalTaskId);
 
