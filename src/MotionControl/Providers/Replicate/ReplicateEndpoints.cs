@@ -13,6 +13,9 @@ internal sealed class ReplicateEndpoints(VendorTransport<IReplicateRoutes> trans
     /// <summary>The operation name of a file upload in logs and errors (not a create: a repeated upload only stores another copy).</summary>
     public const string Upload = "upload";
 
+    private static readonly Func<VendorReply, WireReply<ReplicatePrediction>> ReadPredictionReader = ReadPrediction;
+    private static readonly Func<VendorReply, WireReply<ReplicatePrediction>> ReadVideoPredictionReader = ReadVideoPrediction;
+
     private static IVendorErrorPolicy Errors => ReplicateErrorPolicy.Instance;
 
     private readonly string? _cancelAfter = cancelAfter is { } deadline ? ReplicateCancelAfter.Format(deadline) : null;
@@ -20,11 +23,12 @@ internal sealed class ReplicateEndpoints(VendorTransport<IReplicateRoutes> trans
     public async Task<ReplicatePrediction> CreatePredictionAsync(string model, ReplicatePredictionRequest request, CancellationToken cancellationToken = default) =>
         (await CreateAsync(model, request, null, WireBody.Content, cancellationToken).ConfigureAwait(false)).Value;
 
+    // The typed reads return the prediction as Replicate sent it (any model's output); the neutral ones require a video.
     public async Task<ReplicatePrediction> GetPredictionAsync(string predictionId, CancellationToken cancellationToken = default) =>
-        (await GetAsync(predictionId, cancellationToken).ConfigureAwait(false)).Value;
+        (await GetAsync(predictionId, requireVideo: false, cancellationToken).ConfigureAwait(false)).Value;
 
     public async Task<ReplicatePrediction> CancelPredictionAsync(string predictionId, CancellationToken cancellationToken = default) =>
-        (await CancelAsync(predictionId, cancellationToken).ConfigureAwait(false)).Value;
+        (await CancelAsync(predictionId, requireVideo: false, cancellationToken).ConfigureAwait(false)).Value;
 
     public async Task<ReplicateFile> UploadFileAsync(Stream content, string fileName, string contentType, CancellationToken cancellationToken = default)
     {
@@ -84,23 +88,24 @@ internal sealed class ReplicateEndpoints(VendorTransport<IReplicateRoutes> trans
             cancellationToken);
     }
 
-    internal ValueTask<WireReply<ReplicatePrediction>> GetAsync(string predictionId, CancellationToken cancellationToken)
+    /// <summary>Reads a prediction; with <paramref name="requireVideo"/>, a succeeded one without a video URL is a (transient) protocol error.</summary>
+    internal ValueTask<WireReply<ReplicatePrediction>> GetAsync(string predictionId, bool requireVideo, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(predictionId);
         return transport.SendValueAsync(
             VendorCall<IReplicateRoutes>.Get(predictionId, static (routes, call, ct) => routes.GetAsync(call.TaskId!, ct)),
-            ReadPrediction,
+            requireVideo ? ReadVideoPredictionReader : ReadPredictionReader,
             cancellationToken);
     }
 
-    internal ValueTask<WireReply<ReplicatePrediction>> CancelAsync(string predictionId, CancellationToken cancellationToken)
+    internal ValueTask<WireReply<ReplicatePrediction>> CancelAsync(string predictionId, bool requireVideo, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(predictionId);
 
         // Cancelling twice does no harm, so a lost reply may be retried like a read.
         return transport.SendValueAsync(
             new VendorCall<IReplicateRoutes>(VendorOperations.Cancel, static (routes, call, ct) => routes.CancelAsync(call.TaskId!, ct)) { TaskId = predictionId },
-            ReadPrediction,
+            requireVideo ? ReadVideoPredictionReader : ReadPredictionReader,
             cancellationToken);
     }
 
@@ -128,9 +133,12 @@ internal sealed class ReplicateEndpoints(VendorTransport<IReplicateRoutes> trans
         return string.IsNullOrWhiteSpace(created.Value.Id) ? throw reply.ProtocolError("the reply carries no prediction id") : created;
     }
 
-    private static WireReply<ReplicatePrediction> ReadPrediction(VendorReply reply)
+    private static WireReply<ReplicatePrediction> ReadPrediction(VendorReply reply) =>
+        WireReply<ReplicatePrediction>.Read(reply, ReplicateJsonContext.Default.ReplicatePrediction, Errors);
+
+    private static WireReply<ReplicatePrediction> ReadVideoPrediction(VendorReply reply)
     {
-        var prediction = WireReply<ReplicatePrediction>.Read(reply, ReplicateJsonContext.Default.ReplicatePrediction, Errors);
+        var prediction = ReadPrediction(reply);
         var value = prediction.Value;
         if (string.Equals(value.Status, "succeeded", StringComparison.OrdinalIgnoreCase) && value.OutputUrls.Count == 0 && value.DataRemoved != true)
         {

@@ -52,7 +52,7 @@ internal sealed class ReplicateTasks(ReplicateEndpoints api, VendorTaskContext c
     /// <inheritdoc />
     public async Task<MotionControlTask> ReadTaskAsync(string taskId, CancellationToken cancellationToken)
     {
-        var reply = await api.GetAsync(taskId, cancellationToken).ConfigureAwait(false);
+        var reply = await api.GetAsync(taskId, requireVideo: true, cancellationToken).ConfigureAwait(false);
         return ToTask(reply.Value, reply.Raw, taskId);
     }
 
@@ -66,7 +66,7 @@ internal sealed class ReplicateTasks(ReplicateEndpoints api, VendorTaskContext c
     {
         try
         {
-            var reply = await api.CancelAsync(taskId, cancellationToken).ConfigureAwait(false);
+            var reply = await api.CancelAsync(taskId, requireVideo: true, cancellationToken).ConfigureAwait(false);
             return ToTask(reply.Value, reply.Raw, taskId);
         }
         catch (MotionControlRequestRejectedException ex) when (ex.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity)
