@@ -106,14 +106,13 @@ internal sealed partial class ReplicateEmulator : IErrorDialect, IAccountIdentif
     private static string NewId()
     {
         // Replicate's ids: 26 lowercase base-32 characters (a-z, 2-7).
-        Span<byte> random = stackalloc byte[17];
-        RandomNumberGenerator.Fill(random);
         const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-        return string.Create(26, random.ToArray(), static (chars, bytes) =>
+        var random = RandomNumberGenerator.GetBytes(26);
+        return string.Create(26, random, static (chars, bytes) =>
         {
             for (int i = 0; i < chars.Length; i++)
             {
-                chars[i] = Alphabet[bytes[i % bytes.Length] % 32];
+                chars[i] = Alphabet[bytes[i] % 32];
             }
         });
     }
