@@ -6,6 +6,7 @@ using MotionControl.Providers.AimlApi;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
 using MotionControl.Providers.PowerTokens;
+using MotionControl.Providers.Replicate;
 using MotionControl.Providers.Vydra;
 using MotionControl.Testing;
 using QuickStart;
@@ -57,7 +58,8 @@ static async Task<int> RunAsync(QuickStartArguments options)
         Console.WriteLine("No API key configured: running against the local emulator (MotionControl.Testing)");
         Console.WriteLine($"  emulator at {emulator.BaseAddress}; set MOTIONCONTROL__KLING__APIKEY (or another vendor's key) to run for real.");
         clientOptions = VendorCredentials.ForEmulator(options.Provider, emulator);
-        clientOptions.MediaUploader = uploader;   // local files for URL-only vendors are served from 127.0.0.1
+        // Local files for URL-only vendors are served from 127.0.0.1; Replicate stores them with its own (emulated) files API.
+        clientOptions.MediaUploader = options.Provider == MotionControlProviders.Replicate ? null : uploader;
         clientOptions.WaitOptions = new MotionControlWaitOptions { PollInterval = TimeSpan.FromMilliseconds(500), MaxPollInterval = TimeSpan.FromSeconds(1) };
     }
     else
@@ -129,5 +131,6 @@ static MotionControlClient CreateClient(string provider, MotionControlClientOpti
     ModelsLabOptions o => new ModelsLabClient(o),
     AimlApiOptions o => new AimlApiClient(o),
     VydraOptions o => new VydraClient(o),
+    ReplicateOptions o => new ReplicateClient(o),
     _ => throw new ArgumentException($"Unknown provider '{provider}'."),
 };

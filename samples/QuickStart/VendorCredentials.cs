@@ -3,6 +3,7 @@ using MotionControl.Providers.AimlApi;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
 using MotionControl.Providers.PowerTokens;
+using MotionControl.Providers.Replicate;
 using MotionControl.Providers.Vydra;
 using MotionControl.Testing;
 
@@ -27,6 +28,7 @@ internal static class VendorCredentials
             MotionControlProviders.ModelsLab when Read("ModelsLab", "ApiKey") is { } key => new ModelsLabOptions { ApiKey = key },
             MotionControlProviders.AimlApi when Read("AimlApi", "ApiKey") is { } key => new AimlApiOptions { ApiKey = key },
             MotionControlProviders.Vydra when Read("Vydra", "ApiKey") is { } key => new VydraOptions { ApiKey = key },
+            MotionControlProviders.Replicate when Read("Replicate", "ApiKey") is { } key => new ReplicateOptions { ApiKey = key },
             _ => null,
         };
         return options;
@@ -43,6 +45,7 @@ internal static class VendorCredentials
             MotionControlProviders.ModelsLab => new ModelsLabOptions { ApiKey = c.ModelsLabApiKey },
             MotionControlProviders.AimlApi => new AimlApiOptions { ApiKey = c.AimlApiKey },
             MotionControlProviders.Vydra => new VydraOptions { ApiKey = c.VydraApiKey },
+            MotionControlProviders.Replicate => new ReplicateOptions { ApiKey = c.ReplicateApiKey },
             _ => throw new ArgumentException($"Unknown provider '{provider}'."),
         };
         options.BaseAddress = emulator.BaseAddress;

@@ -7,6 +7,7 @@ using MotionControl.Providers.AimlApi;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
 using MotionControl.Providers.PowerTokens;
+using MotionControl.Providers.Replicate;
 using MotionControl.Providers.Vydra;
 using MotionControl.Testing;
 
@@ -222,6 +223,26 @@ internal static class Snippets
             Prompt = "A person dancing energetically in a studio",   // required by Vydra
         }, new MotionControlWaitOptions { Progress = new Progress<MotionControlTask>(t => Console.WriteLine($"{t.Progress}%")) });
         Console.WriteLine($"{task.Videos[0].Url} ({task.Videos[0].Duration})");
+        // end
+    }
+
+    public static async Task VendorReplicate(string token)
+    {
+        // snippet: docs/vendors/replicate.md
+        using var replicate = new ReplicateClient(new ReplicateOptions { ApiKey = token, CancelAfter = TimeSpan.FromMinutes(20) });
+        var submitted = await replicate.SubmitAsync(new MotionControlRequest
+        {
+            Image = MediaSource.FromFile("character.png"),   // up to 256 KB as a data URL, larger through Replicate's files API
+            Video = MediaSource.FromFile("dance.mp4"),
+            Model = "kling-v3",
+            Mode = GenerationMode.Pro,
+        });
+        var task = await replicate.WaitForCompletionAsync(submitted.Id);
+        await replicate.DownloadVideoAsync(task, "result.mp4");   // Replicate removes the output an hour after the end
+
+        // A job you no longer need: Replicate stops it and charges the time it ran.
+        var stopped = await replicate.CancelAsync(submitted.Id);
+        Console.WriteLine(stopped.Status);   // Canceled, or the status it had already ended with
         // end
     }
 }

@@ -15,10 +15,10 @@ public enum EmulatorOperation
     /// <summary>Read one task by ModelsLab's <c>POST /api/v7/video-fusion/fetch/{id}</c>. A poll.</summary>
     Fetch,
 
-    /// <summary>Cancel a task (Vydra <c>DELETE /api/v1/jobs/{id}</c>).</summary>
+    /// <summary>Cancel a task (Vydra <c>DELETE /api/v1/jobs/{id}</c>, Replicate <c>POST /v1/predictions/{id}/cancel</c>).</summary>
     Cancel,
 
-    /// <summary>Download a result video (<c>/files/videos/...</c>) or a synthetic blob (<c>/files/blob</c>).</summary>
+    /// <summary>Download a result video (<c>/files/videos/...</c>), a synthetic blob (<c>/files/blob</c>), or a file uploaded to Replicate (<c>GET /v1/files/{id}/download</c>).</summary>
     Download,
 
     /// <summary>Delete a Kling custom element (<c>POST /v1/general/delete-advanced-elements</c>).</summary>
@@ -26,4 +26,7 @@ public enum EmulatorOperation
 
     /// <summary>Read the account's balance (Vydra's organization, ModelsLab's wallet, AIMLAPI's billing, Kling's resource packs and deduction ledgers).</summary>
     Balance,
+
+    /// <summary>Upload a file (Replicate's files API, <c>POST /v1/files</c>).</summary>
+    Upload,
 }

@@ -21,12 +21,15 @@ public static class EmulatorProviders
     /// <summary>Vydra (<c>/api/v1/models/kling</c>, <c>/api/v1/jobs</c>).</summary>
     public const string Vydra = "vydra";
 
+    /// <summary>Replicate (<c>/v1/models/kwaivgi/kling-v2.6-motion-control|kling-v3-motion-control/predictions</c>, <c>/v1/predictions</c>, <c>/v1/files</c>).</summary>
+    public const string Replicate = "replicate";
+
     /// <summary>
     /// Not a vendor: the name under which the synthetic download route (<c>/files/blob</c>) is logged and can be
     /// given faults. Result videos are logged under their vendor's name with <see cref="EmulatorOperation.Download"/>.
     /// </summary>
     public const string Files = "files";
 
-    /// <summary>Gets the five vendor names.</summary>
-    public static IReadOnlyList<string> All { get; } = [Kling, PowerTokens, ModelsLab, AimlApi, Vydra];
+    /// <summary>Gets the vendor names.</summary>
+    public static IReadOnlyList<string> All { get; } = [Kling, PowerTokens, ModelsLab, AimlApi, Vydra, Replicate];
 }

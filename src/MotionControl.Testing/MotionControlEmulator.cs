@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 namespace MotionControl.Testing;
 
 /// <summary>
-/// An in-process emulator of the five Kling Motion Control vendors (Kling, PowerTokens, ModelsLab, AIMLAPI, Vydra):
+/// An in-process emulator of the Kling Motion Control vendors (Kling, PowerTokens, ModelsLab, AIMLAPI, Vydra, Replicate):
 /// a real HTTP server on 127.0.0.1 that speaks each vendor's wire contract, runs scripted task lifecycles, injects
 /// faults and logs every request.
 /// </summary>
@@ -44,6 +44,9 @@ public sealed class MotionControlEmulator : IAsyncDisposable
 
     /// <summary>Gets the base address for a Vydra client (paths <c>/api/v1/…</c>).</summary>
     public Uri VydraBaseAddress => _state.BaseAddress;
+
+    /// <summary>Gets the base address for a Replicate client (paths <c>/v1/models/…/predictions</c>, <c>/v1/predictions/…</c>, <c>/v1/files</c>).</summary>
+    public Uri ReplicateBaseAddress => _state.BaseAddress;
 
     /// <summary>Gets the credentials the emulator accepts.</summary>
     public EmulatorCredentials Credentials => _state.Credentials;
@@ -168,6 +171,7 @@ public sealed class MotionControlEmulator : IAsyncDisposable
         _state.Faults.ClearAll();
         _state.Tasks.Clear();
         _state.Elements.Clear();
+        _state.ReplicateFiles.Clear();
         _state.Log.Clear();
     }
 

@@ -32,6 +32,13 @@ public sealed record MotionControlCapabilities
     /// <summary>How the reference video may travel.</summary>
     public MediaTransport VideoTransports { get; init; } = MediaTransport.Url;
 
+    /// <summary>
+    /// The largest local file, in bytes, sent inline (<see cref="MediaTransport.DataUri"/> or <see cref="MediaTransport.RawBase64"/>);
+    /// a larger one (or one of unknown length) goes through the client's <see cref="IMediaUploader"/>. <see langword="null"/>
+    /// when the vendor sets no such limit. Replicate: 256 KB, its advice for data URLs.
+    /// </summary>
+    public long? MaxInlineMediaBytes { get; init; }
+
     /// <summary>True when a remote video URL must be https (AIMLAPI).</summary>
     public bool RequiresHttpsVideoUrl { get; init; }
 

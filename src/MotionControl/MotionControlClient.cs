@@ -100,7 +100,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
 
     private MotionControlWaitOptions DefaultWaitOptions { get; }
 
-    private IMediaUploader? MediaUploader { get; }
+    private IMediaUploader? MediaUploader { get; set; }
 
     private string? ConfiguredModel { get; }
 
@@ -342,6 +342,12 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// Sets the uploader of local media when the options gave none: a vendor that hosts files itself (Replicate's files
+    /// API) supplies its own, so local files need no storage of the caller's. Called from the vendor client's constructor.
+    /// </summary>
+    private protected void UseMediaUploader(IMediaUploader uploader) => MediaUploader = uploader;
 
     /// <summary>The vendor contract's neutral operations and typed API this client drives.</summary>
     private protected abstract IVendorTasks Tasks { get; }

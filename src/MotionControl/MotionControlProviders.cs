@@ -18,6 +18,9 @@ public static class MotionControlProviders
     /// <summary>Vydra.</summary>
     public const string Vydra = "vydra";
 
-    /// <summary>All five provider names.</summary>
-    public static IReadOnlyList<string> All { get; } = [Kling, PowerTokens, ModelsLab, AimlApi, Vydra];
+    /// <summary>Replicate (<c>kwaivgi/kling-v2.6-motion-control</c>, <c>kwaivgi/kling-v3-motion-control</c>).</summary>
+    public const string Replicate = "replicate";
+
+    /// <summary>All provider names.</summary>
+    public static IReadOnlyList<string> All { get; } = [Kling, PowerTokens, ModelsLab, AimlApi, Vydra, Replicate];
 }

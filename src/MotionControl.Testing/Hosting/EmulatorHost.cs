@@ -44,6 +44,7 @@ internal static class EmulatorHost
         new ModelsLabEmulator(state).MapRoutes(app);
         new AimlApiEmulator(state).MapRoutes(app);
         new VydraEmulator(state).MapRoutes(app);
+        new ReplicateEmulator(state).MapRoutes(app);
         new FileRoutes(state).MapRoutes(app);
 
         try

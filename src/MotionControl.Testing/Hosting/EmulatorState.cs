@@ -36,6 +36,9 @@ internal sealed class EmulatorState
 
     public FaultRegistry Faults { get; } = new();
 
+    /// <summary>Gets the files uploaded to Replicate's files API (<c>POST /v1/files</c>).</summary>
+    public ReplicateFileStore ReplicateFiles { get; } = new();
+
     public RequestLog Log { get; }
 
     /// <summary>Gets or sets the root address (with a trailing slash); set once Kestrel has bound its port, before any request can arrive.</summary>

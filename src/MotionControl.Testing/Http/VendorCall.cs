@@ -38,6 +38,9 @@ internal sealed class VendorCall
     /// <summary>Gets the body as received.</summary>
     public string Body { get; }
 
+    /// <summary>Gets the body's bytes, for routes that take a binary body (a multipart upload); null elsewhere.</summary>
+    public byte[]? BodyBytes { get; init; }
+
     /// <summary>Gets the body as logged (secrets redacted unless redaction is off).</summary>
     public string RecordedBody { get; }
 

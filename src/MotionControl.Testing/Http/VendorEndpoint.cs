@@ -15,8 +15,9 @@ internal static class VendorEndpoint
         EmulatorOperation operation,
         IErrorDialect dialect,
         IAccountIdentifier? accounts,
-        Func<VendorCall, EmulatorReply> handler) =>
-        context => HandleAsync(context, state, provider, operation, dialect, accounts, handler);
+        Func<VendorCall, EmulatorReply> handler,
+        bool binaryBody = false) =>
+        context => HandleAsync(context, state, provider, operation, dialect, accounts, handler, binaryBody);
 
     private static async Task HandleAsync(
         HttpContext context,
@@ -25,21 +26,24 @@ internal static class VendorEndpoint
         EmulatorOperation operation,
         IErrorDialect dialect,
         IAccountIdentifier? accounts,
-        Func<VendorCall, EmulatorReply> handler)
+        Func<VendorCall, EmulatorReply> handler,
+        bool binaryBody)
     {
         // A client that gives up (or an emulator that stops) must never leave a request parked in a delay.
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, state.Stopping);
         var cancellationToken = cancellation.Token;
         try
         {
-            string body = await ReadBodyAsync(context.Request, cancellationToken).ConfigureAwait(false);
+            // A binary body (a multipart upload) is kept as bytes; its text, for the log, is the lossy UTF-8 reading of them.
+            byte[]? bytes = binaryBody ? await ReadBytesAsync(context.Request, cancellationToken).ConfigureAwait(false) : null;
+            string body = bytes is null ? await ReadBodyAsync(context.Request, cancellationToken).ConfigureAwait(false) : Encoding.UTF8.GetString(bytes);
             var (callNumber, fault) = state.Faults.NextCall(provider, operation);
             var arrivedAt = state.TimeProvider.GetUtcNow();
 
             // Told on arrival, by the vendor's own checks, so a request a fault answers still names its account.
             string? account = accounts?.Identify(context.Request, body, arrivedAt)?.Name;
             string recordedBody = state.Log.Record(context.Request, provider, operation, callNumber, body, arrivedAt, account);
-            var call = new VendorCall(context, state, provider, operation, callNumber, body, recordedBody, fault);
+            var call = new VendorCall(context, state, provider, operation, callNumber, body, recordedBody, fault) { BodyBytes = bytes };
 
             if (fault is { Kind: FaultKind.Delay })
             {
@@ -73,6 +77,13 @@ internal static class VendorEndpoint
     // cancellation of RequestAborted.
     private static bool IsClientGone(Exception exception, CancellationToken cancellationToken) =>
         exception is IOException || (exception is OperationCanceledException && cancellationToken.IsCancellationRequested);
+
+    private static async Task<byte[]> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
 
     private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {

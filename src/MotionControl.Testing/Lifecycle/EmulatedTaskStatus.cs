@@ -18,6 +18,6 @@ public enum EmulatedTaskStatus
     /// <summary>Finished without videos (Kling <c>failed</c>, AIMLAPI <c>error</c>, Vydra <c>failed</c>, ModelsLab <c>error</c>).</summary>
     Failed,
 
-    /// <summary>Cancelled by the client (only Vydra can cancel: <c>cancelled</c>).</summary>
+    /// <summary>Cancelled by the client (Vydra <c>cancelled</c>, Replicate <c>canceled</c>, or <c>aborted</c> when its <c>Cancel-After</c> deadline passed before it started).</summary>
     Canceled,
 }

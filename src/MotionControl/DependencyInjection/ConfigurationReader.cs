@@ -52,7 +52,8 @@ internal static class ConfigurationReader
             Timeout = TimeSpanValue(section, "Timeout") ?? current.Timeout,
         };
 
-    private static TimeSpan? TimeSpanValue(IConfiguration section, string key)
+    /// <summary>A time span setting (<c>00:00:30</c>); anything else is refused, naming the setting.</summary>
+    public static TimeSpan? TimeSpanValue(IConfiguration section, string key)
     {
         var text = section[key];
         if (text is null)

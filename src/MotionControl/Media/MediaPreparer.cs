@@ -58,8 +58,12 @@ internal sealed class MediaPreparer
     /// <param name="field"><c>Image</c> or <c>Video</c> (the request property; passed to the uploader).</param>
     /// <param name="accepted">How the vendor accepts this field.</param>
     /// <param name="cancellationToken">Cancels an upload or the copy of a one-shot stream.</param>
+    /// <param name="maxInlineBytes">
+    /// The largest source sent inline (the vendor's <see cref="MotionControlCapabilities.MaxInlineMediaBytes"/>): a larger one,
+    /// or one whose length is not known yet, is uploaded instead when there is an uploader and the vendor takes URLs.
+    /// </param>
     /// <exception cref="InvalidOperationException">The source cannot travel to this vendor, or the uploader returned no usable URL.</exception>
-    public async ValueTask<string> PrepareAsync(MediaSource source, string field, MediaTransport accepted, CancellationToken cancellationToken)
+    public async ValueTask<string> PrepareAsync(MediaSource source, string field, MediaTransport accepted, CancellationToken cancellationToken, long? maxInlineBytes = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (source is StreamMediaSource { StartPosition: null } oneShotSource && !_oneShotStreams.Contains(oneShotSource))
@@ -67,7 +71,14 @@ internal sealed class MediaPreparer
             _oneShotStreams.Add(oneShotSource);
         }
 
-        switch (ChooseTransport(source, accepted, _uploader is not null))
+        var transport = ChooseTransport(source, accepted, _uploader is not null);
+        if (transport is MediaTransport.DataUri or MediaTransport.RawBase64 && maxInlineBytes is { } max && _uploader is not null
+            && (accepted & MediaTransport.Url) != 0 && !(MediaSourceOpener.TryGetLength(source) <= max))
+        {
+            transport = MediaTransport.Url;
+        }
+
+        switch (transport)
         {
             case MediaTransport.Url when source.Uri is { } remote:
                 return remote.AbsoluteUri;

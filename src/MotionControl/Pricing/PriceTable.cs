@@ -16,12 +16,17 @@ internal sealed record PriceRow(string Provider, string Model, GenerationMode? T
 /// <summary>
 /// The published prices, in one place (data, not code), and the estimate they give a request. docs/prices.md is
 /// generated from <see cref="Rows"/>. Third-party resellers' prices are not listed: they publish none for this model in a
-/// form the SDK can check.
+/// form the SDK can check. Replicate's rows are marked inferred in their source: Replicate shows its prices on the model
+/// pages, which the SDK could read only as third-party tables quote them.
 /// </summary>
 internal static class PriceTable
 {
     private const string KlingPricing = "https://kling.ai/document-api/pricing/base/video (Motion Control rows)";
     private const string VydraPricing = "https://www.vydra.ai/docs/models/kling (creditsCharged: 40)";
+
+    // Replicate publishes its prices on the model pages; the SDK could read them only as quoted by third parties, so they are inferred.
+    private const string ReplicateV26Pricing = "https://replicate.com/kwaivgi/kling-v2.6-motion-control [inferred: as quoted by third-party price tables]";
+    private const string ReplicateV3Pricing = "https://replicate.com/kwaivgi/kling-v3-motion-control [inferred: as quoted by third-party price tables; no pro price found]";
 
     /// <summary>The shortest output a vendor makes: the video needs "at least 3 seconds of usable continuous motion".</summary>
     public static readonly TimeSpan ShortestOutput = TimeSpan.FromSeconds(3);
@@ -33,6 +38,9 @@ internal static class PriceTable
         new(MotionControlProviders.Kling, "kling-v3", GenerationMode.Standard, 0.9m, null, MotionControlCharge.Units, KlingPricing, "2026-12-01"),
         new(MotionControlProviders.Kling, "kling-v3", GenerationMode.Pro, 1.2m, null, MotionControlCharge.Units, KlingPricing, "2026-12-01"),
         new(MotionControlProviders.Vydra, "kling", null, null, 40m, MotionControlCharge.Credits, VydraPricing, "2026-12-01"),
+        new(MotionControlProviders.Replicate, "kling-v2-6", GenerationMode.Standard, 0.09m, null, MotionControlCharge.Usd, ReplicateV26Pricing, "2026-12-01"),
+        new(MotionControlProviders.Replicate, "kling-v2-6", GenerationMode.Pro, 0.15m, null, MotionControlCharge.Usd, ReplicateV26Pricing, "2026-12-01"),
+        new(MotionControlProviders.Replicate, "kling-v3", GenerationMode.Standard, 0.07m, null, MotionControlCharge.Usd, ReplicateV3Pricing, "2026-12-01"),
     ];
 
     /// <summary>True when the vendor publishes a price the table holds.</summary>

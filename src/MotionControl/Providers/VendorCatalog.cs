@@ -5,6 +5,7 @@ using MotionControl.Providers.AimlApi;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
 using MotionControl.Providers.PowerTokens;
+using MotionControl.Providers.Replicate;
 using MotionControl.Providers.Vydra;
 
 namespace MotionControl.Providers;
@@ -22,6 +23,7 @@ internal static class VendorCatalog
         (ModelsLabVendor.Descriptor.SectionName, ModelsLabVendor.Descriptor.Name, static (b, name, s) => b.AddModelsLab(name, s)),
         (AimlApiVendor.Descriptor.SectionName, AimlApiVendor.Descriptor.Name, static (b, name, s) => b.AddAimlApi(name, s)),
         (VydraVendor.Descriptor.SectionName, VydraVendor.Descriptor.Name, static (b, name, s) => b.AddVydra(name, s)),
+        (ReplicateVendor.Descriptor.SectionName, ReplicateVendor.Descriptor.Name, static (b, name, s) => b.AddReplicate(name, s, null)),
     ];
 
     /// <summary>

@@ -137,3 +137,30 @@ internal static class BalanceSeeds
 
     public static FuzzSeed VydraOrganization { get; } = new("vydra/organization.response.json", 200, DocumentedJson.Read("vydra", "organization.response.json"));
 }
+
+/// <summary>Replicate's documented and recorded replies (Fixtures/replicate/SOURCES.md).</summary>
+internal static class ReplicateSeeds
+{
+    public static FuzzSeed Create { get; } = new("replicate/create.response.json", 201, DocumentedJson.Read("replicate", "create.response.json"));
+
+    public static FuzzSeed Get { get; } = new("replicate/get.response.json", 200, DocumentedJson.Read("replicate", "get.response.json"));
+
+    public static FuzzSeed Canceled { get; } = new("replicate/cancel.response.json", 200, DocumentedJson.Read("replicate", "cancel.response.json"));
+
+    /// <summary>The documented prediction object as a succeeded motion-control prediction: a video URI as output [inferred].</summary>
+    public static FuzzSeed Succeeded { get; } = new("replicate get.response.json with a video output [inferred]", 200, Video(DocumentedJson.Read("replicate", "get.response.json")));
+
+    public static FuzzSeed[] Errors { get; } =
+    [
+        new("replicate/error-401.response.json", 401, DocumentedJson.Read("replicate", "error-401.response.json")),
+        new("replicate/error-429.response.json", 429, DocumentedJson.Read("replicate", "error-429.response.json")),
+        new("replicate/error-500.response.json", 500, DocumentedJson.Read("replicate", "error-500.response.json")),
+    ];
+
+    private static string Video(string documented)
+    {
+        var node = DocumentedJson.Node(documented);
+        node["output"] = "https://replicate.delivery/xezq/abc123/tmpout.mp4";
+        return node.ToJsonString();
+    }
+}

@@ -5,6 +5,7 @@ using MotionControl.Providers.AimlApi;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
 using MotionControl.Providers.PowerTokens;
+using MotionControl.Providers.Replicate;
 using MotionControl.Providers.Vydra;
 
 namespace MotionControl.ContractTests.Fuzzing;
@@ -44,11 +45,13 @@ internal static class FuzzTargets
     public const string ModelsLabKey = "fuzz-ml-key-9d41b7e35f";
     public const string AimlApiKey = "fuzz-aiml-key-3e7c05a9b2";
     public const string VydraKey = "vydra_live_fuzz_84c1f0d9e7";
+    public const string ReplicateKey = "r8_fuzz_5a1c9e7d3b0f";
 
     private const string KlingTaskId = KlingDocs.TaskId;
     private const string ModelsLabId = "155262350";
     private const string AimlApiId = "NVOeetazzu2Xlca6ghTMx";
     private const string VydraJobId = "550e8400-e29b-41d4-a716-446655440000";
+    private const string ReplicateId = "gm3qorzdhgbfurvjtvhg6dckhu";
 
     // The names each vendor's readers look at (src/MotionControl/Providers/<vendor>: DTOs, aliases, error policies).
     private static readonly string[] KlingV2Names =
@@ -92,6 +95,13 @@ internal static class FuzzTargets
         "creditsRemaining",
     ];
 
+    private static readonly string[] ReplicateNames =
+    [
+        "id", "model", "version", "status", "input", "output", "error", "logs", "metrics", "predict_time", "total_time", "urls",
+        "get", "cancel", "web", "stream", "created_at", "started_at", "completed_at", "data_removed", "title", "detail", "type",
+        "instance",
+    ];
+
     /// <summary>Never dialled: every reply comes from the in-memory handler.</summary>
     private static readonly Uri Nowhere = new("http://127.0.0.1:9/");
 
@@ -104,6 +114,8 @@ internal static class FuzzTargets
         ("aimlapi", "create"), ("aimlapi", "get"),
         ("vydra", "create"), ("vydra", "get"), ("vydra", "list"), ("vydra", "cancel"),
         ("kling", "balance"), ("kling", "balance-ledger"), ("kling", "unit-ledger"), ("modelslab", "balance"), ("aimlapi", "balance"), ("vydra", "balance"),
+        ]),
+        ("replicate", "create"), ("replicate", "get"), ("replicate", "cancel"),
     ];
 
     public static FuzzTarget Get(string vendor, string endpoint) => (vendor, endpoint) switch
@@ -220,6 +232,21 @@ internal static class FuzzTargets
             new("typed GetOrganizationAsync", async () => [await client.Api.GetOrganizationAsync()]),
             new("neutral GetBalanceAsync", async () => [await client.GetBalanceAsync()]),
         ]),
+        ("replicate", "create") => Replicate(endpoint, [ReplicateSeeds.Create, .. ReplicateSeeds.Errors], client =>
+        [
+            new("typed CreatePredictionAsync", async () => [await client.Api.CreatePredictionAsync(ReplicateClient.KlingV26Model, ReplicateTypedRequest())]),
+            new("neutral SubmitAsync", async () => [await client.SubmitAsync(ReplicateNeutralRequest())]),
+        ]),
+        ("replicate", "get") => Replicate(endpoint, [ReplicateSeeds.Get, ReplicateSeeds.Succeeded, ReplicateSeeds.Create, .. ReplicateSeeds.Errors], client =>
+        [
+            new("typed GetPredictionAsync", async () => [await client.Api.GetPredictionAsync(ReplicateId)]),
+            new("neutral GetTaskAsync", async () => [await client.GetTaskAsync(ReplicateId)]),
+        ]),
+        ("replicate", "cancel") => Replicate(endpoint, [ReplicateSeeds.Canceled, ReplicateSeeds.Succeeded, .. ReplicateSeeds.Errors], client =>
+        [
+            new("typed CancelPredictionAsync", async () => [await client.Api.CancelPredictionAsync(ReplicateId)]),
+            new("neutral CancelAsync", async () => [await client.CancelAsync(ReplicateId)]),
+        ]),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), $"{vendor} {endpoint} is not fuzzed."),
     };
 
@@ -273,6 +300,13 @@ internal static class FuzzTargets
         new("vydra", endpoint, seeds, [VydraKey], VydraNames, http =>
         {
             var client = new VydraClient(NoRetries(new VydraOptions { ApiKey = VydraKey }), http);
+            return (client, calls(client));
+        });
+
+    private static FuzzTarget Replicate(string endpoint, FuzzSeed[] seeds, Func<ReplicateClient, FuzzCall[]> calls) =>
+        new("replicate", endpoint, seeds, [ReplicateKey], ReplicateNames, http =>
+        {
+            var client = new ReplicateClient(NoRetries(new ReplicateOptions { ApiKey = ReplicateKey, CancelAfter = TimeSpan.FromMinutes(5) }), http);
             return (client, calls(client));
         });
 
@@ -378,5 +412,23 @@ internal static class FuzzTargets
         Prompt = "A person dancing energetically in a studio",
         CharacterOrientation = CharacterOrientation.Video,
         KeepOriginalSound = true,
+    };
+
+    // The model page's example input (Fixtures/replicate/create.request.json).
+    private static ReplicatePredictionRequest ReplicateTypedRequest() => new()
+    {
+        Input = new ReplicateMotionControlInput
+        {
+            Mode = "pro",
+            Image = "https://replicate.delivery/pbxt/OHMFuZ6vHcDd3sXoOnn5oGLBvZIq43HuAige2XeWLdBigLUs/santa.png",
+            Video = "https://replicate.delivery/pbxt/OHMFv2w6blsLcBTvRSEujuJnNvRNXXEmyLlXIvpMSVzG8mhN/taichi.mp4",
+        },
+    };
+
+    private static MotionControlRequest ReplicateNeutralRequest() => new()
+    {
+        Image = MediaSource.FromUri("https://replicate.delivery/pbxt/OHMFuZ6vHcDd3sXoOnn5oGLBvZIq43HuAige2XeWLdBigLUs/santa.png"),
+        Video = MediaSource.FromUri("https://replicate.delivery/pbxt/OHMFv2w6blsLcBTvRSEujuJnNvRNXXEmyLlXIvpMSVzG8mhN/taichi.mp4"),
+        Mode = GenerationMode.Pro,
     };
 }

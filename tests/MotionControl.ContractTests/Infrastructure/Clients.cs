@@ -2,6 +2,7 @@ using MotionControl.Providers.AimlApi;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
 using MotionControl.Providers.PowerTokens;
+using MotionControl.Providers.Replicate;
 using MotionControl.Providers.Vydra;
 
 namespace MotionControl.ContractTests.Infrastructure;
@@ -40,6 +41,9 @@ internal static class Clients
 
     public static VydraClient Vydra(Uri baseAddress, string apiKey, int retries = 0) =>
         new(Fast(new VydraOptions { ApiKey = apiKey }, baseAddress, retries));
+
+    public static ReplicateClient Replicate(Uri baseAddress, string apiKey, int retries = 0, TimeSpan? cancelAfter = null) =>
+        new(Fast(new ReplicateOptions { ApiKey = apiKey, CancelAfter = cancelAfter }, baseAddress, retries));
 
     private static T Fast<T>(T options, Uri baseAddress, int retries)
         where T : MotionControlClientOptions

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MotionControl.DependencyInjection;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
+using MotionControl.Providers.Replicate;
 using MotionControl.Providers.Vydra;
 using MotionControl.Testing;
 
@@ -41,12 +42,13 @@ public class HostingTests
 
         Assert.Equal("vydra", host.Services.GetRequiredService<IMotionControlClient>().ProviderName);
         var factory = host.Services.GetRequiredService<IMotionControlClientFactory>();
-        Assert.Equal(["kling", "powertokens", "modelslab", "aimlapi", "vydra"], factory.ProviderNames);
+        Assert.Equal(["kling", "powertokens", "modelslab", "aimlapi", "vydra", "replicate"], factory.ProviderNames);
         Assert.Same(host.Services.GetRequiredKeyedService<IMotionControlClient>("modelslab"), factory.GetClient("ModelsLab"));
         Assert.Throws<ArgumentException>(() => factory.GetClient("sora"));
         Assert.Same(host.Services.GetRequiredService<KlingClient>().Api, host.Services.GetRequiredService<IKlingApi>());
         Assert.NotNull(host.Services.GetRequiredService<IVydraApi>());
         Assert.NotNull(host.Services.GetRequiredService<IModelsLabApi>());
+        Assert.Same(host.Services.GetRequiredService<ReplicateClient>().Api, host.Services.GetRequiredService<IReplicateApi>());
     }
 
     [Fact]

@@ -176,6 +176,49 @@ public class MediaPreparerTests
         Assert.Matches("^[a-z0-9_]+$", a);
     }
 
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(-1, false)]
+    public async Task A_file_past_the_inline_limit_is_uploaded_and_one_at_the_limit_goes_inline(int overLimit, bool inline)
+    {
+        var bytes = MediaFixtures.Bytes("image.png");
+        var uploader = new RecordingUploader(new Uri("https://files.example.com/image.png"));
+        var preparer = new MediaPreparer(uploader);
+
+        var value = await preparer.PrepareAsync(MediaSource.FromBytes(bytes), "Image", AimlVideo, CancellationToken.None, maxInlineBytes: bytes.Length + overLimit);
+
+        Assert.Equal(inline, !value.StartsWith("https://", StringComparison.Ordinal));
+        Assert.Equal(inline ? 0 : 1, uploader.Uploads.Count);
+        Assert.Equal(inline ? 1 : 0, preparer.Payloads.Count);
+    }
+
+    [Fact]
+    public async Task Without_an_uploader_or_a_url_transport_the_inline_limit_does_not_apply()
+    {
+        var bytes = MediaFixtures.Bytes("image.png");
+
+        var noUploader = await new MediaPreparer(null).PrepareAsync(MediaSource.FromBytes(bytes), "Image", AimlVideo, CancellationToken.None, maxInlineBytes: 1);
+        var inlineOnly = new MediaPreparer(new RecordingUploader(new Uri("https://files.example.com/x")));
+        await inlineOnly.PrepareAsync(MediaSource.FromBytes(bytes), "Image", MediaTransport.DataUri, CancellationToken.None, maxInlineBytes: 1);
+
+        Assert.DoesNotContain("https://", noUploader, StringComparison.Ordinal);
+        Assert.Single(inlineOnly.Payloads);
+    }
+
+    [Fact]
+    public async Task A_one_shot_stream_of_unknown_length_is_uploaded_when_there_is_an_inline_limit()
+    {
+        var uploader = new RecordingUploader(new Uri("https://files.example.com/image.png"));
+        var preparer = new MediaPreparer(uploader);
+        using var stream = new ForwardOnlyStream(MediaFixtures.Bytes("image.png"));
+
+        var value = await preparer.PrepareAsync(MediaSource.FromStream(stream), "Image", AimlVideo, CancellationToken.None, maxInlineBytes: 1_000_000);
+
+        Assert.Equal("https://files.example.com/image.png", value);
+        Assert.Single(uploader.Uploads);
+        preparer.ReleaseTemporaryFiles();
+    }
+
     /// <summary>The caller's storage, recording what it was given.</summary>
     private sealed class RecordingUploader(Uri result) : IMediaUploader
     {

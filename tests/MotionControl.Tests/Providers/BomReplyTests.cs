@@ -237,6 +237,36 @@ public sealed class BomReplyTests
             VendorCode = "JOB_NOT_FOUND",
             VendorMessage = "Job 3f2b6c1e-8d4a-4f7e-9b1c-2a5d6e7f8a99 not found",
         },
+
+        // Replicate: 201 and 200 prediction objects {id, status, output, urls}; errors are problem details {title, detail, status}.
+        new(MotionControlProviders.Replicate, "create", Call.Submit, EmulatorOperation.Create, 201, """
+            {"id":"gm3qorzdhgbfurvjtvhg6dckhu","model":"kwaivgi/kling-v2.6-motion-control","version":"hidden","input":{"image":"https://example.com/character.png","video":"https://example.com/dance.mp4","character_orientation":"video"},"logs":"","output":null,"data_removed":false,"error":null,"status":"starting","created_at":"2026-01-02T03:04:05.000Z","urls":{"cancel":"https://api.replicate.com/v1/predictions/gm3qorzdhgbfurvjtvhg6dckhu/cancel","get":"https://api.replicate.com/v1/predictions/gm3qorzdhgbfurvjtvhg6dckhu","web":"https://replicate.com/p/gm3qorzdhgbfurvjtvhg6dckhu"}}
+            """)
+        {
+            Tasks = [new("gm3qorzdhgbfurvjtvhg6dckhu", MotionControlTaskStatus.Queued, "starting")],
+        },
+        new(MotionControlProviders.Replicate, "get", Call.Get, EmulatorOperation.Get, 200, """
+            {"id":"gm3qorzdhgbfurvjtvhg6dckhu","model":"kwaivgi/kling-v2.6-motion-control","version":"hidden","input":{},"logs":"","output":"https://replicate.delivery/xezq/abc/tmp.mp4","data_removed":false,"error":null,"status":"succeeded","created_at":"2026-01-02T03:04:05.000Z","started_at":"2026-01-02T03:04:06.000Z","completed_at":"2026-01-02T03:05:06.000Z","metrics":{"predict_time":60.0},"urls":{"get":"https://api.replicate.com/v1/predictions/gm3qorzdhgbfurvjtvhg6dckhu"}}
+            """)
+        {
+            TaskId = "gm3qorzdhgbfurvjtvhg6dckhu",
+            Tasks = [new("gm3qorzdhgbfurvjtvhg6dckhu", MotionControlTaskStatus.Succeeded, "succeeded")],
+        },
+        new(MotionControlProviders.Replicate, "create error: HTTP 402 Insufficient credit", Call.Submit, EmulatorOperation.Create, 402, """
+            {"title":"Insufficient credit","detail":"You have insufficient credit to run this model.","status":402}
+            """)
+        {
+            Error = typeof(MotionControlInsufficientCreditsException),
+            VendorMessage = "Insufficient credit: You have insufficient credit to run this model.",
+        },
+        new(MotionControlProviders.Replicate, "get error: HTTP 404", Call.Get, EmulatorOperation.Get, 404, """
+            {"detail":"Not found."}
+            """)
+        {
+            TaskId = "gm3qorzdhgbfurvjtvhg6dckhz",
+            Error = typeof(MotionControlTaskNotFoundException),
+            VendorMessage = "Not found.",
+        },
     ];
 
     [Theory]

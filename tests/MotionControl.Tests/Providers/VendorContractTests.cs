@@ -6,7 +6,7 @@ namespace MotionControl.Tests.Providers;
 
 /// <summary>
 /// What every vendor's client must do the same way, run once per vendor (<c>KlingContract</c>, <c>PowerTokensContract</c>,
-/// <c>ModelsLabContract</c>, <c>AimlApiContract</c>, <c>VydraContract</c>, each in its vendor's folder) against the
+/// <c>ModelsLabContract</c>, <c>AimlApiContract</c>, <c>VydraContract</c>, <c>ReplicateContract</c>, each in its vendor's folder) against the
 /// emulator over real HTTP. A subclass names its vendor and gives the few things the scenarios need from it (its word
 /// for a failed task, an id it has no task for, the settings that hold its key, a mapped body field to override, a
 /// create and a read through its typed API); what differs between vendors (body fields, status words, error shapes)
@@ -43,6 +43,9 @@ public abstract class VendorContractTests
     private protected virtual void AssertNotFoundDetails(MotionControlTaskNotFoundException error)
     {
     }
+
+    /// <summary>The object of the create body that holds the mapped request fields: the body itself, or (Replicate) its <c>input</c>.</summary>
+    private protected virtual JsonElement MappedFields(JsonElement body) => body;
 
     /// <summary>Leaves every key setting of <paramref name="options"/> as <paramref name="blank"/>.</summary>
     private protected virtual void BlankKeys(MotionControlClientOptions options, string? blank) => options.ApiKey = blank;
@@ -138,6 +141,7 @@ public abstract class VendorContractTests
             ModelsLabApiKey = "ml-never-shown-0001",
             AimlApiKey = "aiml-never-shown-0001",
             VydraApiKey = "vydra_live_user_never_shown_0001",
+            ReplicateApiKey = "r8_never_shown_0000000000000000000001",
         };
         var options = VendorTestBed.Options(Provider, keys);
         options.RequestTimeout = TimeSpan.Zero;
@@ -226,7 +230,7 @@ public abstract class VendorContractTests
             },
         }));
 
-        var body = bed.CreateBody();
+        var body = MappedFields(bed.CreateBody());
         var overridden = Assert.Single(body.EnumerateObject(), p => p.Name == field).Value;
         Assert.Equal(value, overridden.GetString());
         Assert.Equal(7, body.GetProperty("seed").GetInt32());

@@ -5,6 +5,7 @@ using MotionControl.Providers.AimlApi;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
 using MotionControl.Providers.PowerTokens;
+using MotionControl.Providers.Replicate;
 using MotionControl.Providers.Vydra;
 using MotionControl.Testing;
 
@@ -65,6 +66,7 @@ internal sealed class VendorTestBed : IAsyncDisposable
         MotionControlProviders.ModelsLab => "/api/v7/video-fusion/motion-control",
         MotionControlProviders.AimlApi => "/v2/video/generations",
         MotionControlProviders.Vydra => "/api/v1/models/kling",
+        MotionControlProviders.Replicate => "/v1/models/kwaivgi/kling-v2.6-motion-control/predictions",
         _ => throw UnknownProvider(Provider),
     };
 
@@ -130,6 +132,7 @@ internal sealed class VendorTestBed : IAsyncDisposable
             MotionControlProviders.ModelsLab => new ModelsLabOptions { ApiKey = c?.ModelsLabApiKey },
             MotionControlProviders.AimlApi => new AimlApiOptions { ApiKey = c?.AimlApiKey },
             MotionControlProviders.Vydra => new VydraOptions { ApiKey = c?.VydraApiKey },
+            MotionControlProviders.Replicate => new ReplicateOptions { ApiKey = c?.ReplicateApiKey },
             _ => throw UnknownProvider(provider),
         };
     }
@@ -142,6 +145,7 @@ internal sealed class VendorTestBed : IAsyncDisposable
         ModelsLabOptions modelsLab => new ModelsLabClient(modelsLab, httpClient),
         AimlApiOptions aimlApi => new AimlApiClient(aimlApi, httpClient),
         VydraOptions vydra => new VydraClient(vydra, httpClient),
+        ReplicateOptions replicate => new ReplicateClient(replicate, httpClient),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.GetType().Name, "not a vendor's options"),
     };
 
@@ -153,6 +157,7 @@ internal sealed class VendorTestBed : IAsyncDisposable
         MotionControlProviders.ModelsLab => [credentials.ModelsLabApiKey],
         MotionControlProviders.AimlApi => [credentials.AimlApiKey],
         MotionControlProviders.Vydra => [credentials.VydraApiKey],
+        MotionControlProviders.Replicate => [credentials.ReplicateApiKey],
         _ => throw UnknownProvider(provider),
     };
 
