@@ -114,7 +114,6 @@ internal static class FuzzTargets
         ("aimlapi", "create"), ("aimlapi", "get"),
         ("vydra", "create"), ("vydra", "get"), ("vydra", "list"), ("vydra", "cancel"),
         ("kling", "balance"), ("kling", "balance-ledger"), ("kling", "unit-ledger"), ("modelslab", "balance"), ("aimlapi", "balance"), ("vydra", "balance"),
-        ]),
         ("replicate", "create"), ("replicate", "get"), ("replicate", "cancel"),
     ];
 

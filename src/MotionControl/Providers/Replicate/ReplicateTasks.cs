@@ -75,6 +75,26 @@ internal sealed class ReplicateTasks(ReplicateEndpoints api, VendorTaskContext c
         }
     }
 
+    /// <inheritdoc />
+    /// <remarks>Replicate's webhook body is the prediction object, as a read returns it (https://replicate.com/docs/topics/webhooks).</remarks>
+    public MotionControlTask ParseCallback(ReadOnlySpan<byte> body)
+    {
+        var json = body.ToArray();
+        ReplicatePrediction? wire;
+        try
+        {
+            wire = System.Text.Json.JsonSerializer.Deserialize(json, ReplicateJsonContext.Default.ReplicatePrediction);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new MotionControlProtocolException("The replicate callback body cannot be read: it is not valid JSON of a prediction.", ex) { ProviderName = context.ProviderName };
+        }
+
+        return wire is { Id: { Length: > 0 } }
+            ? ToTask(wire, new MotionControl.Serialization.LazyJson(json), null)
+            : throw new MotionControlProtocolException("The replicate callback body cannot be read: it carries no prediction id.") { ProviderName = context.ProviderName };
+    }
+
     private MotionControlTask ToTask(ReplicatePrediction wire, MotionControl.Serialization.LazyJson raw, string? knownId)
     {
         var id = wire.Id ?? knownId ?? throw new MotionControlProtocolException("A Replicate prediction carries no id.") { ProviderName = context.ProviderName };
