@@ -99,7 +99,11 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
 
     private MotionControlWaitOptions DefaultWaitOptions { get; }
 
-    private IMediaUploader? MediaUploader { get; }
+    /// <summary>
+    /// Where local media go for vendors that take URLs: the caller's uploader, else the one a vendor client hosts itself
+    /// (fal's storage), set by that client's constructor.
+    /// </summary>
+    private protected IMediaUploader? MediaUploader { get; init; }
 
     private string? ConfiguredModel { get; }
 

@@ -18,6 +18,9 @@ public static class MotionControlProviders
     /// <summary>Vydra.</summary>
     public const string Vydra = "vydra";
 
-    /// <summary>All five provider names.</summary>
-    public static IReadOnlyList<string> All { get; } = [Kling, PowerTokens, ModelsLab, AimlApi, Vydra];
+    /// <summary>fal.ai (its queue API; <c>Authorization: Key</c>).</summary>
+    public const string Fal = "fal";
+
+    /// <summary>Every provider name this package ships.</summary>
+    public static IReadOnlyList<string> All { get; } = [Kling, PowerTokens, ModelsLab, AimlApi, Vydra, Fal];
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MotionControl.DependencyInjection;
 using MotionControl.Providers.AimlApi;
+using MotionControl.Providers.Fal;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
 using MotionControl.Providers.PowerTokens;
@@ -22,6 +23,7 @@ internal static class VendorCatalog
         (ModelsLabVendor.Descriptor.SectionName, ModelsLabVendor.Descriptor.Name, static (b, name, s) => b.AddModelsLab(name, s)),
         (AimlApiVendor.Descriptor.SectionName, AimlApiVendor.Descriptor.Name, static (b, name, s) => b.AddAimlApi(name, s)),
         (VydraVendor.Descriptor.SectionName, VydraVendor.Descriptor.Name, static (b, name, s) => b.AddVydra(name, s)),
+        (FalVendor.Descriptor.SectionName, FalVendor.Descriptor.Name, static (b, name, s) => b.AddFal(name, s, null)),
     ];
 
     /// <summary>
