@@ -3,6 +3,7 @@
 // With no API key in the environment it runs against the local emulator (MotionControl.Testing).
 using MotionControl;
 using MotionControl.Providers.AimlApi;
+using MotionControl.Providers.Fal;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
 using MotionControl.Providers.PowerTokens;
@@ -57,7 +58,10 @@ static async Task<int> RunAsync(QuickStartArguments options)
         Console.WriteLine("No API key configured: running against the local emulator (MotionControl.Testing)");
         Console.WriteLine($"  emulator at {emulator.BaseAddress}; set MOTIONCONTROL__KLING__APIKEY (or another vendor's key) to run for real.");
         clientOptions = VendorCredentials.ForEmulator(options.Provider, emulator);
-        clientOptions.MediaUploader = uploader;   // local files for URL-only vendors are served from 127.0.0.1
+        if (clientOptions is not FalOptions)
+        {
+            clientOptions.MediaUploader = uploader;   // local files for URL-only vendors are served from 127.0.0.1 (fal uploads to its own storage)
+        }
         clientOptions.WaitOptions = new MotionControlWaitOptions { PollInterval = TimeSpan.FromMilliseconds(500), MaxPollInterval = TimeSpan.FromSeconds(1) };
     }
     else
@@ -129,5 +133,6 @@ static MotionControlClient CreateClient(string provider, MotionControlClientOpti
     ModelsLabOptions o => new ModelsLabClient(o),
     AimlApiOptions o => new AimlApiClient(o),
     VydraOptions o => new VydraClient(o),
+    FalOptions o => new FalClient(o),
     _ => throw new ArgumentException($"Unknown provider '{provider}'."),
 };

@@ -1,5 +1,6 @@
 using MotionControl;
 using MotionControl.Providers.AimlApi;
+using MotionControl.Providers.Fal;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
 using MotionControl.Providers.PowerTokens;
@@ -27,6 +28,7 @@ internal static class VendorCredentials
             MotionControlProviders.ModelsLab when Read("ModelsLab", "ApiKey") is { } key => new ModelsLabOptions { ApiKey = key },
             MotionControlProviders.AimlApi when Read("AimlApi", "ApiKey") is { } key => new AimlApiOptions { ApiKey = key },
             MotionControlProviders.Vydra when Read("Vydra", "ApiKey") is { } key => new VydraOptions { ApiKey = key },
+            MotionControlProviders.Fal when Read("Fal", "ApiKey") is { } key => new FalOptions { ApiKey = key },
             _ => null,
         };
         return options;
@@ -43,6 +45,7 @@ internal static class VendorCredentials
             MotionControlProviders.ModelsLab => new ModelsLabOptions { ApiKey = c.ModelsLabApiKey },
             MotionControlProviders.AimlApi => new AimlApiOptions { ApiKey = c.AimlApiKey },
             MotionControlProviders.Vydra => new VydraOptions { ApiKey = c.VydraApiKey },
+            MotionControlProviders.Fal => new FalOptions { ApiKey = c.FalApiKey, PlatformBaseAddress = emulator.FalBaseAddress, StorageBaseAddress = emulator.FalBaseAddress },
             _ => throw new ArgumentException($"Unknown provider '{provider}'."),
         };
         options.BaseAddress = emulator.BaseAddress;

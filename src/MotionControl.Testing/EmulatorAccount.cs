@@ -49,6 +49,9 @@ public sealed class EmulatorAccount
     /// <summary>Gets the Vydra bearer key, or null.</summary>
     public string? VydraApiKey { get; init; }
 
+    /// <summary>Gets the fal key (<c>Authorization: Key &lt;key&gt;</c>), or null.</summary>
+    public string? FalApiKey { get; init; }
+
     /// <summary>Returns the type and the account's name only, so keys never end up in test output by accident.</summary>
     /// <returns>For example <c>EmulatorAccount eu</c>.</returns>
     public override string ToString() => $"{nameof(EmulatorAccount)} {Name}";
@@ -61,10 +64,11 @@ public sealed class EmulatorAccount
         EmulatorProviders.ModelsLab => ModelsLabApiKey,
         EmulatorProviders.AimlApi => AimlApiKey,
         EmulatorProviders.Vydra => VydraApiKey,
+        EmulatorProviders.Fal => FalApiKey,
         _ => null,
     };
 
     /// <summary>Gets every key the account holds, for the request log's redaction.</summary>
     internal IEnumerable<string?> AllKeys() =>
-        [KlingAccessKey, KlingSecretKey, KlingApiKey, PowerTokensApiKey, ModelsLabApiKey, AimlApiKey, VydraApiKey];
+        [KlingAccessKey, KlingSecretKey, KlingApiKey, PowerTokensApiKey, ModelsLabApiKey, AimlApiKey, VydraApiKey, FalApiKey];
 }

@@ -35,6 +35,9 @@ public sealed class EmulatorCredentials
     /// <summary>Gets the Vydra bearer key (shaped like Vydra's <c>vydra_live_user_&lt;id&gt;_&lt;random&gt;</c>).</summary>
     public string VydraApiKey { get; init; } = "vydra_live_user_emulator_0000000000000000";
 
+    /// <summary>Gets the fal key, sent as <c>Authorization: Key &lt;key&gt;</c> (shaped like fal's <c>&lt;key id&gt;:&lt;secret&gt;</c>).</summary>
+    public string FalApiKey { get; init; } = "emulator-fal-key-id:emulator-fal-key-secret";
+
     /// <summary>
     /// Gets more accounts the emulator accepts besides the default one; empty by default. Names must be unique and
     /// not <see cref="DefaultAccountName"/>, each account must hold at least one key (a Kling access key and secret
@@ -57,5 +60,6 @@ public sealed class EmulatorCredentials
         ModelsLabApiKey = ModelsLabApiKey,
         AimlApiKey = AimlApiKey,
         VydraApiKey = VydraApiKey,
+        FalApiKey = FalApiKey,
     };
 }

@@ -24,6 +24,9 @@ public enum EmulatorOperation
     /// <summary>Delete a Kling custom element (<c>POST /v1/general/delete-advanced-elements</c>).</summary>
     Delete,
 
-    /// <summary>Read the account's balance (Vydra's organization, ModelsLab's wallet, AIMLAPI's billing, Kling's resource packs).</summary>
+    /// <summary>Read the account's balance (Vydra's organization, ModelsLab's wallet, AIMLAPI's billing, Kling's resource packs, fal's billing).</summary>
     Balance,
+
+    /// <summary>Upload a file to the vendor's storage (fal's <c>POST /storage/upload/initiate</c> and the pre-signed PUT it hands out).</summary>
+    Upload,
 }

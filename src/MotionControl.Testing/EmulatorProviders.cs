@@ -21,12 +21,15 @@ public static class EmulatorProviders
     /// <summary>Vydra (<c>/api/v1/models/kling</c>, <c>/api/v1/jobs</c>).</summary>
     public const string Vydra = "vydra";
 
+    /// <summary>fal.ai (<c>/fal-ai/kling-video/...</c> queue routes, <c>/v1/account/billing</c>, <c>/storage/upload/initiate</c>).</summary>
+    public const string Fal = "fal";
+
     /// <summary>
     /// Not a vendor: the name under which the synthetic download route (<c>/files/blob</c>) is logged and can be
     /// given faults. Result videos are logged under their vendor's name with <see cref="EmulatorOperation.Download"/>.
     /// </summary>
     public const string Files = "files";
 
-    /// <summary>Gets the five vendor names.</summary>
-    public static IReadOnlyList<string> All { get; } = [Kling, PowerTokens, ModelsLab, AimlApi, Vydra];
+    /// <summary>Gets every vendor name the emulator serves.</summary>
+    public static IReadOnlyList<string> All { get; } = [Kling, PowerTokens, ModelsLab, AimlApi, Vydra, Fal];
 }

@@ -44,6 +44,8 @@ internal static class EmulatorHost
         new ModelsLabEmulator(state).MapRoutes(app);
         new AimlApiEmulator(state).MapRoutes(app);
         new VydraEmulator(state).MapRoutes(app);
+        state.Fal = new FalEmulator(state);
+        state.Fal.MapRoutes(app);
         new FileRoutes(state).MapRoutes(app);
 
         try

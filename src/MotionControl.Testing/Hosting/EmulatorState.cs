@@ -32,6 +32,9 @@ internal sealed class EmulatorState
 
     public FaultRegistry Faults { get; } = new();
 
+    /// <summary>Gets or sets fal's routes (they keep the files uploaded to its storage); set when the host maps them.</summary>
+    public FalEmulator? Fal { get; set; }
+
     public RequestLog Log { get; }
 
     /// <summary>Gets or sets the root address (with a trailing slash); set once Kestrel has bound its port, before any request can arrive.</summary>

@@ -24,6 +24,9 @@ internal static class EmulatorBalances
     /// <summary>Kling's starting units in the one online resource pack (the account page's example <c>total_quantity</c>).</summary>
     public const decimal KlingUnits = 200m;
 
+    /// <summary>fal's starting balance in USD (inferred: the billing page documents the field, not an example value).</summary>
+    public const decimal FalUsd = 50m;
+
     /// <summary>The balance left: <paramref name="start"/> less <paramref name="charge"/> of each job succeeded by <paramref name="now"/>.</summary>
     public static decimal Remaining(EmulatorState state, string provider, string account, DateTimeOffset now, decimal start, Func<EmulatedTaskRecord, decimal> charge)
     {

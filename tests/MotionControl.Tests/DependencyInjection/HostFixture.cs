@@ -24,7 +24,8 @@ internal static class HostFixture
             "PowerTokens": { "BaseAddress": "{{root}}", "ApiKey": "{{c.PowerTokensApiKey}}" },
             "ModelsLab":   { "BaseAddress": "{{root}}", "ApiKey": "{{c.ModelsLabApiKey}}" },
             "AimlApi":     { "BaseAddress": "{{root}}", "ApiKey": "{{c.AimlApiKey}}" },
-            "Vydra":       { "BaseAddress": "{{root}}", "ApiKey": "{{c.VydraApiKey}}" }
+            "Vydra":       { "BaseAddress": "{{root}}", "ApiKey": "{{c.VydraApiKey}}" },
+            "Fal":         { "BaseAddress": "{{root}}", "PlatformBaseAddress": "{{root}}", "StorageBaseAddress": "{{root}}", "ApiKey": "{{c.FalApiKey}}" }
           }
         }
         """;

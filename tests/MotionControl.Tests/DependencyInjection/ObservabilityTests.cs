@@ -86,7 +86,7 @@ public class ObservabilityTests
             Assert.Contains(polls.GetMeasurementSnapshot(), m => m.Value >= 2 && Describe(m.Tags).Contains("motioncontrol.provider=" + provider, StringComparison.Ordinal));
             Assert.Contains(waitDuration.GetMeasurementSnapshot(), m => Describe(m.Tags).Contains("motioncontrol.wait.outcome=succeeded", StringComparison.Ordinal));
 
-            // The charge the vendor reported: on the wait span, one log line, and the charge counter (ModelsLab reports none).
+            // The charge the vendor reported: on the wait span, one log line, and the charge counter (ModelsLab and fal report none).
             if (task.Charge is { } charge)
             {
                 Assert.Equal(charge.Unit, Tag(wait, "motioncontrol.charge.unit"));
@@ -96,7 +96,7 @@ public class ObservabilityTests
             }
             else
             {
-                Assert.Equal(MotionControlProviders.ModelsLab, provider);
+                Assert.Contains(provider, (string[])[MotionControlProviders.ModelsLab, MotionControlProviders.Fal]);
                 Assert.Null(Tag(wait, "motioncontrol.charge.unit"));
                 Assert.DoesNotContain(records, e => e.Id.Id == 1201 && e.Message.Contains(task.Id, StringComparison.Ordinal));
             }
@@ -115,13 +115,14 @@ public class ObservabilityTests
             + string.Join("\n", spans.SelectMany(s => s.TagObjects.Select(t => $"{t.Key}={t.Value}")))
             + string.Join("\n", tags.Select(Describe));
         var c = emulator.Credentials;
-        foreach (var secret in new[] { c.KlingSecretKey, c.KlingAccessKey, c.KlingApiKey, c.PowerTokensApiKey, c.ModelsLabApiKey, c.AimlApiKey, c.VydraApiKey })
+        foreach (var secret in new[] { c.KlingSecretKey, c.KlingAccessKey, c.KlingApiKey, c.PowerTokensApiKey, c.ModelsLabApiKey, c.AimlApiKey, c.VydraApiKey, c.FalApiKey })
         {
             Assert.DoesNotContain(secret, captured, StringComparison.Ordinal);
         }
 
         Assert.DoesNotContain("eyJ", captured, StringComparison.Ordinal); // no JWT
         Assert.DoesNotContain("Bearer ", captured, StringComparison.Ordinal);
+        Assert.DoesNotContain("Key emulator", captured, StringComparison.Ordinal);
     }
 
     private static string? Tag(Activity activity, string name) => activity.GetTagItem(name)?.ToString();

@@ -138,6 +138,7 @@ public abstract class VendorContractTests
             ModelsLabApiKey = "ml-never-shown-0001",
             AimlApiKey = "aiml-never-shown-0001",
             VydraApiKey = "vydra_live_user_never_shown_0001",
+            FalApiKey = "fal-never-shown-0001:fal-secret-never-shown",
         };
         var options = VendorTestBed.Options(Provider, keys);
         options.RequestTimeout = TimeSpan.Zero;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using MotionControl.Providers.AimlApi;
+using MotionControl.Providers.Fal;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
 using MotionControl.Providers.PowerTokens;
@@ -65,6 +66,7 @@ internal sealed class VendorTestBed : IAsyncDisposable
         MotionControlProviders.ModelsLab => "/api/v7/video-fusion/motion-control",
         MotionControlProviders.AimlApi => "/v2/video/generations",
         MotionControlProviders.Vydra => "/api/v1/models/kling",
+        MotionControlProviders.Fal => "/" + FalModels.KlingV26Standard,
         _ => throw UnknownProvider(Provider),
     };
 
@@ -111,6 +113,13 @@ internal sealed class VendorTestBed : IAsyncDisposable
     {
         var options = Options(provider, emulator.Credentials);
         options.BaseAddress = emulator.BaseAddress;
+        if (options is FalOptions fal)
+        {
+            // fal's platform and storage hosts are the emulator too.
+            fal.PlatformBaseAddress = emulator.FalBaseAddress;
+            fal.StorageBaseAddress = emulator.FalBaseAddress;
+        }
+
         options.WaitOptions = FastWait;
         options.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
         options.RetryMaxDelay = TimeSpan.FromMilliseconds(50);
@@ -130,6 +139,7 @@ internal sealed class VendorTestBed : IAsyncDisposable
             MotionControlProviders.ModelsLab => new ModelsLabOptions { ApiKey = c?.ModelsLabApiKey },
             MotionControlProviders.AimlApi => new AimlApiOptions { ApiKey = c?.AimlApiKey },
             MotionControlProviders.Vydra => new VydraOptions { ApiKey = c?.VydraApiKey },
+            MotionControlProviders.Fal => new FalOptions { ApiKey = c?.FalApiKey },
             _ => throw UnknownProvider(provider),
         };
     }
@@ -142,6 +152,7 @@ internal sealed class VendorTestBed : IAsyncDisposable
         ModelsLabOptions modelsLab => new ModelsLabClient(modelsLab, httpClient),
         AimlApiOptions aimlApi => new AimlApiClient(aimlApi, httpClient),
         VydraOptions vydra => new VydraClient(vydra, httpClient),
+        FalOptions fal => new FalClient(fal, httpClient),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.GetType().Name, "not a vendor's options"),
     };
 
@@ -153,6 +164,7 @@ internal sealed class VendorTestBed : IAsyncDisposable
         MotionControlProviders.ModelsLab => [credentials.ModelsLabApiKey],
         MotionControlProviders.AimlApi => [credentials.AimlApiKey],
         MotionControlProviders.Vydra => [credentials.VydraApiKey],
+        MotionControlProviders.Fal => [credentials.FalApiKey],
         _ => throw UnknownProvider(provider),
     };
 
