@@ -118,3 +118,18 @@ internal static class VydraSeeds
 
     public static FuzzSeed Error402 { get; } = new("vydra/error-402.response.json", 402, DocumentedJson.Read("vydra", "error-402.response.json"));
 }
+
+internal static class FalSeeds
+{
+    public static FuzzSeed Submit { get; } = new("fal/submit.response.json", 200, DocumentedJson.Read("fal", "submit.response.json"));
+
+    public static FuzzSeed InQueue { get; } = new("fal/status-in-queue.response.json", 200, DocumentedJson.Read("fal", "status-in-queue.response.json"));
+
+    public static FuzzSeed InProgress { get; } = new("fal/status-in-progress.response.json", 200, DocumentedJson.Read("fal", "status-in-progress.response.json"));
+
+    public static FuzzSeed Completed { get; } = new("fal/status-completed.response.json", 200, DocumentedJson.Read("fal", "status-completed.response.json"));
+
+    public static FuzzSeed Result { get; } = new("fal/result.response.json [inferred values]", 200, DocumentedJson.Read("fal", "result.response.json"));
+
+    public static FuzzSeed Error422 { get; } = new("fal/error-422.response.json [inferred values]", 422, DocumentedJson.Read("fal", "error-422.response.json"));
+}
