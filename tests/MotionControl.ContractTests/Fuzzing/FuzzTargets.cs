@@ -2,10 +2,10 @@ using MotionControl.ContractTests.Infrastructure;
 using MotionControl.ContractTests.Kling;
 using MotionControl.ContractTests.KlingV2;
 using MotionControl.Providers.AimlApi;
+using MotionControl.Providers.Fal;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
 using MotionControl.Providers.PowerTokens;
-using MotionControl.Providers.Fal;
 using MotionControl.Providers.Vydra;
 
 namespace MotionControl.ContractTests.Fuzzing;
