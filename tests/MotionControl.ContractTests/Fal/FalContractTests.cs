@@ -231,5 +231,6 @@ public sealed class FalContractTests(WireMockFixture fixture) : ContractTest(fix
         var put = Requests[1].RequestMessage!;
         Assert.Null(Header(put, "Authorization"));
         Assert.Equal(new byte[] { 1, 2, 3, 4 }, put.BodyAsBytes);
+        Assert.True(bytes.CanRead); // the caller's stream is left open
     }
 }

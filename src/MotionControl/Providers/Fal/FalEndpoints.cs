@@ -178,7 +178,9 @@ internal sealed class FalEndpoints(
     private async Task PutAsync(Uri target, Stream content, string contentType, CancellationToken cancellationToken)
     {
         var where = target.GetLeftPart(UriPartial.Path);
-        using var request = new HttpRequestMessage(HttpMethod.Put, target)
+        // Not disposed: disposing the request would dispose its content and with it the caller's stream (HttpClient
+        // itself leaves a sent request's content alone).
+        var request = new HttpRequestMessage(HttpMethod.Put, target)
         {
             Content = new StreamContent(content) { Headers = { ContentType = MediaTypeHeaderValue.Parse(contentType) } },
         };
