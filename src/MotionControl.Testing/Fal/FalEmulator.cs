@@ -49,8 +49,11 @@ internal sealed class FalEmulator : IErrorDialect, IAccountIdentifier
         routes.MapGet(AppPath + "/requests/{id}", VendorEndpoint.Create(_state, EmulatorProviders.Fal, EmulatorOperation.Get, this, this, Result));
         routes.MapPut(AppPath + "/requests/{id}/cancel", VendorEndpoint.Create(_state, EmulatorProviders.Fal, EmulatorOperation.Cancel, this, this, Cancel));
         routes.MapGet("/v1/account/billing", VendorEndpoint.Create(_state, EmulatorProviders.Fal, EmulatorOperation.Balance, this, this, Billing));
-        routes.MapPost("/storage/upload/initiate", VendorEndpoint.Create(_state, EmulatorProviders.Fal, EmulatorOperation.Upload, this, this, InitiateUpload));
+        routes.MapPost("/storage/upload/initiate", VendorEndpoint.Create(_state, EmulatorProviders.Fal, EmulatorOperation.Upload, this, this, call => InitiateUpload(call, multipart: false)));
+        routes.MapPost("/storage/upload/initiate-multipart", VendorEndpoint.Create(_state, EmulatorProviders.Fal, EmulatorOperation.Upload, this, this, call => InitiateUpload(call, multipart: true)));
         routes.MapPut("/fal-storage/uploads/{token}", PutUploadAsync);
+        routes.MapPut("/fal-storage/multipart/{token}/{part:int}", PutPartAsync);
+        routes.MapPost("/fal-storage/multipart/{token}/complete", CompleteMultipartAsync);
         routes.MapGet("/fal-storage/files/{token}/{name}", VendorEndpoint.Create(_state, EmulatorProviders.Fal, EmulatorOperation.Download, CdnErrorDialect.Instance, accounts: null, UploadedFile));
     }
 
@@ -373,7 +376,7 @@ internal sealed class FalEmulator : IErrorDialect, IAccountIdentifier
         return EmulatorReply.FromJson(reply);
     }
 
-    private EmulatorReply InitiateUpload(VendorCall call)
+    private EmulatorReply InitiateUpload(VendorCall call, bool multipart)
     {
         if (Authenticate(call, out _) is { } denied)
         {
@@ -395,10 +398,10 @@ internal sealed class FalEmulator : IErrorDialect, IAccountIdentifier
 
         var token = Guid.NewGuid().ToString("N");
         var name = BodyFields.GetString(body, "file_name")!;
-        _uploads[token] = new Upload(_state.Tasks.NextSequence(), name, BodyFields.GetString(body, "content_type")!);
+        _uploads[token] = new Upload(_state.Tasks.NextSequence(), name, BodyFields.GetString(body, "content_type")!) { Multipart = multipart };
         return EmulatorReply.FromJson(new JsonObject
         {
-            ["upload_url"] = _state.AbsoluteUrl($"fal-storage/uploads/{token}?X-Signature=emulated"),
+            ["upload_url"] = _state.AbsoluteUrl($"fal-storage/{(multipart ? "multipart" : "uploads")}/{token}?X-Signature=emulated"),
             ["file_url"] = _state.AbsoluteUrl($"fal-storage/files/{token}/{Uri.EscapeDataString(name)}"),
         });
     }
@@ -413,7 +416,7 @@ internal sealed class FalEmulator : IErrorDialect, IAccountIdentifier
         _state.Log.Record(context.Request, EmulatorProviders.Fal, EmulatorOperation.Upload, callNumber, $"({buffer.Length} bytes)", _state.TimeProvider.GetUtcNow(), null);
 
         EmulatorReply reply;
-        if (!_uploads.TryGetValue(token, out var upload) || upload.Bytes is not null)
+        if (!_uploads.TryGetValue(token, out var upload) || upload.Multipart || upload.Bytes is not null)
         {
             reply = EmulatorReply.FromText(403, "The upload URL is unknown or already used.", "text/plain; charset=utf-8");
         }
@@ -431,6 +434,95 @@ internal sealed class FalEmulator : IErrorDialect, IAccountIdentifier
             reply = EmulatorReply.FromText(200, string.Empty, "text/plain; charset=utf-8");
         }
 
+        await WriteAsync(context, reply).ConfigureAwait(false);
+    }
+
+    /// <summary>One part of a multipart upload (signed like the single PUT): stored, answered with its <c>{partNumber, etag}</c>.</summary>
+    private async Task PutPartAsync(HttpContext context)
+    {
+        var token = context.Request.RouteValues["token"]?.ToString() ?? string.Empty;
+        var part = int.Parse(context.Request.RouteValues["part"]?.ToString() ?? "0", CultureInfo.InvariantCulture);
+        var (callNumber, _) = _state.Faults.NextCall(EmulatorProviders.Fal, EmulatorOperation.Upload);
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+        _state.Log.Record(context.Request, EmulatorProviders.Fal, EmulatorOperation.Upload, callNumber, $"({buffer.Length} bytes)", _state.TimeProvider.GetUtcNow(), null);
+
+        EmulatorReply reply;
+        if (!_uploads.TryGetValue(token, out var upload) || !upload.Multipart || upload.Bytes is not null || part < 1)
+        {
+            reply = EmulatorReply.FromText(403, "The upload URL is unknown or already completed.", "text/plain; charset=utf-8");
+        }
+        else if (context.Request.Headers.Authorization.Count > 0 || context.Request.Query["X-Signature"] != "emulated")
+        {
+            reply = EmulatorReply.FromText(400, "The URL is signed: no other credential, and its signature is required.", "text/plain; charset=utf-8");
+        }
+        else
+        {
+            var etag = $"\"{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..16]}\"";
+            upload.Parts[part] = (etag, buffer.ToArray());
+            reply = EmulatorReply.FromJson(new JsonObject { ["partNumber"] = part, ["etag"] = etag });
+        }
+
+        await WriteAsync(context, reply).ConfigureAwait(false);
+    }
+
+    /// <summary>The completion of a multipart upload: every part named with its etag, in order from 1; the file is then served.</summary>
+    private async Task CompleteMultipartAsync(HttpContext context)
+    {
+        var token = context.Request.RouteValues["token"]?.ToString() ?? string.Empty;
+        var (callNumber, _) = _state.Faults.NextCall(EmulatorProviders.Fal, EmulatorOperation.Upload);
+        using var reader = new StreamReader(context.Request.Body);
+        var text = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        _state.Log.Record(context.Request, EmulatorProviders.Fal, EmulatorOperation.Upload, callNumber, text, _state.TimeProvider.GetUtcNow(), null);
+
+        EmulatorReply reply;
+        if (!_uploads.TryGetValue(token, out var upload) || !upload.Multipart || upload.Bytes is not null)
+        {
+            reply = EmulatorReply.FromText(403, "The upload URL is unknown or already completed.", "text/plain; charset=utf-8");
+        }
+        else if (context.Request.Headers.Authorization.Count > 0 || context.Request.Query["X-Signature"] != "emulated")
+        {
+            reply = EmulatorReply.FromText(400, "The URL is signed: no other credential, and its signature is required.", "text/plain; charset=utf-8");
+        }
+        else if (!JsonWire.TryParseObject(text, out var body) || !body.TryGetProperty("parts", out var parts) || parts.ValueKind != JsonValueKind.Array
+            || !PartsMatch(parts, upload))
+        {
+            reply = EmulatorReply.FromText(400, "The parts must list every uploaded part, from 1, with its etag.", "text/plain; charset=utf-8");
+        }
+        else
+        {
+            using var whole = new MemoryStream();
+            foreach (var (_, (_, bytes)) in upload.Parts.OrderBy(p => p.Key))
+            {
+                whole.Write(bytes);
+            }
+
+            _uploads[token] = upload with { Bytes = whole.ToArray() };
+            reply = EmulatorReply.FromJson(new JsonObject { ["status"] = "ok" });
+        }
+
+        await WriteAsync(context, reply).ConfigureAwait(false);
+    }
+
+    private static bool PartsMatch(JsonElement parts, Upload upload)
+    {
+        int expected = 1;
+        foreach (var part in parts.EnumerateArray())
+        {
+            if (part.ValueKind != JsonValueKind.Object || !part.TryGetProperty("partNumber", out var number) || !number.TryGetInt32(out int n) || n != expected
+                || !upload.Parts.TryGetValue(n, out var stored) || BodyFields.GetString(part, "etag") != stored.Etag)
+            {
+                return false;
+            }
+
+            expected++;
+        }
+
+        return expected - 1 == upload.Parts.Count && expected > 1;
+    }
+
+    private static async Task WriteAsync(HttpContext context, EmulatorReply reply)
+    {
         context.Response.StatusCode = reply.StatusCode;
         context.Response.ContentType = reply.ContentType;
         await context.Response.Body.WriteAsync(reply.GetBody(), context.RequestAborted).ConfigureAwait(false);
@@ -449,5 +541,11 @@ internal sealed class FalEmulator : IErrorDialect, IAccountIdentifier
     private sealed record Upload(long Sequence, string FileName, string ContentType)
     {
         public byte[]? Bytes { get; init; }
+
+        /// <summary>Gets a value indicating whether the upload goes in parts (initiated with <c>initiate-multipart</c>).</summary>
+        public bool Multipart { get; init; }
+
+        /// <summary>Gets the parts received so far, by number: their etag and bytes.</summary>
+        public ConcurrentDictionary<int, (string Etag, byte[] Bytes)> Parts { get; } = new();
     }
 }

@@ -232,6 +232,30 @@ public class FalEmulatorTests
     }
 
     [Fact]
+    public async Task A_multipart_upload_takes_numbered_parts_and_a_completion_naming_each_etag()
+    {
+        await using var emulator = await MotionControlEmulator.StartAsync();
+        using var http = Client(emulator);
+        using var anonymous = EmulatorHttp.Client(emulator);
+
+        var target = await http.PostAsync("/storage/upload/initiate-multipart?storage_type=fal-cdn-v3", new JsonObject { ["content_type"] = "video/mp4", ["file_name"] = "long.mp4" });
+        var upload = new Uri(target.Json.Str("upload_url"));
+        var root = upload.GetLeftPart(UriPartial.Path);
+        using var first = await anonymous.PutAsync(new Uri(root + "/1" + upload.Query), new ByteArrayContent([1, 2]));
+        using var second = await anonymous.PutAsync(new Uri(root + "/2" + upload.Query), new ByteArrayContent([3]));
+        var etag1 = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.Str("etag");
+        var etag2 = JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement.Str("etag");
+        var wrong = await anonymous.SendAsync(HttpMethod.Post, root + "/complete" + upload.Query, $$"""{"parts":[{"partNumber":1,"etag":"{{etag1.Replace("\"", "\\\"", StringComparison.Ordinal)}}"}]}""");
+        var done = await anonymous.SendAsync(HttpMethod.Post, root + "/complete" + upload.Query, new JsonObject { ["parts"] = new JsonArray(new JsonObject { ["partNumber"] = 1, ["etag"] = etag1 }, new JsonObject { ["partNumber"] = 2, ["etag"] = etag2 }) }.ToJsonString());
+        var served = await anonymous.GetByteArrayAsync(new Uri(target.Json.Str("file_url")));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.Status);
+        Assert.Equal(HttpStatusCode.OK, done.Status);
+        Assert.Equal(new byte[] { 1, 2, 3 }, served);
+    }
+
+    [Fact]
     public async Task Requests_are_scoped_to_the_account_whose_key_created_them()
     {
         var eu = new EmulatorAccount("eu") { FalApiKey = "fal-eu-key-id:fal-eu-secret" };

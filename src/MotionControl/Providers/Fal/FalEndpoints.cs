@@ -18,6 +18,15 @@ internal sealed class FalEndpoints(
     /// <summary>The storage type fal's own client asks for (fal-js <c>storage.ts</c>).</summary>
     internal const string StorageType = "fal-cdn-v3";
 
+    /// <summary>Above this many bytes fal-js uploads in parts: 90 MiB.</summary>
+    internal const long MultipartThreshold = 90L * 1024 * 1024;
+
+    /// <summary>The size of each part of a multipart upload: 10 MiB, as fal-js.</summary>
+    internal const int PartSize = 10 * 1024 * 1024;
+
+    /// <summary>The most of a storage acknowledgement read.</summary>
+    private const long MaxAcknowledgementBytes = 64 * 1024;
+
     private static IVendorErrorPolicy Errors => FalVendor.Descriptor.Errors;
 
     public async Task<FalQueueSubmission> SubmitAsync(string endpointId, FalMotionControlInput input, Uri? webhookUrl = null, CancellationToken cancellationToken = default) =>
@@ -47,20 +56,18 @@ internal sealed class FalEndpoints(
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
 
-        // Asking for an upload address holds nothing on the account, so a lost reply may be asked again, like a read.
-        var body = WireBody.Serialize(new FalUploadInitiation { ContentType = contentType, FileName = fileName }, FalJsonContext.Default.FalUploadInitiation, null);
-        var target = await storage.SendValueAsync(
-            new VendorCall<IFalPlatformRoutes>(FalOperations.Upload, static (routes, call, ct) => routes.InitiateUploadAsync(StorageType, WireBody.Content(call.Body), ct)) { Body = body, PooledReply = true },
-            static reply =>
-            {
-                var value = WireReply<FalUploadTarget>.Read(reply, FalJsonContext.Default.FalUploadTarget, Errors).Value;
-                return Uri.TryCreate(value.UploadUrl, UriKind.Absolute, out var upload) && Uri.TryCreate(value.FileUrl, UriKind.Absolute, out var file)
-                    ? (Upload: upload, File: file)
-                    : throw reply.ProtocolError("the upload initiation carries no absolute upload_url and file_url");
-            },
-            cancellationToken).ConfigureAwait(false);
+        // As fal's own client: one PUT up to 90 MB, parts of 10 MB above.
+        var multipart = content.CanSeek && content.Length - content.Position > MultipartThreshold;
+        var target = await InitiateAsync(new FalUploadInitiation { ContentType = contentType, FileName = fileName }, multipart, cancellationToken).ConfigureAwait(false);
+        if (multipart)
+        {
+            await PutPartsAsync(target.Upload, content, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await SendUnauthenticatedAsync(HttpMethod.Put, target.Upload, new StreamContent(content) { Headers = { ContentType = MediaTypeHeaderValue.Parse(contentType) } }, cancellationToken).ConfigureAwait(false);
+        }
 
-        await PutAsync(target.Upload, content, contentType, cancellationToken).ConfigureAwait(false);
         return target.File;
     }
 
@@ -174,16 +181,82 @@ internal sealed class FalEndpoints(
     private static VendorCall<IFalRoutes> ResultCall(string requestId) =>
         VendorCall<IFalRoutes>.Get(requestId, static (routes, call, ct) => routes.GetResultAsync(call.TaskId!, ct));
 
-    /// <summary>The PUT of the bytes to fal's pre-signed address, on the download client: it never carries the fal key.</summary>
-    private async Task PutAsync(Uri target, Stream content, string contentType, CancellationToken cancellationToken)
+    /// <summary>Asks fal storage for an upload address: a read in how it is retried (it holds nothing on the account).</summary>
+    private ValueTask<(Uri Upload, Uri File)> InitiateAsync(FalUploadInitiation initiation, bool multipart, CancellationToken cancellationToken)
+    {
+        var body = WireBody.Serialize(initiation, FalJsonContext.Default.FalUploadInitiation, null);
+        var call = multipart
+            ? new VendorCall<IFalPlatformRoutes>(FalOperations.Upload, static (routes, call, ct) => routes.InitiateMultipartUploadAsync(StorageType, WireBody.Content(call.Body), ct))
+            : new VendorCall<IFalPlatformRoutes>(FalOperations.Upload, static (routes, call, ct) => routes.InitiateUploadAsync(StorageType, WireBody.Content(call.Body), ct));
+        return storage.SendValueAsync(
+            call with { Body = body, PooledReply = true },
+            static reply =>
+            {
+                var value = WireReply<FalUploadTarget>.Read(reply, FalJsonContext.Default.FalUploadTarget, Errors).Value;
+                return Uri.TryCreate(value.UploadUrl, UriKind.Absolute, out var upload) && Uri.TryCreate(value.FileUrl, UriKind.Absolute, out var file)
+                    ? (upload, file)
+                    : throw reply.ProtocolError("the upload initiation carries no absolute upload_url and file_url");
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// A multipart upload as fal-js does it: each 10 MB part PUT to <c>{upload_url path}/{n}{query}</c> (answered with
+    /// <c>{partNumber, etag}</c>), then <c>POST {upload_url path}/complete{query}</c> with every part.
+    /// </summary>
+    private async Task PutPartsAsync(Uri upload, Stream content, CancellationToken cancellationToken)
+    {
+        var root = upload.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        var parts = new List<FalUploadPart>();
+        var buffer = new byte[PartSize];
+        for (var number = 1; ; number++)
+        {
+            var read = await content.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            var reply = await SendUnauthenticatedAsync(HttpMethod.Put, new Uri(root + "/" + number.ToString(System.Globalization.CultureInfo.InvariantCulture) + upload.Query), new ByteArrayContent(buffer, 0, read), cancellationToken).ConfigureAwait(false);
+            var part = ReadPart(reply, number);
+            parts.Add(part);
+            if (read < buffer.Length)
+            {
+                break;
+            }
+        }
+
+        var completion = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new FalUploadCompletion { Parts = parts }, FalJsonContext.Default.FalUploadCompletion);
+        await SendUnauthenticatedAsync(HttpMethod.Post, new Uri(root + "/complete" + upload.Query), WireBody.Content(completion), cancellationToken).ConfigureAwait(false);
+    }
+
+    private FalUploadPart ReadPart(byte[] reply, int number)
+    {
+        try
+        {
+            var part = System.Text.Json.JsonSerializer.Deserialize(reply, FalJsonContext.Default.FalUploadPart);
+            if (part is { Etag.Length: > 0 })
+            {
+                return part with { PartNumber = part.PartNumber == 0 ? number : part.PartNumber };
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Reported below.
+        }
+
+        throw new MotionControlProtocolException($"fal storage answered part {number} of a multipart upload without its etag.") { ProviderName = storage.ProviderName };
+    }
+
+    /// <summary>
+    /// A request to fal's pre-signed storage addresses, on the download client: it never carries the fal key. The
+    /// request is not disposed: that would dispose its content and with it the caller's stream (HttpClient itself leaves a
+    /// sent request's content alone).
+    /// </summary>
+    private async Task<byte[]> SendUnauthenticatedAsync(HttpMethod method, Uri target, HttpContent content, CancellationToken cancellationToken)
     {
         var where = target.GetLeftPart(UriPartial.Path);
-        // Not disposed: disposing the request would dispose its content and with it the caller's stream (HttpClient
-        // itself leaves a sent request's content alone).
-        var request = new HttpRequestMessage(HttpMethod.Put, target)
-        {
-            Content = new StreamContent(content) { Headers = { ContentType = MediaTypeHeaderValue.Parse(contentType) } },
-        };
+        var request = new HttpRequestMessage(method, target) { Content = content };
         HttpResponseMessage response;
         try
         {
@@ -209,6 +282,10 @@ internal sealed class FalEndpoints(
                     IsTransient = (int)response.StatusCode >= 500,
                 };
             }
+
+            // Small acknowledgements only (a part's {partNumber, etag}); anything longer is not read.
+            var length = response.Content.Headers.ContentLength;
+            return length is > MaxAcknowledgementBytes ? [] : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

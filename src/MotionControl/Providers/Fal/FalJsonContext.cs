@@ -18,4 +18,6 @@ namespace MotionControl.Providers.Fal;
 [JsonSerializable(typeof(FalUploadInitiation))]
 [JsonSerializable(typeof(FalUploadTarget))]
 [JsonSerializable(typeof(FalErrorResponse))]
+[JsonSerializable(typeof(FalUploadPart))]
+[JsonSerializable(typeof(FalUploadCompletion))]
 internal sealed partial class FalJsonContext : JsonSerializerContext;

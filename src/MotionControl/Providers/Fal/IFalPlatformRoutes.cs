@@ -15,4 +15,8 @@ internal interface IFalPlatformRoutes
     /// <summary><c>POST /storage/upload/initiate?storage_type=fal-cdn-v3</c> (fal-js <c>storage.ts</c>).</summary>
     [Post("/storage/upload/initiate")]
     Task<HttpResponseMessage> InitiateUploadAsync([AliasAs("storage_type")] string storageType, [Body] HttpContent body, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /storage/upload/initiate-multipart?storage_type=fal-cdn-v3</c>, for files above 90 MB (fal-js <c>storage.ts</c>).</summary>
+    [Post("/storage/upload/initiate-multipart")]
+    Task<HttpResponseMessage> InitiateMultipartUploadAsync([AliasAs("storage_type")] string storageType, [Body] HttpContent body, CancellationToken cancellationToken);
 }

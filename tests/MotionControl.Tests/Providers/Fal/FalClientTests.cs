@@ -173,6 +173,38 @@ public sealed class FalClientTests
     }
 
     [Fact]
+    public async Task A_video_above_90_MiB_goes_to_fal_storage_in_10_MiB_parts_then_a_completion()
+    {
+        await using var bed = await StartAsync();
+
+        // The fixture with a 'free' box after it: a valid MP4 of 95 MiB (the probe steps over the box).
+        var fixture = await File.ReadAllBytesAsync(Fixture("moov_first.mp4"));
+        var video = new byte[95 * 1024 * 1024];
+        fixture.CopyTo(video, 0);
+        BinaryPrimitives.WriteUInt32BigEndian(video.AsSpan(fixture.Length), (uint)(video.Length - fixture.Length));
+        "free"u8.CopyTo(video.AsSpan(fixture.Length + 4));
+        video[^1] = 0x5A;
+
+        await bed.Client.SubmitAsync(Remote(r => r with { Video = MediaSource.FromBytes(video, "long.mp4") }));
+
+        var uploads = bed.Calls(EmulatorOperation.Upload);
+        var initiation = Assert.Single(uploads, r => r.Path.StartsWith("/storage/", StringComparison.Ordinal));
+        Assert.Equal("/storage/upload/initiate-multipart", initiation.Path);
+        Assert.Equal("?storage_type=fal-cdn-v3", initiation.Query);
+        var parts = uploads.Where(r => r.Method == "PUT").ToList();
+        Assert.Equal(10, parts.Count);
+        Assert.Equal("(10485760 bytes)", parts[0].Body);
+        Assert.Equal($"({video.Length - (9 * 10485760)} bytes)", parts[9].Body);
+        var complete = Assert.Single(uploads, r => r.Path.EndsWith("/complete", StringComparison.Ordinal));
+        Assert.StartsWith("""{"parts":[{"partNumber":1,"etag":""", complete.Body, StringComparison.Ordinal);
+        Assert.All(uploads.Where(r => r != initiation), r => Assert.False(r.Headers.ContainsKey("Authorization")));
+        using var body = JsonDocument.Parse(Assert.Single(bed.Calls(EmulatorOperation.Create)).Body);
+        using var http = new HttpClient();
+        var served = await http.GetByteArrayAsync(new Uri(body.RootElement.GetProperty("video_url").GetString()!));
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(video), System.Security.Cryptography.SHA256.HashData(served));
+    }
+
+    [Fact]
     public async Task A_callers_uploader_is_used_instead_of_fal_storage()
     {
         var uploader = new RecordingUploader(new Uri("https://cdn.example.com/mine.mp4"));
