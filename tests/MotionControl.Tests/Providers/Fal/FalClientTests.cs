@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using MotionControl.Providers.Fal;
 using MotionControl.Testing;
 
@@ -386,6 +387,31 @@ public sealed class FalClientTests
 
         Assert.Contains("kling-v1-6", refused.Message, StringComparison.Ordinal);
         Assert.Empty(bed.Calls(EmulatorOperation.Create));
+    }
+
+    [Fact]
+    public async Task Registered_with_AddFal_a_client_uploads_queues_and_reads_its_balance_on_all_three_hosts()
+    {
+        await using var emulator = await MotionControlEmulator.StartAsync();
+        var services = new ServiceCollection();
+        services.AddMotionControl().AddFal(o =>
+        {
+            o.ApiKey = emulator.Credentials.FalApiKey;
+            o.BaseAddress = emulator.FalBaseAddress;
+            o.PlatformBaseAddress = emulator.FalBaseAddress;
+            o.StorageBaseAddress = emulator.FalBaseAddress;
+            o.WaitOptions = VendorTestBed.FastWait;
+        });
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredKeyedService<IMotionControlClient>(MotionControlProviders.Fal);
+
+        var task = await client.GenerateAsync(Remote(r => r with { Video = MediaSource.FromFile(Fixture("moov_first.mp4")) }));
+        var balance = await client.GetBalanceAsync();
+
+        Assert.Equal(MotionControlTaskStatus.Succeeded, task.Status);
+        Assert.Equal(49.65m, balance.Amount);
+        Assert.Same(provider.GetRequiredService<FalClient>().Api, provider.GetRequiredService<IFalApi>());
+        Assert.Equal(2, emulator.Requests.Count(r => r.Provider == EmulatorProviders.Fal && r.Operation == EmulatorOperation.Upload));
     }
 
     [Fact]
