@@ -3,6 +3,7 @@
 // With no API key in the environment it runs against the local emulator (MotionControl.Testing).
 using MotionControl;
 using MotionControl.Providers.AimlApi;
+using MotionControl.Providers.Fal;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
 using MotionControl.Providers.PowerTokens;
@@ -58,8 +59,9 @@ static async Task<int> RunAsync(QuickStartArguments options)
         Console.WriteLine("No API key configured: running against the local emulator (MotionControl.Testing)");
         Console.WriteLine($"  emulator at {emulator.BaseAddress}; set MOTIONCONTROL__KLING__APIKEY (or another vendor's key) to run for real.");
         clientOptions = VendorCredentials.ForEmulator(options.Provider, emulator);
-        // Local files for URL-only vendors are served from 127.0.0.1; Replicate stores them with its own (emulated) files API.
-        clientOptions.MediaUploader = options.Provider == MotionControlProviders.Replicate ? null : uploader;
+        // Local files for URL-only vendors are served from 127.0.0.1; fal and Replicate store them themselves (fal's
+        // storage, Replicate's files API, both emulated).
+        clientOptions.MediaUploader = clientOptions is FalOptions or ReplicateOptions ? null : uploader;
         clientOptions.WaitOptions = new MotionControlWaitOptions { PollInterval = TimeSpan.FromMilliseconds(500), MaxPollInterval = TimeSpan.FromSeconds(1) };
     }
     else
@@ -132,5 +134,6 @@ static MotionControlClient CreateClient(string provider, MotionControlClientOpti
     AimlApiOptions o => new AimlApiClient(o),
     VydraOptions o => new VydraClient(o),
     ReplicateOptions o => new ReplicateClient(o),
+    FalOptions o => new FalClient(o),
     _ => throw new ArgumentException($"Unknown provider '{provider}'."),
 };

@@ -8,6 +8,7 @@ internal sealed record QuickStartArguments
     public const string Usage = """
         usage: dotnet run --project samples/QuickStart -- [options]
           --provider NAME          kling (default), powertokens, modelslab, aimlapi, vydra, replicate
+          --provider NAME          kling (default), powertokens, modelslab, aimlapi, vydra, fal
           --image PATH|URL         the character image (default: media/character.png)
           --video PATH|URL         the reference video (default: media/dance.mp4)
           --orientation image|video  follow the image's or the video's orientation (default: video)
@@ -18,7 +19,7 @@ internal sealed record QuickStartArguments
         """;
 
     private static readonly string[] Providers =
-        [MotionControlProviders.Kling, MotionControlProviders.PowerTokens, MotionControlProviders.ModelsLab, MotionControlProviders.AimlApi, MotionControlProviders.Vydra, MotionControlProviders.Replicate];
+        [MotionControlProviders.Kling, MotionControlProviders.PowerTokens, MotionControlProviders.ModelsLab, MotionControlProviders.AimlApi, MotionControlProviders.Vydra, MotionControlProviders.Replicate, MotionControlProviders.Fal];
 
     public string Provider { get; init; } = MotionControlProviders.Kling;
 

@@ -1,5 +1,6 @@
 using MotionControl;
 using MotionControl.Providers.AimlApi;
+using MotionControl.Providers.Fal;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
 using MotionControl.Providers.PowerTokens;
@@ -29,6 +30,7 @@ internal static class VendorCredentials
             MotionControlProviders.AimlApi when Read("AimlApi", "ApiKey") is { } key => new AimlApiOptions { ApiKey = key },
             MotionControlProviders.Vydra when Read("Vydra", "ApiKey") is { } key => new VydraOptions { ApiKey = key },
             MotionControlProviders.Replicate when Read("Replicate", "ApiKey") is { } key => new ReplicateOptions { ApiKey = key },
+            MotionControlProviders.Fal when Read("Fal", "ApiKey") is { } key => new FalOptions { ApiKey = key },
             _ => null,
         };
         return options;
@@ -46,6 +48,7 @@ internal static class VendorCredentials
             MotionControlProviders.AimlApi => new AimlApiOptions { ApiKey = c.AimlApiKey },
             MotionControlProviders.Vydra => new VydraOptions { ApiKey = c.VydraApiKey },
             MotionControlProviders.Replicate => new ReplicateOptions { ApiKey = c.ReplicateApiKey },
+            MotionControlProviders.Fal => new FalOptions { ApiKey = c.FalApiKey, PlatformBaseAddress = emulator.FalBaseAddress, StorageBaseAddress = emulator.FalBaseAddress },
             _ => throw new ArgumentException($"Unknown provider '{provider}'."),
         };
         options.BaseAddress = emulator.BaseAddress;

@@ -51,6 +51,8 @@ public sealed class EmulatorAccount
 
     /// <summary>Gets the Replicate bearer API token, or null.</summary>
     public string? ReplicateApiKey { get; init; }
+    /// <summary>Gets the fal key (<c>Authorization: Key &lt;key&gt;</c>), or null.</summary>
+    public string? FalApiKey { get; init; }
 
     /// <summary>Returns the type and the account's name only, so keys never end up in test output by accident.</summary>
     /// <returns>For example <c>EmulatorAccount eu</c>.</returns>
@@ -65,10 +67,11 @@ public sealed class EmulatorAccount
         EmulatorProviders.AimlApi => AimlApiKey,
         EmulatorProviders.Vydra => VydraApiKey,
         EmulatorProviders.Replicate => ReplicateApiKey,
+        EmulatorProviders.Fal => FalApiKey,
         _ => null,
     };
 
     /// <summary>Gets every key the account holds, for the request log's redaction.</summary>
     internal IEnumerable<string?> AllKeys() =>
-        [KlingAccessKey, KlingSecretKey, KlingApiKey, PowerTokensApiKey, ModelsLabApiKey, AimlApiKey, VydraApiKey, ReplicateApiKey];
+        [KlingAccessKey, KlingSecretKey, KlingApiKey, PowerTokensApiKey, ModelsLabApiKey, AimlApiKey, VydraApiKey, ReplicateApiKey, FalApiKey];
 }

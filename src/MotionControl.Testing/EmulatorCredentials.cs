@@ -38,6 +38,9 @@ public sealed class EmulatorCredentials
     /// <summary>Gets the Replicate bearer API token (shaped like Replicate's <c>r8_…</c>).</summary>
     public string ReplicateApiKey { get; init; } = "r8_emulator0000000000000000000000000000";
 
+    /// <summary>Gets the fal key, sent as <c>Authorization: Key &lt;key&gt;</c> (shaped like fal's <c>&lt;key id&gt;:&lt;secret&gt;</c>).</summary>
+    public string FalApiKey { get; init; } = "emulator-fal-key-id:emulator-fal-key-secret";
+
     /// <summary>
     /// Gets more accounts the emulator accepts besides the default one; empty by default. Names must be unique and
     /// not <see cref="DefaultAccountName"/>, each account must hold at least one key (a Kling access key and secret
@@ -61,5 +64,6 @@ public sealed class EmulatorCredentials
         AimlApiKey = AimlApiKey,
         VydraApiKey = VydraApiKey,
         ReplicateApiKey = ReplicateApiKey,
+        FalApiKey = FalApiKey,
     };
 }

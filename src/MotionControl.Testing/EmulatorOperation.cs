@@ -24,9 +24,9 @@ public enum EmulatorOperation
     /// <summary>Delete a Kling custom element (<c>POST /v1/general/delete-advanced-elements</c>).</summary>
     Delete,
 
-    /// <summary>Read the account's balance (Vydra's organization, ModelsLab's wallet, AIMLAPI's billing, Kling's resource packs and deduction ledgers).</summary>
+    /// <summary>Read the account's balance (Vydra's organization, ModelsLab's wallet, AIMLAPI's billing, Kling's resource packs and deduction ledgers, fal's billing).</summary>
     Balance,
 
-    /// <summary>Upload a file (Replicate's files API, <c>POST /v1/files</c>).</summary>
+    /// <summary>Upload a file to the vendor's storage (Replicate's files API <c>POST /v1/files</c>; fal's <c>POST /storage/upload/initiate</c> and the pre-signed PUT it hands out).</summary>
     Upload,
 }

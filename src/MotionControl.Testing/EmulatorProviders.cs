@@ -24,6 +24,9 @@ public static class EmulatorProviders
     /// <summary>Replicate (<c>/v1/models/kwaivgi/kling-v2.6-motion-control|kling-v3-motion-control/predictions</c>, <c>/v1/predictions</c>, <c>/v1/files</c>).</summary>
     public const string Replicate = "replicate";
 
+    /// <summary>fal.ai (<c>/fal-ai/kling-video/...</c> queue routes, <c>/v1/account/billing</c>, <c>/storage/upload/initiate</c>).</summary>
+    public const string Fal = "fal";
+
     /// <summary>
     /// Not a vendor: the name under which the synthetic download route (<c>/files/blob</c>) is logged and can be
     /// given faults. Result videos are logged under their vendor's name with <see cref="EmulatorOperation.Download"/>.
@@ -31,5 +34,5 @@ public static class EmulatorProviders
     public const string Files = "files";
 
     /// <summary>Gets the vendor names.</summary>
-    public static IReadOnlyList<string> All { get; } = [Kling, PowerTokens, ModelsLab, AimlApi, Vydra, Replicate];
+    public static IReadOnlyList<string> All { get; } = [Kling, PowerTokens, ModelsLab, AimlApi, Vydra, Replicate, Fal];
 }

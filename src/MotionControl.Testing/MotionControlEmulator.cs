@@ -4,6 +4,7 @@ namespace MotionControl.Testing;
 
 /// <summary>
 /// An in-process emulator of the Kling Motion Control vendors (Kling, PowerTokens, ModelsLab, AIMLAPI, Vydra, Replicate):
+/// An in-process emulator of the Kling Motion Control vendors (Kling, PowerTokens, ModelsLab, AIMLAPI, Vydra, fal):
 /// a real HTTP server on 127.0.0.1 that speaks each vendor's wire contract, runs scripted task lifecycles, injects
 /// faults and logs every request.
 /// </summary>
@@ -47,6 +48,9 @@ public sealed class MotionControlEmulator : IAsyncDisposable
 
     /// <summary>Gets the base address for a Replicate client (paths <c>/v1/models/…/predictions</c>, <c>/v1/predictions/…</c>, <c>/v1/files</c>).</summary>
     public Uri ReplicateBaseAddress => _state.BaseAddress;
+
+    /// <summary>Gets the base address for a fal client: its queue (<c>/fal-ai/kling-video/…</c>), platform (<c>/v1/account/billing</c>) and storage (<c>/storage/upload/initiate</c>) hosts alike.</summary>
+    public Uri FalBaseAddress => _state.BaseAddress;
 
     /// <summary>Gets the credentials the emulator accepts.</summary>
     public EmulatorCredentials Credentials => _state.Credentials;
@@ -165,13 +169,14 @@ public sealed class MotionControlEmulator : IAsyncDisposable
         return new Uri(_state.BaseAddress, FormattableString.Invariant($"files/blob?bytes={bytes}"));
     }
 
-    /// <summary>Forgets every task, element, scripted lifecycle, fault, call count and logged request, as if just started (same port, credentials and clock).</summary>
+    /// <summary>Forgets every task, element, uploaded file, scripted lifecycle, fault, call count and logged request, as if just started (same port, credentials and clock).</summary>
     public void Reset()
     {
         _state.Faults.ClearAll();
         _state.Tasks.Clear();
         _state.Elements.Clear();
         _state.ReplicateFiles.Clear();
+        _state.Fal?.Clear();
         _state.Log.Clear();
     }
 

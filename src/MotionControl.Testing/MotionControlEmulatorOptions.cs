@@ -36,11 +36,12 @@ public sealed class MotionControlEmulatorOptions
 
     /// <summary>
     /// Gets the balance each account starts with, per provider (an <see cref="EmulatorProviders"/> name), in the vendor's
-    /// unit: Kling and PowerTokens units, ModelsLab and AIMLAPI dollars, Vydra credits. A provider named here also
+    /// unit: Kling and PowerTokens units, ModelsLab, AIMLAPI and fal dollars, Vydra credits. A provider named here also
     /// <b>enforces</b> it: once an account's balance is spent (zero or below), its next create is refused with the
     /// vendor's out-of-credits reply (Kling 1102, PowerTokens 402, ModelsLab 402, AIMLAPI 403, Vydra 402
-    /// <c>INSUFFICIENT_CREDITS</c>), and nothing is created. Every succeeded job takes its charge (Kling 5 units, 10 in
-    /// <c>pro</c>; Vydra 40 credits; ModelsLab $0.50; AIMLAPI $0.63). A provider not named starts at its documented
+    /// <c>INSUFFICIENT_CREDITS</c>, fal 403 "Exhausted balance", Replicate 402), and nothing is created. Every succeeded job
+    /// takes its charge (Kling 5 units, 10 in <c>pro</c>; Vydra 40 credits; ModelsLab $0.50; AIMLAPI $0.63; fal $0.35;
+    /// Replicate nothing, since it has no balance to read). A provider not named starts at its documented
     /// example balance and never refuses. Empty by default.
     /// </summary>
     /// <remarks>

@@ -60,6 +60,12 @@ public sealed record MotionControlCapabilities
     /// <summary>True when an element may be given by its images (<see cref="MotionControlElement.FromImages"/>); Kling's own API takes ids only.</summary>
     public bool SupportsImageElements { get; init; }
 
+    /// <summary>
+    /// True when an element may be named by the vendor's id (<see cref="MotionControlElement.FromId"/>): every vendor with
+    /// elements but fal, which builds the element from images only.
+    /// </summary>
+    public bool SupportsElementIds { get; init; } = true;
+
     /// <summary>True when element ids must be numbers (Kling's legacy contract, PowerTokens).</summary>
     public bool RequiresNumericElementIds { get; init; }
 

@@ -100,6 +100,10 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
 
     private MotionControlWaitOptions DefaultWaitOptions { get; }
 
+    /// <summary>
+    /// Where local media go for vendors that take URLs: the caller's uploader, else the one a vendor client hosts itself
+    /// (fal's storage), set by that client's constructor.
+    /// </summary>
     private IMediaUploader? MediaUploader { get; set; }
 
     private string? ConfiguredModel { get; }
@@ -345,7 +349,8 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
 
     /// <summary>
     /// Sets the uploader of local media when the options gave none: a vendor that hosts files itself (Replicate's files
-    /// API) supplies its own, so local files need no storage of the caller's. Called from the vendor client's constructor.
+    /// API, fal's storage) supplies its own, so local files need no storage of the caller's. Called from the vendor
+    /// client's constructor.
     /// </summary>
     private protected void UseMediaUploader(IMediaUploader uploader) => MediaUploader = uploader;
 

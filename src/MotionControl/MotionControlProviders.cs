@@ -21,6 +21,9 @@ public static class MotionControlProviders
     /// <summary>Replicate (<c>kwaivgi/kling-v2.6-motion-control</c>, <c>kwaivgi/kling-v3-motion-control</c>).</summary>
     public const string Replicate = "replicate";
 
+    /// <summary>fal.ai (its queue API; <c>Authorization: Key</c>).</summary>
+    public const string Fal = "fal";
+
     /// <summary>All provider names.</summary>
-    public static IReadOnlyList<string> All { get; } = [Kling, PowerTokens, ModelsLab, AimlApi, Vydra, Replicate];
+    public static IReadOnlyList<string> All { get; } = [Kling, PowerTokens, ModelsLab, AimlApi, Vydra, Replicate, Fal];
 }

@@ -7,7 +7,7 @@ namespace MotionControl.Testing;
 internal sealed class AccountDirectory
 {
     private static readonly string[] KeyedProviders =
-        [EmulatorProviders.Kling, EmulatorProviders.PowerTokens, EmulatorProviders.ModelsLab, EmulatorProviders.AimlApi, EmulatorProviders.Vydra, EmulatorProviders.Replicate];
+        [EmulatorProviders.Kling, EmulatorProviders.PowerTokens, EmulatorProviders.ModelsLab, EmulatorProviders.AimlApi, EmulatorProviders.Vydra, EmulatorProviders.Replicate, EmulatorProviders.Fal];
 
     private readonly Dictionary<string, Dictionary<string, EmulatorAccount>> _byKey = new(StringComparer.Ordinal);
 

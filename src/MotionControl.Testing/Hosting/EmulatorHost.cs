@@ -45,6 +45,8 @@ internal static class EmulatorHost
         new AimlApiEmulator(state).MapRoutes(app);
         new VydraEmulator(state).MapRoutes(app);
         new ReplicateEmulator(state).MapRoutes(app);
+        state.Fal = new FalEmulator(state);
+        state.Fal.MapRoutes(app);
         new FileRoutes(state).MapRoutes(app);
 
         try

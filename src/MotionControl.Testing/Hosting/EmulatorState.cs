@@ -38,6 +38,8 @@ internal sealed class EmulatorState
 
     /// <summary>Gets the files uploaded to Replicate's files API (<c>POST /v1/files</c>).</summary>
     public ReplicateFileStore ReplicateFiles { get; } = new();
+    /// <summary>Gets or sets fal's routes (they keep the files uploaded to its storage); set when the host maps them.</summary>
+    public FalEmulator? Fal { get; set; }
 
     public RequestLog Log { get; }
 

@@ -25,6 +25,12 @@ internal static class EmulatorBalances
     /// <summary>What a succeeded AIMLAPI job takes, in USD: its 1,260,000 credits at 2,000,000 credits per dollar (inferred).</summary>
     public const decimal AimlApiUsdPerJob = 0.63m;
 
+    /// <summary>fal's starting balance in USD (inferred: the billing page documents the field, not an example value).</summary>
+    public const decimal FalUsd = 50m;
+
+    /// <summary>(inferred) What a succeeded fal request takes from the balance, in USD.</summary>
+    public const decimal FalUsdPerJob = 0.35m;
+
     /// <summary>Kling's starting units in the one online resource pack (the account page's example <c>total_quantity</c>).</summary>
     public const decimal KlingUnits = 200m;
 
@@ -58,6 +64,7 @@ internal static class EmulatorBalances
             EmulatorProviders.Vydra => VydraCredits,
             EmulatorProviders.ModelsLab => ModelsLabUsd,
             EmulatorProviders.AimlApi => AimlApiUsd,
+            EmulatorProviders.Fal => FalUsd,
             _ => KlingUnits,
         };
 
@@ -68,6 +75,7 @@ internal static class EmulatorBalances
         EmulatorProviders.Vydra => VydraCreditsPerJob,
         EmulatorProviders.ModelsLab => ModelsLabUsdPerJob,
         EmulatorProviders.AimlApi => AimlApiUsdPerJob,
+        EmulatorProviders.Fal => FalUsdPerJob,
         _ => 0,
     };
 

@@ -351,7 +351,7 @@ internal sealed class VendorTransport<TRoutes>
 
     private static string? RequestIdFrom(HttpResponseMessage response)
     {
-        foreach (var name in (ReadOnlySpan<string>)["x-request-id", "request-id", "x-kling-request-id"])
+        foreach (var name in (ReadOnlySpan<string>)["x-request-id", "request-id", "x-kling-request-id", "x-fal-request-id"])
         {
             if (response.Headers.TryGetValues(name, out var values))
             {

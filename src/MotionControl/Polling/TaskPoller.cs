@@ -186,7 +186,7 @@ internal sealed class TaskPoller
             Schedule.Observe(task);
             var previous = LastTask;
             LastTask = task;
-            if (previous is null || previous.Status != task.Status || previous.Progress != task.Progress || previous.VendorStatus != task.VendorStatus)
+            if (previous is null || previous.Status != task.Status || previous.Progress != task.Progress || previous.QueuePosition != task.QueuePosition || previous.VendorStatus != task.VendorStatus)
             {
                 if (previous is null || previous.Status != task.Status)
                 {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MotionControl.DependencyInjection;
 using MotionControl.Providers.AimlApi;
+using MotionControl.Providers.Fal;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
 using MotionControl.Providers.PowerTokens;
@@ -24,6 +25,7 @@ internal static class VendorCatalog
         (AimlApiVendor.Descriptor.SectionName, AimlApiVendor.Descriptor.Name, static (b, name, s) => b.AddAimlApi(name, s)),
         (VydraVendor.Descriptor.SectionName, VydraVendor.Descriptor.Name, static (b, name, s) => b.AddVydra(name, s)),
         (ReplicateVendor.Descriptor.SectionName, ReplicateVendor.Descriptor.Name, static (b, name, s) => b.AddReplicate(name, s, null)),
+        (FalVendor.Descriptor.SectionName, FalVendor.Descriptor.Name, static (b, name, s) => b.AddFal(name, s, null)),
     ];
 
     /// <summary>

@@ -32,6 +32,12 @@ public sealed record MotionControlTask
     /// <summary>Progress in percent (0–100) when the vendor reports it (Vydra), otherwise <see langword="null"/>.</summary>
     public int? Progress { get; init; }
 
+    /// <summary>
+    /// How many requests are ahead of this one in the vendor's queue while it waits (fal's <c>queue_position</c>; 0 = next),
+    /// otherwise <see langword="null"/>.
+    /// </summary>
+    public int? QueuePosition { get; init; }
+
     /// <summary>When the vendor expects the task to finish (ModelsLab <c>eta</c>), otherwise <see langword="null"/>.</summary>
     public DateTimeOffset? EstimatedCompletion { get; init; }
 
@@ -80,6 +86,11 @@ public sealed record MotionControlTask
         if (Progress is { } progress)
         {
             text += $" {progress}%";
+        }
+
+        if (QueuePosition is { } position)
+        {
+            text += $" (queue position {position})";
         }
 
         if (FailureReason is not null)

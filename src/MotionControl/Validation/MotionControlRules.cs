@@ -81,6 +81,9 @@ public static class MotionControlRules
     /// <summary>The contract takes numeric element ids only (Kling's legacy contract, PowerTokens).</summary>
     public const string ElementIdFormat = "element.id";
 
+    /// <summary>An element given by its id at a vendor that builds elements from images only (fal).</summary>
+    public const string ElementById = "element.byid";
+
     /// <summary>Remote media and callbacks are absolute http(s) URLs (https for AIMLAPI video).</summary>
     public const string UrlScheme = "url.scheme";
 

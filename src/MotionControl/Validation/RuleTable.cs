@@ -18,9 +18,9 @@ internal static class RuleTable
         Row(MotionControlRules.ImageUnreadable, "Image", "A local image exists and its headers can be read.", All, "limits.md pre-flight", c => Unreadable(c, c.Image, "Image", "character image", MotionControlRules.ImageUnreadable)),
         Row(MotionControlRules.ImageFormat, "Image", "Content is JPEG or PNG, sniffed from the bytes (not the file name).", All, "S1, S4", ImageFormat),
         Row(MotionControlRules.ImageSize, "Image", "At most 10 MB.", All, "S1, S4", ImageSize),
-        Row(MotionControlRules.ImageDimensions, "Image", "Width and height each 300–65536 px; Replicate: 340–3850 px.", All, "S1, S4, S2; https://replicate.com/kwaivgi/kling-v2.6-motion-control/api (image: dimensions 340px-3850px)", ImageDimensions),
+        Row(MotionControlRules.ImageDimensions, "Image", "Width and height each 300–65536 px; Replicate: 340–3850 px; fal: 340–3850 px, inferred.", All, "S1, S4, S2; https://replicate.com/kwaivgi/kling-v2.6-motion-control/api (image: dimensions 340px-3850px); fal: inferred from third-party clients (pocketpaw PR #2005)", ImageDimensions),
         Row(MotionControlRules.ImageAspect, "Image", "Width/height between 1:2.5 and 2.5:1 (0.4–2.5).", All, "S1, S4", ImageAspect),
-        Row(MotionControlRules.ImageTransport, "Image", "Local bytes go as raw Base64 (Kling, PowerTokens) or Base64/data URI (AIMLAPI); Replicate takes a data URL up to 256 KB and stores larger files with its own files API; ModelsLab and Vydra take a URL only, so local bytes need an IMediaUploader.", "per vendor", "S1, S2, S4, S3; https://replicate.com/docs/reference/http (files: data URL <= 256kb)", c => Transport(c, c.Request.Image, c.Capabilities.ImageTransports, "Image", "character image", MotionControlRules.ImageTransport)),
+        Row(MotionControlRules.ImageTransport, "Image", "Local bytes go as raw Base64 (Kling, PowerTokens) or Base64/data URI (AIMLAPI); Replicate takes a data URL up to 256 KB and stores larger files with its own files API; fal uploads them to its own storage; ModelsLab and Vydra take a URL only, so local bytes need an IMediaUploader.", "per vendor", "S1, S2, S4, S3; https://replicate.com/docs/reference/http (files: data URL <= 256kb)", c => Transport(c, c.Request.Image, c.Capabilities.ImageTransports, "Image", "character image", MotionControlRules.ImageTransport)),
         Row(MotionControlRules.VideoRequired, "Video", "A reference video is given.", All, "S1", VideoRequired),
         Row(MotionControlRules.VideoUnreadable, "Video", "A local video exists and its headers can be read.", All, "limits.md pre-flight", c => Unreadable(c, c.Video, "Video", "reference video", MotionControlRules.VideoUnreadable)),
         Row(MotionControlRules.VideoFormat, "Video", "Content is MP4 or QuickTime MOV (ISO-BMFF ftyp / QuickTime atoms).", All, "S0, S1, S4", VideoFormat),
@@ -28,14 +28,15 @@ internal static class RuleTable
         Row(MotionControlRules.VideoDimensions, "Video", "Width and height each 340–3850 px, as displayed (after rotation).", All, "S0, S1, S4", VideoDimensions),
         Row(MotionControlRules.VideoDurationMin, "Video", "At least 3 s.", All, "S0, S1, S2, S4", VideoDurationMin),
         Row(MotionControlRules.VideoDurationMax, "Video", "At most 30 s with orientation video, at most 10 s with orientation image.", All, "S0, S1, S2, S3, S4", VideoDurationMax),
-        Row(MotionControlRules.VideoTransport, "Video", "Kling, PowerTokens, ModelsLab and Vydra take a URL only (local files need an IMediaUploader); AIMLAPI also takes a data URI; Replicate a data URL up to 256 KB, larger files through its own files API.", "per vendor", "S1, S2, S3, S4, S0; https://replicate.com/docs/reference/http (files: data URL <= 256kb)", c => Transport(c, c.Request.Video, c.Capabilities.VideoTransports, "Video", "reference video", MotionControlRules.VideoTransport)),
+        Row(MotionControlRules.VideoTransport, "Video", "Kling, PowerTokens, ModelsLab and Vydra take a URL only (local files need an IMediaUploader); AIMLAPI also takes a data URI; Replicate a data URL up to 256 KB, larger files through its own files API; fal uploads local files to its own storage.", "per vendor", "S1, S2, S3, S4, S0; https://replicate.com/docs/reference/http (files: data URL <= 256kb)", c => Transport(c, c.Request.Video, c.Capabilities.VideoTransports, "Video", "reference video", MotionControlRules.VideoTransport)),
         Row(MotionControlRules.PromptLength, "Prompt", "At most 2500 characters.", All, "S1, S4", PromptLength),
         Row(MotionControlRules.PromptRequired, "Prompt", "A prompt is required.", "vydra, modelslab", "S3, vendor-contracts §2", PromptRequired),
-        Row(MotionControlRules.ElementCount, "Element", "At most one element.", "kling, powertokens", "S1, S4", ElementCount),
-        Row(MotionControlRules.ElementModel, "Element", "An element needs a model that supports elements (kling-v3, kling-3.0); kling-v2-6 has none.", "kling, powertokens", "https://kling.ai/document-api/api/video/motion-control (element: 3.0 only)", ElementModel),
+        Row(MotionControlRules.ElementCount, "Element", "At most one element.", "kling, powertokens, fal", "S1, S4; fal: fal-js libs/client/src/types/endpoints.ts (KlingVideoV3ProMotionControlInput.elements: only 1)", ElementCount),
+        Row(MotionControlRules.ElementModel, "Element", "An element needs a model that supports elements (kling-v3, kling-3.0); kling-v2-6 has none.", "kling, powertokens, fal", "https://kling.ai/document-api/api/video/motion-control (element: 3.0 only)", ElementModel),
         Row(MotionControlRules.ElementImages, "Element", "An element given by its images needs a vendor that builds elements from images; Kling and PowerTokens take an element id.", "kling, powertokens", "https://kling.ai/document-api/api/video/motion-control (element_id)", ElementImages),
+        Row(MotionControlRules.ElementById, "Element", "fal builds an element from its images (frontal_image_url, reference_image_urls); an element id cannot be sent.", "fal", "fal-js libs/client/src/types/endpoints.ts (ElementInput)", ElementById),
         Row(MotionControlRules.ElementIdFormat, "Element", "Kling's legacy contract (and PowerTokens) take a numeric element id.", "kling (API V1), powertokens", "S1, S4", ElementIdFormat),
-        Row(MotionControlRules.ElementOrientation, "CharacterOrientation", "With an element, the orientation must be video.", "kling, powertokens", "S1, S4", ElementOrientation),
+        Row(MotionControlRules.ElementOrientation, "CharacterOrientation", "With an element, the orientation must be video.", "kling, powertokens, fal", "S1, S4; fal: KlingVideoV3ProMotionControlInput.elements", ElementOrientation),
         Row(MotionControlRules.OptionUnsupported, "(any)", "A field the vendor or the request's model cannot honour (mode on AIMLAPI's v2.6 model and on Vydra, model on Vydra; element, watermark, callback, external id, sound flag where absent) is an error naming the vendor, never silently dropped.", "per vendor", "vendor-contracts §6", OptionUnsupported),
         Row(MotionControlRules.CostUnknown, "MaxCost", "A budget needs a vendor (and model) with a published price; elsewhere it is refused, never passed silently.", "per vendor", "docs/prices.md", CostUnknown),
         Row(MotionControlRules.CostBudget, "MaxCost", "The estimate's maximum (price × the reference's length, or the longest the orientation allows) is at most MaxCost.", "kling, vydra, replicate", "docs/prices.md", CostBudget),
@@ -319,6 +320,13 @@ internal static class RuleTable
             ? [Error("Element", MotionControlRules.ElementImages,
                 $"{c.Vendor} takes an element by its id, not by images; create the element first (Kling: Api.CreateElementAsync) and pass MotionControlElement.FromId.",
                 "an element id", element.ToString())]
+            : None;
+
+    private static IEnumerable<MotionControlValidationError> ElementById(ValidationContext c) =>
+        c.Capabilities is { SupportsElements: true, SupportsElementIds: false } && c.Request.Element is { IsFromImages: false } element
+            ? [Error("Element", MotionControlRules.ElementById,
+                $"{c.Vendor} builds an element from pictures of the character, not from an id; pass MotionControlElement.FromImages(frontal, references...).",
+                "an element from images", element.ToString())]
             : None;
 
     private static IEnumerable<MotionControlValidationError> ElementIdFormat(ValidationContext c) =>

@@ -164,3 +164,19 @@ internal static class ReplicateSeeds
         return node.ToJsonString();
     }
 }
+
+/// <summary>fal's documented replies (Fixtures/fal/SOURCES.md).</summary>
+internal static class FalSeeds
+{
+    public static FuzzSeed Submit { get; } = new("fal/submit.response.json", 200, DocumentedJson.Read("fal", "submit.response.json"));
+
+    public static FuzzSeed InQueue { get; } = new("fal/status-in-queue.response.json", 200, DocumentedJson.Read("fal", "status-in-queue.response.json"));
+
+    public static FuzzSeed InProgress { get; } = new("fal/status-in-progress.response.json", 200, DocumentedJson.Read("fal", "status-in-progress.response.json"));
+
+    public static FuzzSeed Completed { get; } = new("fal/status-completed.response.json", 200, DocumentedJson.Read("fal", "status-completed.response.json"));
+
+    public static FuzzSeed Result { get; } = new("fal/result.response.json [inferred values]", 200, DocumentedJson.Read("fal", "result.response.json"));
+
+    public static FuzzSeed Error422 { get; } = new("fal/error-422.response.json [inferred values]", 422, DocumentedJson.Read("fal", "error-422.response.json"));
+}

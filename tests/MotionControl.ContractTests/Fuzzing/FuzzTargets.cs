@@ -2,6 +2,7 @@ using MotionControl.ContractTests.Infrastructure;
 using MotionControl.ContractTests.Kling;
 using MotionControl.ContractTests.KlingV2;
 using MotionControl.Providers.AimlApi;
+using MotionControl.Providers.Fal;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
 using MotionControl.Providers.PowerTokens;
@@ -46,12 +47,14 @@ internal static class FuzzTargets
     public const string AimlApiKey = "fuzz-aiml-key-3e7c05a9b2";
     public const string VydraKey = "vydra_live_fuzz_84c1f0d9e7";
     public const string ReplicateKey = "r8_fuzz_5a1c9e7d3b0f";
+    public const string FalKey = "fuzz-fal-key-id:fuzz-fal-secret-6a0c3e9d51";
 
     private const string KlingTaskId = KlingDocs.TaskId;
     private const string ModelsLabId = "155262350";
     private const string AimlApiId = "NVOeetazzu2Xlca6ghTMx";
     private const string VydraJobId = "550e8400-e29b-41d4-a716-446655440000";
     private const string ReplicateId = "gm3qorzdhgbfurvjtvhg6dckhu";
+    private const string FalRequestId = "80e732af-660e-45cd-bd63-580e4f2a94cc";
 
     // The names each vendor's readers look at (src/MotionControl/Providers/<vendor>: DTOs, aliases, error policies).
     private static readonly string[] KlingV2Names =
@@ -102,6 +105,13 @@ internal static class FuzzTargets
         "instance",
     ];
 
+    private static readonly string[] FalNames =
+    [
+        "request_id", "response_url", "status_url", "cancel_url", "status", "queue_position", "logs", "message", "level",
+        "source", "timestamp", "metrics", "inference_time", "error", "error_type", "video", "url", "content_type", "file_name",
+        "file_size", "detail", "msg", "loc", "type",
+    ];
+
     /// <summary>Never dialled: every reply comes from the in-memory handler.</summary>
     private static readonly Uri Nowhere = new("http://127.0.0.1:9/");
 
@@ -115,6 +125,7 @@ internal static class FuzzTargets
         ("vydra", "create"), ("vydra", "get"), ("vydra", "list"), ("vydra", "cancel"),
         ("kling", "balance"), ("kling", "balance-ledger"), ("kling", "unit-ledger"), ("modelslab", "balance"), ("aimlapi", "balance"), ("vydra", "balance"),
         ("replicate", "create"), ("replicate", "get"), ("replicate", "cancel"),
+        ("fal", "create"), ("fal", "status"), ("fal", "result"),
     ];
 
     public static FuzzTarget Get(string vendor, string endpoint) => (vendor, endpoint) switch
@@ -246,6 +257,20 @@ internal static class FuzzTargets
             new("typed CancelPredictionAsync", async () => [await client.Api.CancelPredictionAsync(ReplicateId)]),
             new("neutral CancelAsync", async () => [await client.CancelAsync(ReplicateId)]),
         ]),
+        ("fal", "create") => Fal(endpoint, [FalSeeds.Submit, FalSeeds.Error422], client =>
+        [
+            new("typed SubmitAsync", async () => [await client.Api.SubmitAsync(FalModels.KlingV26Standard, FalTypedRequest())]),
+            new("neutral SubmitAsync", async () => [await client.SubmitAsync(FalNeutralRequest())]),
+        ]),
+        ("fal", "status") => Fal(endpoint, [FalSeeds.InQueue, FalSeeds.InProgress, FalSeeds.Completed, FalSeeds.Error422], client =>
+        [
+            new("typed GetStatusAsync", async () => [await client.Api.GetStatusAsync(FalRequestId, logs: true)]),
+            new("neutral GetTaskAsync", async () => [await client.GetTaskAsync(FalRequestId)]),
+        ]),
+        ("fal", "result") => Fal(endpoint, [FalSeeds.Result, FalSeeds.Error422], client =>
+        [
+            new("typed GetResultAsync", async () => [await client.Api.GetResultAsync(FalRequestId)]),
+        ]),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), $"{vendor} {endpoint} is not fuzzed."),
     };
 
@@ -308,6 +333,31 @@ internal static class FuzzTargets
             var client = new ReplicateClient(NoRetries(new ReplicateOptions { ApiKey = ReplicateKey, CancelAfter = TimeSpan.FromMinutes(5) }), http);
             return (client, calls(client));
         });
+
+    private static FuzzTarget Fal(string endpoint, FuzzSeed[] seeds, Func<FalClient, FuzzCall[]> calls) =>
+        new("fal", endpoint, seeds, [FalKey], FalNames, http =>
+        {
+            var client = new FalClient(NoRetries(new FalOptions { ApiKey = FalKey, PlatformBaseAddress = Nowhere, StorageBaseAddress = Nowhere }), http);
+            return (client, calls(client));
+        });
+
+    private static FalMotionControlInput FalTypedRequest() => new()
+    {
+        ImageUrl = "https://example.com/character.png",
+        VideoUrl = "https://example.com/dance.mp4",
+        CharacterOrientation = "video",
+        KeepOriginalSound = true,
+        Prompt = "An african american woman dancing",
+    };
+
+    private static MotionControlRequest FalNeutralRequest() => new()
+    {
+        Image = MediaSource.FromUri("https://example.com/character.png"),
+        Video = MediaSource.FromUri("https://example.com/dance.mp4"),
+        Prompt = "An african american woman dancing",
+        CharacterOrientation = CharacterOrientation.Video,
+        KeepOriginalSound = true,
+    };
 
     private static T NoRetries<T>(T options)
         where T : MotionControlClientOptions

@@ -1,4 +1,5 @@
 using MotionControl.Providers.AimlApi;
+using MotionControl.Providers.Fal;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
 using MotionControl.Providers.PowerTokens;
@@ -44,6 +45,9 @@ internal static class Clients
 
     public static ReplicateClient Replicate(Uri baseAddress, string apiKey, int retries = 0, TimeSpan? cancelAfter = null) =>
         new(Fast(new ReplicateOptions { ApiKey = apiKey, CancelAfter = cancelAfter }, baseAddress, retries));
+    /// <summary>A fal client whose queue, platform and storage hosts are all the WireMock server.</summary>
+    public static FalClient Fal(Uri baseAddress, string apiKey, int retries = 0) =>
+        new(Fast(new FalOptions { ApiKey = apiKey, PlatformBaseAddress = baseAddress, StorageBaseAddress = baseAddress }, baseAddress, retries));
 
     private static T Fast<T>(T options, Uri baseAddress, int retries)
         where T : MotionControlClientOptions

@@ -20,10 +20,11 @@ public class AdditionalAccountsTests
         ModelsLabApiKey = "eu-modelslab-api-key",
         AimlApiKey = "eu-aimlapi-key",
         VydraApiKey = "vydra_live_user_eu_1111111111111111",
+        FalApiKey = "fal-eu-key-id:fal-eu-secret-1111",
     };
 
     private static IEnumerable<string> Keys(EmulatorAccount account) =>
-        new[] { account.KlingAccessKey, account.KlingSecretKey, account.KlingApiKey, account.PowerTokensApiKey, account.ModelsLabApiKey, account.AimlApiKey, account.VydraApiKey }
+        new[] { account.KlingAccessKey, account.KlingSecretKey, account.KlingApiKey, account.PowerTokensApiKey, account.ModelsLabApiKey, account.AimlApiKey, account.VydraApiKey, account.FalApiKey }
             .OfType<string>();
 
     private static async Task<(MotionControlEmulator Emulator, FakeTimeProvider Clock, EmulatorAccount Eu)> StartAsync(bool redactSecrets = true)
@@ -281,6 +282,9 @@ public class AdditionalAccountsTests
             await aimlApi.PostAsync("/v2/video/generations", aimlBody);
             await vydra.PostAsync(ModelsLabCreatePath, ModelsLabBody(target, eu.ModelsLabApiKey!));
             await vydra.SendAsync(HttpMethod.Post, ModelsLabCreatePath, "{\"key\":\"" + eu.ModelsLabApiKey + "\", broken");
+            using var fal = EmulatorHttp.Client(target);
+            fal.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Key", eu.FalApiKey);
+            await fal.PostAsync("/storage/upload/initiate", new System.Text.Json.Nodes.JsonObject { ["content_type"] = "video/mp4", ["file_name"] = eu.FalApiKey + ".mp4" });
         }
 
         static string Everything(RecordedRequest r) =>
@@ -289,7 +293,7 @@ public class AdditionalAccountsTests
         string redacted = string.Join("\n", emulator.Requests.Select(Everything)) + "\n" + string.Join("\n", emulator.GetTasks(EmulatorProviders.AimlApi).Select(t => t.RequestBody));
         Assert.All(Keys(eu), key => Assert.DoesNotContain(key, redacted, StringComparison.Ordinal));
         Assert.Contains("accidentally pasted *** and ***", redacted, StringComparison.Ordinal);
-        Assert.Equal(["eu", "eu", "eu", "eu", "eu", null], emulator.Requests.Select(r => r.Account));
+        Assert.Equal(["eu", "eu", "eu", "eu", "eu", null, "eu"], emulator.Requests.Select(r => r.Account));
 
         // The same traffic with redaction off does show them: the assertions above are not vacuous.
         string unredacted = string.Join("\n", plain.Requests.Select(Everything));

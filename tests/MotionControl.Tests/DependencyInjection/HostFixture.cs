@@ -25,7 +25,8 @@ internal static class HostFixture
             "ModelsLab":   { "BaseAddress": "{{root}}", "ApiKey": "{{c.ModelsLabApiKey}}" },
             "AimlApi":     { "BaseAddress": "{{root}}", "ApiKey": "{{c.AimlApiKey}}" },
             "Vydra":       { "BaseAddress": "{{root}}", "ApiKey": "{{c.VydraApiKey}}" },
-            "Replicate":   { "BaseAddress": "{{root}}", "ApiKey": "{{c.ReplicateApiKey}}", "CancelAfter": "00:05:00" }
+            "Replicate":   { "BaseAddress": "{{root}}", "ApiKey": "{{c.ReplicateApiKey}}", "CancelAfter": "00:05:00" },
+            "Fal":         { "BaseAddress": "{{root}}", "PlatformBaseAddress": "{{root}}", "StorageBaseAddress": "{{root}}", "ApiKey": "{{c.FalApiKey}}" }
           }
         }
         """;

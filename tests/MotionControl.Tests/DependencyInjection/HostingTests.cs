@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MotionControl.DependencyInjection;
+using MotionControl.Providers.Fal;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
 using MotionControl.Providers.Replicate;
@@ -42,13 +43,15 @@ public class HostingTests
 
         Assert.Equal("vydra", host.Services.GetRequiredService<IMotionControlClient>().ProviderName);
         var factory = host.Services.GetRequiredService<IMotionControlClientFactory>();
-        Assert.Equal(["kling", "powertokens", "modelslab", "aimlapi", "vydra", "replicate"], factory.ProviderNames);
+        Assert.Equal(["kling", "powertokens", "modelslab", "aimlapi", "vydra", "replicate", "fal"], factory.ProviderNames);
         Assert.Same(host.Services.GetRequiredKeyedService<IMotionControlClient>("modelslab"), factory.GetClient("ModelsLab"));
         Assert.Throws<ArgumentException>(() => factory.GetClient("sora"));
         Assert.Same(host.Services.GetRequiredService<KlingClient>().Api, host.Services.GetRequiredService<IKlingApi>());
         Assert.NotNull(host.Services.GetRequiredService<IVydraApi>());
         Assert.NotNull(host.Services.GetRequiredService<IModelsLabApi>());
         Assert.Same(host.Services.GetRequiredService<ReplicateClient>().Api, host.Services.GetRequiredService<IReplicateApi>());
+        Assert.Same(host.Services.GetRequiredService<FalClient>().Api, host.Services.GetRequiredService<IFalApi>());
+        Assert.Same(host.Services.GetRequiredKeyedService<IMotionControlClient>("fal"), factory.GetClient("Fal"));
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public class ObservabilityTests
             Assert.Contains(polls.GetMeasurementSnapshot(), m => m.Value >= 2 && Describe(m.Tags).Contains("motioncontrol.provider=" + provider, StringComparison.Ordinal));
             Assert.Contains(waitDuration.GetMeasurementSnapshot(), m => Describe(m.Tags).Contains("motioncontrol.wait.outcome=succeeded", StringComparison.Ordinal));
 
-            // The charge the vendor reported: on the wait span, one log line, and the charge counter (ModelsLab and Replicate report none).
+            // The charge the vendor reported: on the wait span, one log line, and the charge counter (ModelsLab, Replicate and fal report none).
             if (task.Charge is { } charge)
             {
                 Assert.Equal(charge.Unit, Tag(wait, "motioncontrol.charge.unit"));
@@ -97,7 +97,7 @@ public class ObservabilityTests
             }
             else
             {
-                Assert.Contains(provider, new[] { MotionControlProviders.ModelsLab, MotionControlProviders.Replicate });
+                Assert.Contains(provider, new[] { MotionControlProviders.ModelsLab, MotionControlProviders.Replicate, MotionControlProviders.Fal });
                 Assert.Null(Tag(wait, "motioncontrol.charge.unit"));
                 Assert.DoesNotContain(records, e => e.Id.Id == 1201 && e.Message.Contains(task.Id, StringComparison.Ordinal));
             }
@@ -116,13 +116,14 @@ public class ObservabilityTests
             + string.Join("\n", spans.SelectMany(s => s.TagObjects.Select(t => $"{t.Key}={t.Value}")))
             + string.Join("\n", tags.Select(Describe));
         var c = emulator.Credentials;
-        foreach (var secret in new[] { c.KlingSecretKey, c.KlingAccessKey, c.KlingApiKey, c.PowerTokensApiKey, c.ModelsLabApiKey, c.AimlApiKey, c.VydraApiKey, c.ReplicateApiKey })
+        foreach (var secret in new[] { c.KlingSecretKey, c.KlingAccessKey, c.KlingApiKey, c.PowerTokensApiKey, c.ModelsLabApiKey, c.AimlApiKey, c.VydraApiKey, c.ReplicateApiKey, c.FalApiKey })
         {
             Assert.DoesNotContain(secret, captured, StringComparison.Ordinal);
         }
 
         Assert.DoesNotContain("eyJ", captured, StringComparison.Ordinal); // no JWT
         Assert.DoesNotContain("Bearer ", captured, StringComparison.Ordinal);
+        Assert.DoesNotContain("Key emulator", captured, StringComparison.Ordinal);
     }
 
     [Fact]

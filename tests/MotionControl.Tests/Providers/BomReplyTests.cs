@@ -267,6 +267,36 @@ public sealed class BomReplyTests
             Error = typeof(MotionControlTaskNotFoundException),
             VendorMessage = "Not found.",
         },
+
+        // fal: the queue's {request_id, ..._url}, its status words, and {detail} errors.
+        new(MotionControlProviders.Fal, "create", Call.Submit, EmulatorOperation.Create, 200, """
+            {"status":"IN_QUEUE","request_id":"80e732af-660e-45cd-bd63-580e4f2a94cc","response_url":"https://queue.fal.run/fal-ai/kling-video/requests/80e732af-660e-45cd-bd63-580e4f2a94cc","status_url":"https://queue.fal.run/fal-ai/kling-video/requests/80e732af-660e-45cd-bd63-580e4f2a94cc/status","cancel_url":"https://queue.fal.run/fal-ai/kling-video/requests/80e732af-660e-45cd-bd63-580e4f2a94cc/cancel","queue_position":0}
+            """)
+        {
+            Tasks = [new("80e732af-660e-45cd-bd63-580e4f2a94cc", MotionControlTaskStatus.Queued, "IN_QUEUE")],
+        },
+        new(MotionControlProviders.Fal, "get", Call.Get, EmulatorOperation.Get, 200, """
+            {"status":"IN_PROGRESS","request_id":"80e732af-660e-45cd-bd63-580e4f2a94cc","response_url":"https://queue.fal.run/fal-ai/kling-video/requests/80e732af-660e-45cd-bd63-580e4f2a94cc","logs":null}
+            """)
+        {
+            TaskId = "80e732af-660e-45cd-bd63-580e4f2a94cc",
+            Tasks = [new("80e732af-660e-45cd-bd63-580e4f2a94cc", MotionControlTaskStatus.Processing, "IN_PROGRESS")],
+        },
+        new(MotionControlProviders.Fal, "create error: HTTP 403 exhausted balance", Call.Submit, EmulatorOperation.Create, 403, """
+            {"detail":"User is locked. Reason: Exhausted balance. Top up your balance at fal.ai/dashboard/billing."}
+            """)
+        {
+            Error = typeof(MotionControlInsufficientCreditsException),
+            VendorMessage = "User is locked. Reason: Exhausted balance. Top up your balance at fal.ai/dashboard/billing.",
+        },
+        new(MotionControlProviders.Fal, "get error: HTTP 404", Call.Get, EmulatorOperation.Get, 404, """
+            {"detail":"Request 80e732af-660e-45cd-bd63-580e4f2a94cd not found"}
+            """)
+        {
+            TaskId = "80e732af-660e-45cd-bd63-580e4f2a94cd",
+            Error = typeof(MotionControlTaskNotFoundException),
+            VendorMessage = "Request 80e732af-660e-45cd-bd63-580e4f2a94cd not found",
+        },
     ];
 
     [Theory]

@@ -142,6 +142,7 @@ public abstract class VendorContractTests
             AimlApiKey = "aiml-never-shown-0001",
             VydraApiKey = "vydra_live_user_never_shown_0001",
             ReplicateApiKey = "r8_never_shown_0000000000000000000001",
+            FalApiKey = "fal-never-shown-0001:fal-secret-never-shown",
         };
         var options = VendorTestBed.Options(Provider, keys);
         options.RequestTimeout = TimeSpan.Zero;

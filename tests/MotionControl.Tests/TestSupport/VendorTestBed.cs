@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using MotionControl.Providers.AimlApi;
+using MotionControl.Providers.Fal;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
 using MotionControl.Providers.PowerTokens;
@@ -67,6 +68,7 @@ internal sealed class VendorTestBed : IAsyncDisposable
         MotionControlProviders.AimlApi => "/v2/video/generations",
         MotionControlProviders.Vydra => "/api/v1/models/kling",
         MotionControlProviders.Replicate => "/v1/models/kwaivgi/kling-v2.6-motion-control/predictions",
+        MotionControlProviders.Fal => "/" + FalModels.KlingV26Standard,
         _ => throw UnknownProvider(Provider),
     };
 
@@ -113,6 +115,13 @@ internal sealed class VendorTestBed : IAsyncDisposable
     {
         var options = Options(provider, emulator.Credentials);
         options.BaseAddress = emulator.BaseAddress;
+        if (options is FalOptions fal)
+        {
+            // fal's platform and storage hosts are the emulator too.
+            fal.PlatformBaseAddress = emulator.FalBaseAddress;
+            fal.StorageBaseAddress = emulator.FalBaseAddress;
+        }
+
         options.WaitOptions = FastWait;
         options.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
         options.RetryMaxDelay = TimeSpan.FromMilliseconds(50);
@@ -133,6 +142,7 @@ internal sealed class VendorTestBed : IAsyncDisposable
             MotionControlProviders.AimlApi => new AimlApiOptions { ApiKey = c?.AimlApiKey },
             MotionControlProviders.Vydra => new VydraOptions { ApiKey = c?.VydraApiKey },
             MotionControlProviders.Replicate => new ReplicateOptions { ApiKey = c?.ReplicateApiKey },
+            MotionControlProviders.Fal => new FalOptions { ApiKey = c?.FalApiKey },
             _ => throw UnknownProvider(provider),
         };
     }
@@ -146,6 +156,7 @@ internal sealed class VendorTestBed : IAsyncDisposable
         AimlApiOptions aimlApi => new AimlApiClient(aimlApi, httpClient),
         VydraOptions vydra => new VydraClient(vydra, httpClient),
         ReplicateOptions replicate => new ReplicateClient(replicate, httpClient),
+        FalOptions fal => new FalClient(fal, httpClient),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.GetType().Name, "not a vendor's options"),
     };
 
@@ -158,6 +169,7 @@ internal sealed class VendorTestBed : IAsyncDisposable
         MotionControlProviders.AimlApi => [credentials.AimlApiKey],
         MotionControlProviders.Vydra => [credentials.VydraApiKey],
         MotionControlProviders.Replicate => [credentials.ReplicateApiKey],
+        MotionControlProviders.Fal => [credentials.FalApiKey],
         _ => throw UnknownProvider(provider),
     };
 
