@@ -4,12 +4,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MotionControl;
 using MotionControl.Providers.AimlApi;
+using MotionControl.Providers.Fal;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.ModelsLab;
 using MotionControl.Providers.PowerTokens;
 using MotionControl.Providers.Replicate;
 using MotionControl.Providers.Vydra;
 using MotionControl.Testing;
+using MotionControl.Webhooks;
 
 namespace Snippets;
 
@@ -244,6 +246,38 @@ internal static class Snippets
         var stopped = await replicate.CancelAsync(submitted.Id);
         Console.WriteLine(stopped.Status);   // Canceled, or the status it had already ended with
         // end
+    }
+
+    public static async Task VendorFal(string key)
+    {
+        // snippet: docs/vendors/fal.md
+        using var fal = new FalClient(new FalOptions { ApiKey = key });   // FAL_KEY
+        var task = await fal.GenerateAsync(new MotionControlRequest
+        {
+            Image = MediaSource.FromFile("character.png"),          // uploaded to fal storage for you
+            Video = MediaSource.FromFile("dance.mp4"),
+            Model = FalClient.KlingV3Model,                           // kling-v3; kling-v2-6 is the default
+            Mode = GenerationMode.Pro,                                 // the pro endpoint
+        }, new MotionControlWaitOptions { Progress = new Progress<MotionControlTask>(t => Console.WriteLine($"{t.Status} {t.QueuePosition}")) });
+        Console.WriteLine(task.Videos[0].Url);
+        // end
+    }
+
+    public static MotionControlTask? Webhook(KlingClient kling, string secret, string? id, string? timestamp, string? signature, byte[] rawBody)
+    {
+        // snippet: docs/webhooks.md
+        var verifier = new StandardWebhookVerifier(secret);   // "whsec_…", from your configuration
+
+        // In your endpoint, with the headers and the raw body bytes exactly as received:
+        var result = verifier.Verify(id, timestamp, signature, rawBody);
+        if (result != StandardWebhookVerification.Verified)
+        {
+            return null;   // answer 401: MissingHeaders, InvalidTimestamp, StaleTimestamp or BadSignature
+        }
+
+        var task = kling.ParseCallback(rawBody);   // the task, as GetTaskAsync would return it
+        // end
+        return task;
     }
 }
 
