@@ -53,17 +53,21 @@ internal sealed class MediaPreparer
         return hasUploader && (accepted & MediaTransport.Url) != 0 ? MediaTransport.Url : MediaTransport.None;
     }
 
+    /// <summary>Prepares a source with no inline-size limit (see the overload with <c>maxInlineBytes</c>).</summary>
+    public ValueTask<string> PrepareAsync(MediaSource source, string field, MediaTransport accepted, CancellationToken cancellationToken) =>
+        PrepareAsync(source, field, accepted, maxInlineBytes: null, cancellationToken);
+
     /// <summary>The value the DTO's media field carries: a URL, or a placeholder that <see cref="CreateContent"/> streams.</summary>
     /// <param name="source">The media.</param>
     /// <param name="field"><c>Image</c> or <c>Video</c> (the request property; passed to the uploader).</param>
     /// <param name="accepted">How the vendor accepts this field.</param>
-    /// <param name="cancellationToken">Cancels an upload or the copy of a one-shot stream.</param>
     /// <param name="maxInlineBytes">
     /// The largest source sent inline (the vendor's <see cref="MotionControlCapabilities.MaxInlineMediaBytes"/>): a larger one,
     /// or one whose length is not known yet, is uploaded instead when there is an uploader and the vendor takes URLs.
     /// </param>
+    /// <param name="cancellationToken">Cancels an upload or the copy of a one-shot stream.</param>
     /// <exception cref="InvalidOperationException">The source cannot travel to this vendor, or the uploader returned no usable URL.</exception>
-    public async ValueTask<string> PrepareAsync(MediaSource source, string field, MediaTransport accepted, CancellationToken cancellationToken, long? maxInlineBytes = null)
+    public async ValueTask<string> PrepareAsync(MediaSource source, string field, MediaTransport accepted, long? maxInlineBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (source is StreamMediaSource { StartPosition: null } oneShotSource && !_oneShotStreams.Contains(oneShotSource))

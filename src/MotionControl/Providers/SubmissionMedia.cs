@@ -22,8 +22,8 @@ internal static class SubmissionMedia
         var preparer = new MediaPreparer(uploader);
         try
         {
-            var image = await preparer.PrepareAsync(request.Image, "Image", capabilities.ImageTransports, cancellationToken, capabilities.MaxInlineMediaBytes).ConfigureAwait(false);
-            var video = await preparer.PrepareAsync(request.Video, "Video", capabilities.VideoTransports, cancellationToken, capabilities.MaxInlineMediaBytes).ConfigureAwait(false);
+            var image = await preparer.PrepareAsync(request.Image, "Image", capabilities.ImageTransports, capabilities.MaxInlineMediaBytes, cancellationToken).ConfigureAwait(false);
+            var video = await preparer.PrepareAsync(request.Video, "Video", capabilities.VideoTransports, capabilities.MaxInlineMediaBytes, cancellationToken).ConfigureAwait(false);
             return new PreparedMedia(image, video, preparer);
         }
         catch

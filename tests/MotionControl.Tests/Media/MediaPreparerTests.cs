@@ -185,7 +185,7 @@ public class MediaPreparerTests
         var uploader = new RecordingUploader(new Uri("https://files.example.com/image.png"));
         var preparer = new MediaPreparer(uploader);
 
-        var value = await preparer.PrepareAsync(MediaSource.FromBytes(bytes), "Image", AimlVideo, CancellationToken.None, maxInlineBytes: bytes.Length + overLimit);
+        var value = await preparer.PrepareAsync(MediaSource.FromBytes(bytes), "Image", AimlVideo, maxInlineBytes: bytes.Length + overLimit, CancellationToken.None);
 
         Assert.Equal(inline, !value.StartsWith("https://", StringComparison.Ordinal));
         Assert.Equal(inline ? 0 : 1, uploader.Uploads.Count);
@@ -197,9 +197,9 @@ public class MediaPreparerTests
     {
         var bytes = MediaFixtures.Bytes("image.png");
 
-        var noUploader = await new MediaPreparer(null).PrepareAsync(MediaSource.FromBytes(bytes), "Image", AimlVideo, CancellationToken.None, maxInlineBytes: 1);
+        var noUploader = await new MediaPreparer(null).PrepareAsync(MediaSource.FromBytes(bytes), "Image", AimlVideo, maxInlineBytes: 1, CancellationToken.None);
         var inlineOnly = new MediaPreparer(new RecordingUploader(new Uri("https://files.example.com/x")));
-        await inlineOnly.PrepareAsync(MediaSource.FromBytes(bytes), "Image", MediaTransport.DataUri, CancellationToken.None, maxInlineBytes: 1);
+        await inlineOnly.PrepareAsync(MediaSource.FromBytes(bytes), "Image", MediaTransport.DataUri, maxInlineBytes: 1, CancellationToken.None);
 
         Assert.DoesNotContain("https://", noUploader, StringComparison.Ordinal);
         Assert.Single(inlineOnly.Payloads);
@@ -212,7 +212,7 @@ public class MediaPreparerTests
         var preparer = new MediaPreparer(uploader);
         using var stream = new ForwardOnlyStream(MediaFixtures.Bytes("image.png"));
 
-        var value = await preparer.PrepareAsync(MediaSource.FromStream(stream), "Image", AimlVideo, CancellationToken.None, maxInlineBytes: 1_000_000);
+        var value = await preparer.PrepareAsync(MediaSource.FromStream(stream), "Image", AimlVideo, maxInlineBytes: 1_000_000, CancellationToken.None);
 
         Assert.Equal("https://files.example.com/image.png", value);
         Assert.Single(uploader.Uploads);
