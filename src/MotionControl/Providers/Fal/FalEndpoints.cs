@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using MotionControl.Http;
+using MotionControl.Media;
 
 namespace MotionControl.Providers.Fal;
 
@@ -248,46 +249,9 @@ internal sealed class FalEndpoints(
         throw new MotionControlProtocolException($"fal storage answered part {number} of a multipart upload without its etag.") { ProviderName = storage.ProviderName };
     }
 
-    /// <summary>
-    /// A request to fal's pre-signed storage addresses, on the download client: it never carries the fal key. The
-    /// request is not disposed: that would dispose its content and with it the caller's stream (HttpClient itself leaves a
-    /// sent request's content alone).
-    /// </summary>
-    private async Task<byte[]> SendUnauthenticatedAsync(HttpMethod method, Uri target, HttpContent content, CancellationToken cancellationToken)
-    {
-        var where = target.GetLeftPart(UriPartial.Path);
-        var request = new HttpRequestMessage(method, target) { Content = content };
-        HttpResponseMessage response;
-        try
-        {
-            response = await uploadClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new MotionControlConnectionException($"The fal upload to {where} failed: {storage.Redactor.Redact(ex.Message)}", ex)
-            {
-                ProviderName = storage.ProviderName,
-                RequestSent = true,
-            };
-        }
-
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new MotionControlRequestRejectedException($"fal storage refused the upload to {where} (HTTP {(int)response.StatusCode}).")
-                {
-                    ProviderName = storage.ProviderName,
-                    StatusCode = response.StatusCode,
-                    IsTransient = (int)response.StatusCode >= 500,
-                };
-            }
-
-            // Small acknowledgements only (a part's {partNumber, etag}); anything longer is not read.
-            var length = response.Content.Headers.ContentLength;
-            return length is > MaxAcknowledgementBytes ? [] : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+    /// <summary>A request to fal's pre-signed storage addresses, on the download client: it never carries the fal key.</summary>
+    private Task<byte[]> SendUnauthenticatedAsync(HttpMethod method, Uri target, HttpContent content, CancellationToken cancellationToken) =>
+        PresignedTransfer.SendAsync(uploadClient(), method, target, content, "fal", storage.ProviderName, storage.Redactor, MaxAcknowledgementBytes, cancellationToken);
 
     /// <summary>What a submit's route needs beyond the body: the endpoint, the webhook and how to wrap the body.</summary>
     private sealed record SubmitRoute(string EndpointId, string? Webhook, Func<ReadOnlyMemory<byte>, HttpContent> CreateContent);
