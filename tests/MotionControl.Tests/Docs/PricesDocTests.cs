@@ -33,22 +33,6 @@ public class PricesDocTests
     }
 
     [Fact]
-    public void The_prices_page_lists_exactly_the_price_table()
-    {
-        var path = RepositoryPaths.Combine("docs", "prices.md");
-        var page = File.ReadAllText(path).ReplaceLineEndings("\n");
-        var start = page.IndexOf(Begin, StringComparison.Ordinal);
-        var end = page.IndexOf(End, StringComparison.Ordinal);
-        Assert.True(start >= 0 && end > start, "docs/prices.md lacks the generated-table markers");
-
-        var expected = RenderTable();
-        var actual = page[(start + Begin.Length)..end].Trim('\n') + "\n";
-        if (actual != expected && Environment.GetEnvironmentVariable("MC_UPDATE_DOCS") == "1")
-        {
-            File.WriteAllText(path, page[..(start + Begin.Length)] + "\n" + expected + page[end..]);
-            return;
-        }
-
-        Assert.Equal(expected, actual);
-    }
+    public void The_prices_page_lists_exactly_the_price_table() =>
+        GeneratedDocSection.AssertCurrent("docs/prices.md", Begin, End, RenderTable());
 }
