@@ -1,0 +1,27 @@
+using System.Text.RegularExpressions;
+
+namespace MotionControl.Tests.TestSupport;
+
+/// <summary>Assertions that a text shows no credential.</summary>
+internal static partial class SecretAssert
+{
+    /// <summary>
+    /// None of <paramref name="secrets"/>, nor anything shaped like a JWT (a Kling bearer token: a base64url JSON header and
+    /// payload, <c>eyJ…​.eyJ…​.</c>), shows in <paramref name="text"/>. Matching the shape rather than the bare <c>eyJ</c>
+    /// prefix keeps a random task id that happens to contain those three letters from failing the check.
+    /// </summary>
+    public static void ShowsNoSecret(string? text, IEnumerable<string> secrets)
+    {
+        text ??= string.Empty;
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
+        }
+
+        var jwt = Jwt().Match(text);
+        Assert.False(jwt.Success, jwt.Success ? $"A JWT shows at {jwt.Index}: {text}" : null);
+    }
+
+    [GeneratedRegex(@"eyJ[A-Za-z0-9_\-]+\.eyJ[A-Za-z0-9_\-]+\.", RegexOptions.CultureInvariant)]
+    private static partial Regex Jwt();
+}
