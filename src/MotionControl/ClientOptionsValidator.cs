@@ -22,6 +22,11 @@ internal static class ClientOptionsValidator
             yield return "BaseAddress must be an absolute http or https URL.";
         }
 
+        if (options.CallbackUrl is { } callback && (!callback.IsAbsoluteUri || (callback.Scheme != Uri.UriSchemeHttps && callback.Scheme != Uri.UriSchemeHttp)))
+        {
+            yield return "CallbackUrl must be an absolute http or https URL.";
+        }
+
         if (options.RequestTimeout < TimeSpan.FromSeconds(1) || options.RequestTimeout > TimeSpan.FromMinutes(10))
         {
             yield return $"RequestTimeout must be between 1 s and 10 min (it is {options.RequestTimeout}).";

@@ -75,6 +75,14 @@ public sealed record MotionControlCapabilities
     /// <summary>True when <see cref="MotionControlRequest.CallbackUrl"/> is accepted.</summary>
     public bool SupportsCallback { get; init; }
 
+    /// <summary>
+    /// True when the vendor signs its callbacks with Standard Webhooks (<c>webhook-id</c>, <c>webhook-timestamp</c>,
+    /// <c>webhook-signature</c>; HMAC-SHA256 with a <c>whsec_</c> secret), so a callback can be trusted once
+    /// <see cref="Webhooks.StandardWebhookVerifier"/> accepts it: Kling, Replicate. Other vendors' callbacks are a hint,
+    /// to confirm by reading the task from the vendor.
+    /// </summary>
+    public bool SignsCallbacks { get; init; }
+
     /// <summary>True when <see cref="MotionControlRequest.ExternalTaskId"/> is accepted and tasks can be looked up by it (safe re-submission).</summary>
     public bool SupportsExternalTaskId { get; init; }
 

@@ -24,6 +24,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
     private readonly IVendorConnection _connection;
     private readonly ConcurrentDictionary<string, byte> _unknownStatusWords = new(StringComparer.OrdinalIgnoreCase);
     private readonly TaskPoller _poller;
+    private readonly TaskUpdates _updates = new();
     private readonly SubmittedModels _submittedModels = new();
     private readonly Lazy<HttpClient> _ownDownloadClient = new(static () => new HttpClient(VendorHttpClients.DownloadHandler()) { Timeout = Timeout.InfiniteTimeSpan });
     private readonly (MotionControlModelProfile Profile, MotionControlCapabilities Capabilities)[] _modelCapabilities;
@@ -48,6 +49,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         DefaultWaitOptions = options.WaitOptions;
         MediaUploader = options.MediaUploader;
         ConfiguredModel = options.Model;
+        DefaultCallbackUrl = Capabilities.SupportsCallback ? options.CallbackUrl : null;
         _connection = connection;
 
         TransportSettings = new VendorTransportSettings
@@ -64,7 +66,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             Logger = Logger,
         };
         TaskContext = new VendorTaskContext(providerName, redactor, options.TimeProvider, ReportUnknownStatus);
-        _poller = new TaskPoller(providerName, GetTaskAsync, TimeProvider, Logger, taskId => _submittedModels.Find(taskId) ?? ConfiguredModel ?? Capabilities.DefaultModel);
+        _poller = new TaskPoller(providerName, GetTaskAsync, TimeProvider, Logger, taskId => _submittedModels.Find(taskId) ?? ConfiguredModel ?? Capabilities.DefaultModel, _updates);
     }
 
     /// <inheritdoc />
@@ -108,11 +110,19 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
 
     private string? ConfiguredModel { get; }
 
+    /// <summary>The callback URL of requests that set none (<see cref="MotionControlClientOptions.CallbackUrl"/>), for vendors with one.</summary>
+    private Uri? DefaultCallbackUrl { get; }
+
     /// <inheritdoc />
     public async Task<MotionControlTask> SubmitAsync(MotionControlRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         using var activity = MotionControlTelemetry.Start("motioncontrol.submit", ProviderName);
+        if (request.CallbackUrl is null && DefaultCallbackUrl is not null)
+        {
+            request = request with { CallbackUrl = DefaultCallbackUrl };
+        }
+
         try
         {
             var validation = await ValidateCoreAsync(request, cancellationToken).ConfigureAwait(false);
@@ -298,6 +308,23 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         {
             throw new NotSupportedException($"The SDK does not read {Capabilities.DisplayName}'s callback body.", ex);
         }
+    }
+
+    /// <summary>
+    /// Hands a task update that arrived by other means than a poll (a callback) to this client's waits on that task
+    /// (<see cref="IMotionControlClient.WaitForCompletionAsync"/>, <see cref="IMotionControlClient.WatchAsync"/>,
+    /// <c>GenerateAsync</c>): each wakes at once and takes it as its latest look, without another poll; polling goes on
+    /// as the fallback while the task runs. Pass only a task you trust: one from a callback whose signature verified, or
+    /// one read from the vendor (<see cref="GetTaskAsync"/>) to confirm an unsigned callback. <c>MotionControl.AspNetCore</c>'s
+    /// webhook endpoint calls this for every verified or confirmed callback; call it yourself when you receive callbacks
+    /// elsewhere (a worker, a function). A wait in another process is not reached.
+    /// </summary>
+    /// <param name="task">The task as the callback (or the confirming read) described it.</param>
+    /// <returns>How many waits in this client it reached (0 when none was waiting on the task).</returns>
+    public int ReportTaskUpdate(MotionControlTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return _updates.Publish(task);
     }
 
     /// <inheritdoc />

@@ -37,6 +37,13 @@ public abstract class MotionControlClientOptions
     /// <summary>The default wait settings of this client's <c>WaitForCompletionAsync</c>, <c>WatchAsync</c> and <c>GenerateAsync</c>.</summary>
     public MotionControlWaitOptions WaitOptions { get; set; } = MotionControlWaitOptions.Default;
 
+    /// <summary>
+    /// Where the vendor calls back when a request sets no <see cref="MotionControlRequest.CallbackUrl"/>, for vendors with
+    /// a callback field (<see cref="MotionControlCapabilities.SupportsCallback"/>); ignored for the others. Default none.
+    /// <c>MotionControl.AspNetCore</c>'s <c>AddWebhooks</c> sets it for each registration to its webhook endpoint.
+    /// </summary>
+    public Uri? CallbackUrl { get; set; }
+
     /// <summary>Turns local files into URLs for vendors that accept URLs only (your storage). Optional.</summary>
     public IMediaUploader? MediaUploader { get; set; }
 

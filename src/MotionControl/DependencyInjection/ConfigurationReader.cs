@@ -28,6 +28,13 @@ internal static class ConfigurationReader
                 : throw Invalid(section, "BaseAddress", "an absolute http(s) URL");
         }
 
+        if (section["CallbackUrl"] is { } callback)
+        {
+            options.CallbackUrl = Uri.TryCreate(callback, UriKind.Absolute, out var uri)
+                ? uri
+                : throw Invalid(section, "CallbackUrl", "an absolute http(s) URL");
+        }
+
         options.ApiKey = section["ApiKey"] ?? options.ApiKey;
         options.Model = section["Model"] ?? options.Model;
         options.RequestTimeout = TimeSpanValue(section, "RequestTimeout") ?? options.RequestTimeout;

@@ -29,6 +29,9 @@ internal static partial class MotionControlLog
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "{Provider} reported the unknown status word '{VendorStatus}' for task {TaskId}; treating it as still running.")]
     public static partial void UnknownStatus(ILogger logger, string provider, string taskId, string vendorStatus);
 
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Debug, Message = "A wait on {Provider} task {TaskId} took an update delivered by a callback: {Status}.")]
+    public static partial void UpdateReceived(ILogger logger, string provider, string taskId, MotionControlTaskStatus status);
+
     [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Wait for {Provider} task {TaskId} ended {Outcome} after {ElapsedMs} ms and {Polls} polls.")]
     public static partial void WaitEnded(ILogger logger, string provider, string taskId, string outcome, double elapsedMs, int polls);
 

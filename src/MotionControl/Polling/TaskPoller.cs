@@ -1,14 +1,13 @@
 using Microsoft.Extensions.Logging;
 using MotionControl.Diagnostics;
-using Polly;
-using Polly.Retry;
 
 namespace MotionControl.Polling;
 
 /// <summary>
-/// The one wait loop every vendor shares, on a Polly v8 pipeline: an overall timeout (which also cancels the request in
-/// flight) around a retry-on-result that polls until the task is terminal, sleeping as <see cref="PollSchedule"/> says.
-/// Transient read failures keep the wait going; anything else ends it.
+/// The one wait loop every vendor shares: an overall deadline (which also cancels the request in flight) around a loop
+/// that polls until the task is terminal, sleeping as <see cref="PollSchedule"/> says, and wakes at once when a callback
+/// delivers the task's update (<see cref="TaskUpdates"/>). Transient read failures keep the wait going; anything else
+/// ends it.
 /// </summary>
 internal sealed class TaskPoller
 {
@@ -17,6 +16,7 @@ internal sealed class TaskPoller
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly Func<string, string> modelOf;
+    private readonly TaskUpdates updates;
 
     /// <summary>How long this client's jobs take, learned from each wait that sees a job succeed.</summary>
     public JobDurationEstimate Estimate { get; } = new();
@@ -26,8 +26,10 @@ internal sealed class TaskPoller
     /// <param name="time">The client's clock.</param>
     /// <param name="logger">The client's logger.</param>
     /// <param name="modelOf">The model a task runs on, for the charge counter's tag.</param>
-    public TaskPoller(string providerName, Func<string, CancellationToken, Task<MotionControlTask>> getTask, TimeProvider time, ILogger logger, Func<string, string> modelOf)
+    /// <param name="updates">Where callbacks deliver task updates to the waits.</param>
+    public TaskPoller(string providerName, Func<string, CancellationToken, Task<MotionControlTask>> getTask, TimeProvider time, ILogger logger, Func<string, string> modelOf, TaskUpdates updates)
     {
+        this.updates = updates;
         this.modelOf = modelOf;
         this.providerName = providerName;
         this.getTask = getTask;
@@ -57,12 +59,10 @@ internal sealed class TaskPoller
         using var deadline = options.Timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(options.Timeout, time);
         using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         state.Deadline = options.Timeout == Timeout.InfiniteTimeSpan ? null : time.GetUtcNow() + options.Timeout;
+        using var updates = this.updates.Subscribe(taskId);
         try
         {
-            var task = await BuildPipeline(state).ExecuteAsync(
-                static async (s, token) => await s.PollAsync(token).ConfigureAwait(false),
-                state,
-                linked?.Token ?? cancellationToken).ConfigureAwait(false);
+            var task = await LoopAsync(state, updates, linked?.Token ?? cancellationToken).ConfigureAwait(false);
             outcome = task.Status.ToString().ToLowerInvariant();
             if (task.Status == MotionControlTaskStatus.Succeeded && state.Schedule.ObservedDuration is { } took)
             {
@@ -103,25 +103,44 @@ internal sealed class TaskPoller
         }
     }
 
-    private ResiliencePipeline<MotionControlTask> BuildPipeline(WaitState state) =>
-        new ResiliencePipelineBuilder<MotionControlTask> { TimeProvider = time }.AddRetry(new RetryStrategyOptions<MotionControlTask>
+    /// <summary>
+    /// Looks at the task until it is terminal: a poll, or an update a callback delivered (<see cref="TaskUpdates"/>), then a
+    /// sleep as <see cref="PollSchedule"/> says, cut short by the next update. A transient read failure keeps the wait
+    /// going; anything else ends it. Written out rather than as a Polly retry-on-result (as it was): a retry's delay
+    /// cannot be cut short by an event, and a wait must wake when its task's callback arrives.
+    /// </summary>
+    private async Task<MotionControlTask> LoopAsync(WaitState state, TaskUpdates.Subscription updates, CancellationToken cancellationToken)
+    {
+        while (true)
         {
-            MaxRetryAttempts = int.MaxValue,
-            BackoffType = DelayBackoffType.Constant,
-            UseJitter = false,
-            ShouldHandle = static args => ValueTask.FromResult(args.Outcome switch
+            MotionControlTask? task = null;
+            Exception? failure = null;
+            if (updates.TryTake(out var pushed))
             {
-                { Exception: MotionControlException { IsTransient: true } } => true,
-                { Exception: null, Result: { IsTerminal: false } } => true,
-                _ => false,
-            }),
-            DelayGenerator = args =>
+                task = state.Accept(pushed, polled: false);
+            }
+            else
             {
-                var delay = state.BeforeDeadline(state.Schedule.Next(args.Outcome.Result, args.Outcome.Exception));
-                state.LogNextPoll(delay);
-                return ValueTask.FromResult<TimeSpan?>(delay);
-            },
-        }).Build();
+                try
+                {
+                    task = await state.PollAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (MotionControlException ex) when (ex.IsTransient)
+                {
+                    failure = ex;
+                }
+            }
+
+            if (task is { IsTerminal: true })
+            {
+                return task;
+            }
+
+            var delay = state.BeforeDeadline(state.Schedule.Next(task, failure));
+            state.LogNextPoll(delay);
+            await updates.SleepAsync(delay, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     private sealed class WaitState(TaskPoller poller, string taskId, MotionControlWaitOptions options, Action<MotionControlTask>? onChange)
     {
@@ -183,6 +202,17 @@ internal sealed class TaskPoller
             }
 
             MotionControlTelemetry.Complete(activity, task);
+            return Accept(task, polled: true);
+        }
+
+        /// <summary>Takes <paramref name="task"/> as the latest look at the task: from a poll, or delivered by a callback.</summary>
+        public MotionControlTask Accept(MotionControlTask task, bool polled)
+        {
+            if (!polled)
+            {
+                MotionControlLog.UpdateReceived(poller.logger, poller.providerName, task.Id, task.Status);
+            }
+
             Schedule.Observe(task);
             var previous = LastTask;
             LastTask = task;

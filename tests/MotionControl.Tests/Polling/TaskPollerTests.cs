@@ -13,7 +13,7 @@ public class TaskPollerTests
         new() { Id = "t1", ProviderName = "test", Status = status, Progress = progress, FailureReason = reason, VendorStatus = status.ToString().ToLowerInvariant() };
 
     private static TaskPoller Poller(Func<string, CancellationToken, Task<MotionControlTask>> read) =>
-        new("test", read, TimeProvider.System, NullLogger.Instance, static _ => "test-model");
+        new("test", read, TimeProvider.System, NullLogger.Instance, static _ => "test-model", new TaskUpdates());
 
     private static Func<string, CancellationToken, Task<MotionControlTask>> Script(params Func<MotionControlTask>[] steps)
     {

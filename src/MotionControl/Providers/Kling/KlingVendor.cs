@@ -47,6 +47,7 @@ internal static class KlingVendor
             SupportsElements = true,
             SupportsWatermark = true,
             SupportsCallback = true,
+            SignsCallbacks = true,
             SupportsExternalTaskId = true,
             SupportsList = true,
             SupportsCostEstimate = true,

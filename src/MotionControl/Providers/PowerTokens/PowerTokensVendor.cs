@@ -25,6 +25,9 @@ internal static class PowerTokensVendor
 
             // PowerTokens resells at its own price, which it does not publish per second.
             SupportsCostEstimate = false,
+
+            // PowerTokens documents no callback signature (Kling's Standard Webhooks signing is Kling's own).
+            SignsCallbacks = false,
         },
         Statuses = KlingVendor.Descriptor.Statuses,
         Secrets = static options => new SecretRedactor(options.ApiKey),

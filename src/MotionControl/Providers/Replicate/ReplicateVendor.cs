@@ -60,6 +60,7 @@ internal static class ReplicateVendor
             SupportsMode = true,
             SupportsKeepOriginalSound = true,
             SupportsCallback = true,
+            SignsCallbacks = true,
             SupportsCancel = true,
             SupportsCostEstimate = true,
             SupportsBalance = false,
