@@ -54,6 +54,12 @@ public sealed class EmulatorAccount
     /// <summary>Gets the fal key (<c>Authorization: Key &lt;key&gt;</c>), or null.</summary>
     public string? FalApiKey { get; init; }
 
+    /// <summary>
+    /// Gets the secret (<c>whsec_</c> and Base64) Kling signs this account's callbacks with (Standard Webhooks), or null:
+    /// then its callbacks carry no signature headers, as Kling sends them while an account has no secret.
+    /// </summary>
+    public string? KlingWebhookSecret { get; init; }
+
     /// <summary>Returns the type and the account's name only, so keys never end up in test output by accident.</summary>
     /// <returns>For example <c>EmulatorAccount eu</c>.</returns>
     public override string ToString() => $"{nameof(EmulatorAccount)} {Name}";
@@ -73,5 +79,5 @@ public sealed class EmulatorAccount
 
     /// <summary>Gets every key the account holds, for the request log's redaction.</summary>
     internal IEnumerable<string?> AllKeys() =>
-        [KlingAccessKey, KlingSecretKey, KlingApiKey, PowerTokensApiKey, ModelsLabApiKey, AimlApiKey, VydraApiKey, ReplicateApiKey, FalApiKey];
+        [KlingAccessKey, KlingSecretKey, KlingApiKey, PowerTokensApiKey, ModelsLabApiKey, AimlApiKey, VydraApiKey, ReplicateApiKey, FalApiKey, KlingWebhookSecret];
 }

@@ -42,6 +42,12 @@ public sealed class EmulatorCredentials
     public string FalApiKey { get; init; } = "emulator-fal-key-id:emulator-fal-key-secret";
 
     /// <summary>
+    /// Gets the secret Kling signs the default account's callbacks with (Standard Webhooks: <c>whsec_</c> and the Base64 of
+    /// the key), as the Kling console shows it; give the same value to your webhook receiver. Null sends them unsigned.
+    /// </summary>
+    public string? KlingWebhookSecret { get; init; } = "whsec_ZW11bGF0b3Ita2xpbmctd2ViaG9vay1zZWNyZXQ=";
+
+    /// <summary>
     /// Gets more accounts the emulator accepts besides the default one; empty by default. Names must be unique and
     /// not <see cref="DefaultAccountName"/>, each account must hold at least one key (a Kling access key and secret
     /// key go together), and no key may be shared by two accounts at the same vendor.
@@ -65,5 +71,6 @@ public sealed class EmulatorCredentials
         VydraApiKey = VydraApiKey,
         ReplicateApiKey = ReplicateApiKey,
         FalApiKey = FalApiKey,
+        KlingWebhookSecret = KlingWebhookSecret,
     };
 }

@@ -159,6 +159,49 @@ public sealed class MotionControlEmulator : IAsyncDisposable
         return [.. _state.Tasks.Newest(provider).Select(record => new EmulatedTask(record, record.Observe(now, countAsPoll: false)))];
     }
 
+    /// <summary>
+    /// Gets every callback the emulator has sent (or could not send), oldest first. A task whose create request named a
+    /// callback URL (Kling <c>callback_url</c>, API 2.0 <c>options.callback_url</c>, PowerTokens <c>callback_url</c>,
+    /// ModelsLab <c>webhook</c>) gets one when it ends, as its vendor sends it: Kling's signed with the account's
+    /// <see cref="EmulatorCredentials.KlingWebhookSecret"/> (Standard Webhooks headers), the others unsigned. Only http(s)
+    /// loopback addresses are called; others are listed with an <see cref="EmulatorCallbackDelivery.Error"/>.
+    /// </summary>
+    public IReadOnlyList<EmulatorCallbackDelivery> Callbacks => _state.Callbacks.Snapshot();
+
+    /// <summary>
+    /// Scripts how the callback of the next task <paramref name="provider"/> creates with a callback URL is delivered:
+    /// duplicates, a delay, a wrong or missing signature, a stale timestamp. Scripts queue up, one per task; then
+    /// <see cref="EmulatorCallbackScript.Default"/> applies.
+    /// </summary>
+    /// <param name="provider"><see cref="EmulatorProviders.Kling"/>, <see cref="EmulatorProviders.PowerTokens"/> or <see cref="EmulatorProviders.ModelsLab"/>.</param>
+    /// <param name="script">How to deliver it.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The script's <see cref="EmulatorCallbackScript.Deliveries"/> or <see cref="EmulatorCallbackScript.Delay"/> is out of range.</exception>
+    public void EnqueueCallbackScript(string provider, EmulatorCallbackScript script)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        _state.Callbacks.Enqueue(provider, script);
+    }
+
+    /// <summary>
+    /// Sends the callback a task would get, as it stands now, to any loopback <paramref name="url"/>: to test your own
+    /// webhook receiver with the vendor's body and (for Kling) its signature.
+    /// </summary>
+    /// <param name="provider"><see cref="EmulatorProviders.Kling"/>, <see cref="EmulatorProviders.PowerTokens"/> or <see cref="EmulatorProviders.ModelsLab"/>.</param>
+    /// <param name="taskId">An emulated task's id.</param>
+    /// <param name="url">Where to POST it (http(s), loopback).</param>
+    /// <param name="script">How to deliver it; <see cref="EmulatorCallbackScript.Default"/> when null (its delay is not used).</param>
+    /// <param name="cancellationToken">Cancels the sending.</param>
+    /// <returns>The deliveries made, with the receiver's status codes.</returns>
+    /// <exception cref="ArgumentException">No such task.</exception>
+    /// <exception cref="InvalidOperationException">The emulator makes no callbacks for this vendor.</exception>
+    public Task<IReadOnlyList<EmulatorCallbackDelivery>> SendCallbackAsync(string provider, string taskId, Uri url, EmulatorCallbackScript? script = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        var record = _state.Tasks.Find(provider, taskId, matchExternalId: false)
+            ?? throw new ArgumentException($"The emulator has no {provider} task '{taskId}'.", nameof(taskId));
+        return _state.Callbacks.SendAsync(record, url, script ?? EmulatorCallbackScript.Default, cancellationToken);
+    }
+
     /// <summary>Gets the address of a synthetic download of exactly <paramref name="bytes"/> bytes, generated on the fly (for download benchmarks).</summary>
     /// <param name="bytes">The size in bytes, 0 to 2^40.</param>
     /// <returns>The absolute URL of <c>/files/blob?bytes=N</c>.</returns>
@@ -178,6 +221,7 @@ public sealed class MotionControlEmulator : IAsyncDisposable
         _state.ReplicateFiles.Clear();
         _state.Fal?.Clear();
         _state.Log.Clear();
+        _state.Callbacks.Clear();
     }
 
     /// <summary>Stops the server (requests still waiting in a delay are cancelled) and frees its port.</summary>
@@ -191,6 +235,7 @@ public sealed class MotionControlEmulator : IAsyncDisposable
 
         try
         {
+            await _state.Callbacks.DisposeAsync().ConfigureAwait(false);
             await _app.StopAsync().ConfigureAwait(false);
         }
         finally

@@ -66,7 +66,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             Logger = Logger,
         };
         TaskContext = new VendorTaskContext(providerName, redactor, options.TimeProvider, ReportUnknownStatus);
-        _poller = new TaskPoller(providerName, GetTaskAsync, TimeProvider, Logger, taskId => _submittedModels.Find(taskId) ?? ConfiguredModel ?? Capabilities.DefaultModel, _updates);
+        _poller = new TaskPoller(providerName, GetTaskAsync, TimeProvider, Logger, taskId => _submittedModels.Find(taskId) ?? ConfiguredModel ?? Capabilities.DefaultModel, _updates, _submittedModels.HasCallback);
     }
 
     /// <inheritdoc />
@@ -140,7 +140,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
                 task = await RecoverAsync(submission, submission.ExternalTaskId, unknown, cancellationToken).ConfigureAwait(false);
             }
 
-            _submittedModels.Remember(task.Id, request.Model ?? ConfiguredModel ?? Capabilities.DefaultModel);
+            _submittedModels.Remember(task.Id, request.Model ?? ConfiguredModel ?? Capabilities.DefaultModel, callback: request.CallbackUrl is not null);
             MotionControlLog.TaskSubmitted(Logger, ProviderName, task.Id, task.ExternalTaskId ?? submission.ExternalTaskId);
             MotionControlMetrics.RecordSubmission(ProviderName);
             MotionControlTelemetry.Complete(activity, task);

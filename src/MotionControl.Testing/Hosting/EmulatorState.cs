@@ -12,7 +12,11 @@ internal sealed class EmulatorState
         Log = new RequestLog(options.RedactSecrets, Accounts.Secrets);
         RequireKnownElements = options.RequireKnownElements;
         StartingBalances = CheckBalances(options.StartingBalances);
+        Callbacks = new CallbackDispatcher(this);
     }
+
+    /// <summary>Gets what sends the tasks' callbacks.</summary>
+    public CallbackDispatcher Callbacks { get; }
 
     public TimeProvider TimeProvider { get; }
 

@@ -119,6 +119,9 @@ internal abstract class KlingCompatibleEmulator : IErrorDialect, IAccountIdentif
             return DuplicateExternalId(call, externalId!);
         }
 
+        // Kling signs its callbacks (Standard Webhooks); PowerTokens documents no signature.
+        State.Callbacks.Track(record, BodyFields.GetString(body, "callback_url"), (task, seen) => KlingTaskJson.Write(task, seen, State), signed: Provider == EmulatorProviders.Kling);
+
         return KlingReplies.Success(call, new JsonObject
         {
             ["task_id"] = record.Id,

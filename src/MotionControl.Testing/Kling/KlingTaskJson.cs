@@ -35,14 +35,19 @@ internal static class KlingTaskJson
                BodyFields.GetBoolean(watermark, "enabled") == true;
     }
 
-    public static JsonObject Write(EmulatedTaskRecord record, TaskObservation observation, VendorCall call)
+    public static JsonObject Write(EmulatedTaskRecord record, TaskObservation observation, VendorCall call) =>
+        Write(record, observation, call.State, call.StatusWord);
+
+    /// <summary>The task object outside a request (a callback's body): <paramref name="statusWord"/> may replace the status word.</summary>
+    public static JsonObject Write(EmulatedTaskRecord record, TaskObservation observation, EmulatorState state, Func<string, string>? statusWord = null)
     {
+        statusWord ??= static word => word;
         bool watermarked = IsWatermarked(record.Request);
 
         var task = new JsonObject
         {
             ["task_id"] = record.Id,
-            ["task_status"] = call.StatusWord(StatusWord(observation.Status)),
+            ["task_status"] = statusWord(StatusWord(observation.Status)),
             ["task_status_msg"] = observation.Status == EmulatedTaskStatus.Failed ? record.Outcome.Message : string.Empty,
             ["task_info"] = TaskInfo(record),
             ["watermark_info"] = new JsonObject { ["enabled"] = watermarked },
@@ -58,13 +63,13 @@ internal static class KlingTaskJson
                 var video = new JsonObject
                 {
                     ["id"] = $"{record.Id}-{i}",
-                    ["url"] = call.State.VideoUrl(record.Provider, record.Id, i, watermarked: false),
+                    ["url"] = state.VideoUrl(record.Provider, record.Id, i, watermarked: false),
                     // Kling writes the duration as a string of seconds ("5.0").
                     ["duration"] = record.Outcome.VideoDurationSeconds.ToString("0.0##", CultureInfo.InvariantCulture),
                 };
                 if (watermarked)
                 {
-                    video["watermark_url"] = call.State.VideoUrl(record.Provider, record.Id, i, watermarked: true);
+                    video["watermark_url"] = state.VideoUrl(record.Provider, record.Id, i, watermarked: true);
                 }
 
                 videos.Add(video);

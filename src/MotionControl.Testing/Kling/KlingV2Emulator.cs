@@ -109,6 +109,9 @@ internal sealed class KlingV2Emulator : IAccountIdentifier
             return DuplicateExternalId(call, externalId!);
         }
 
+        var callbackUrl = BodyFields.TryGet(body, "options", out var taskOptions) && taskOptions.ValueKind == JsonValueKind.Object ? BodyFields.GetString(taskOptions, "callback_url") : null;
+        _state.Callbacks.Track(record, callbackUrl, (task, seen) => KlingV2TaskJson.Write(task, seen, _state), signed: true);
+
         return KlingReplies.Success(call, KlingV2TaskJson.Created(record, call));
     }
 

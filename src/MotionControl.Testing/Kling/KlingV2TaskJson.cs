@@ -48,12 +48,17 @@ internal static class KlingV2TaskJson
         return data;
     }
 
-    public static JsonObject Write(EmulatedTaskRecord record, TaskObservation observation, VendorCall call)
+    public static JsonObject Write(EmulatedTaskRecord record, TaskObservation observation, VendorCall call) =>
+        Write(record, observation, call.State, call.StatusWord);
+
+    /// <summary>The task object outside a request (a callback's body): <paramref name="statusWord"/> may replace the status word.</summary>
+    public static JsonObject Write(EmulatedTaskRecord record, TaskObservation observation, EmulatorState state, Func<string, string>? statusWord = null)
     {
+        statusWord ??= static word => word;
         var task = new JsonObject
         {
             ["id"] = record.Id,
-            ["status"] = call.StatusWord(StatusWord(observation.Status)),
+            ["status"] = statusWord(StatusWord(observation.Status)),
             ["message"] = observation.Status == EmulatedTaskStatus.Failed ? record.Outcome.Message : string.Empty,
             ["create_time"] = JsonWire.UnixMilliseconds(record.CreatedAt),
             ["update_time"] = JsonWire.UnixMilliseconds(observation.UpdatedAt),
@@ -76,11 +81,11 @@ internal static class KlingV2TaskJson
             {
                 ["type"] = "video",
                 ["id"] = $"{record.Id}-{i}",
-                ["url"] = call.State.VideoUrl(record.Provider, record.Id, i, watermarked: false),
+                ["url"] = state.VideoUrl(record.Provider, record.Id, i, watermarked: false),
             };
             if (watermarked)
             {
-                output["watermark_url"] = call.State.VideoUrl(record.Provider, record.Id, i, watermarked: true);
+                output["watermark_url"] = state.VideoUrl(record.Provider, record.Id, i, watermarked: true);
             }
 
             // A string of seconds, as on the legacy contract ("5.0").

@@ -141,6 +141,7 @@ internal sealed class ModelsLabEmulator : IErrorDialect, IAccountIdentifier
             body,
             call.RecordedBody);
         _state.Tasks.For(EmulatorProviders.ModelsLab).TryAdd(record);
+        _state.Callbacks.Track(record, BodyFields.GetString(body, "webhook"), CallbackBody, signed: false);
         var observation = record.Observe(now, countAsPoll: false);
 
         var reply = new JsonObject
@@ -232,6 +233,39 @@ internal sealed class ModelsLabEmulator : IErrorDialect, IAccountIdentifier
         return EmulatorReply.FromJson(reply);
     }
 
+    /// <summary>
+    /// The webhook body: "the same object as fetch", with <c>status:"failed"</c> on failure (https://docs.modelslab.com/webhooks);
+    /// the emulator sends it when the task ends.
+    /// </summary>
+    private JsonObject CallbackBody(EmulatedTaskRecord record, TaskObservation observation)
+    {
+        var reply = new JsonObject();
+        switch (observation.Status)
+        {
+            case EmulatedTaskStatus.Succeeded:
+                reply["status"] = "success";
+                reply["generationTime"] = Math.Round((observation.UpdatedAt - record.CreatedAt).TotalSeconds, 2);
+                reply["output"] = VideoLinks(record, _state);
+                reply["proxy_links"] = VideoLinks(record, _state);
+                reply["meta"] = Meta(record);
+                break;
+            case EmulatedTaskStatus.Failed or EmulatedTaskStatus.Canceled:
+                reply["status"] = "failed";
+                reply["message"] = record.Outcome.Message ?? "Request failed.";
+                reply["output"] = new JsonArray();
+                break;
+            default:
+                reply["status"] = "processing";
+                reply["eta"] = observation.EtaSeconds;
+                reply["output"] = new JsonArray();
+                break;
+        }
+
+        reply["id"] = long.Parse(record.Id, CultureInfo.InvariantCulture);
+        AddTrackId(reply, record);
+        return reply;
+    }
+
     public EmulatorAccount? Identify(HttpRequest request, string body, DateTimeOffset now) =>
         JsonWire.TryParseObject(body, out var json) ? FindAccount(json) : null;
 
@@ -249,14 +283,16 @@ internal sealed class ModelsLabEmulator : IErrorDialect, IAccountIdentifier
     private string FetchUrl(EmulatedTaskRecord record) => _state.AbsoluteUrl(FetchPath.TrimStart('/') + record.Id);
 
     // Where the files will appear; they answer 404 until the task succeeds, as real future links do.
-    private static JsonArray FutureLinks(EmulatedTaskRecord record, VendorCall call) => VideoLinks(record, call, Math.Max(1, record.Outcome.VideoCount));
+    private static JsonArray FutureLinks(EmulatedTaskRecord record, VendorCall call) => VideoLinks(record, call.State, Math.Max(1, record.Outcome.VideoCount));
 
-    private static JsonArray VideoLinks(EmulatedTaskRecord record, VendorCall call, int? count = null)
+    private static JsonArray VideoLinks(EmulatedTaskRecord record, VendorCall call) => VideoLinks(record, call.State);
+
+    private static JsonArray VideoLinks(EmulatedTaskRecord record, EmulatorState state, int? count = null)
     {
         var links = new JsonArray();
         for (int i = 0; i < (count ?? record.Outcome.VideoCount); i++)
         {
-            links.Add(call.State.VideoUrl(EmulatorProviders.ModelsLab, record.Id, i, watermarked: false));
+            links.Add(state.VideoUrl(EmulatorProviders.ModelsLab, record.Id, i, watermarked: false));
         }
 
         return links;

@@ -21,6 +21,7 @@ internal sealed class EmulatedTaskRecord
     private DateTimeOffset? _terminalAt;
     private DateTimeOffset? _canceledAt;
     private int _progressAtCancel;
+    private bool _endReported;
 
     public EmulatedTaskRecord(
         string provider,
@@ -70,8 +71,22 @@ internal sealed class EmulatedTaskRecord
     /// <summary>Gets the create body text as recorded (secrets redacted unless redaction is off).</summary>
     public string RequestBody { get; }
 
+    /// <summary>
+    /// Called once, outside the record's lock, with the first observation that sees the task finished (succeeded or
+    /// failed; not cancelled): where the emulator sends the task's callback from.
+    /// </summary>
+    public Action<EmulatedTaskRecord, TaskObservation>? Ended { get; set; }
+
+    /// <summary>Writes the task's callback body as its vendor sends it; null for vendors whose callbacks the emulator does not make.</summary>
+    public Func<EmulatedTaskRecord, TaskObservation, System.Text.Json.Nodes.JsonObject>? CallbackBody { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the vendor signs this task's callbacks (Kling: with the account's webhook secret).</summary>
+    public bool SignsCallbacks { get; set; }
+
     public TaskObservation Observe(DateTimeOffset now, bool countAsPoll)
     {
+        TaskObservation observation;
+        bool ended = false;
         lock (_gate)
         {
             if (countAsPoll)
@@ -90,8 +105,20 @@ internal sealed class EmulatedTaskRecord
                 _pollsInPhase++;
             }
 
-            return Snapshot(now);
+            observation = Snapshot(now);
+            if (_phaseIndex >= _phases.Length && !_endReported)
+            {
+                _endReported = true;
+                ended = true;
+            }
         }
+
+        if (ended)
+        {
+            Ended?.Invoke(this, observation);
+        }
+
+        return observation;
     }
 
     public bool TryCancel(DateTimeOffset now, out TaskObservation observation)

@@ -57,6 +57,7 @@ internal static class ConfigurationReader
             Jitter = DoubleValue(section, "Jitter") ?? current.Jitter,
             ExpectedDuration = TimeSpanValue(section, "ExpectedDuration") ?? current.ExpectedDuration,
             Timeout = TimeSpanValue(section, "Timeout") ?? current.Timeout,
+            CallbackPollInterval = TimeSpanValue(section, "CallbackPollInterval") ?? current.CallbackPollInterval,
         };
 
     /// <summary>A time span setting (<c>00:00:30</c>); anything else is refused, naming the setting.</summary>

@@ -184,6 +184,10 @@ public sealed class MotionControlBuilder
     {
         var options = services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);
         options.LoggerFactory ??= services.GetService<ILoggerFactory>();
+        if (options.CallbackUrl is null && services.GetService<IMotionControlCallbackUrlSource>() is { } callbacks)
+        {
+            options.CallbackUrl = callbacks.GetCallbackUrl(name);
+        }
         if (services.GetService<TimeProvider>() is { } time && ReferenceEquals(options.TimeProvider, TimeProvider.System))
         {
             options.TimeProvider = time;

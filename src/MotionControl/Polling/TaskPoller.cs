@@ -17,6 +17,7 @@ internal sealed class TaskPoller
     private readonly ILogger logger;
     private readonly Func<string, string> modelOf;
     private readonly TaskUpdates updates;
+    private readonly Func<string, bool> expectsCallback;
 
     /// <summary>How long this client's jobs take, learned from each wait that sees a job succeed.</summary>
     public JobDurationEstimate Estimate { get; } = new();
@@ -27,8 +28,10 @@ internal sealed class TaskPoller
     /// <param name="logger">The client's logger.</param>
     /// <param name="modelOf">The model a task runs on, for the charge counter's tag.</param>
     /// <param name="updates">Where callbacks deliver task updates to the waits.</param>
-    public TaskPoller(string providerName, Func<string, CancellationToken, Task<MotionControlTask>> getTask, TimeProvider time, ILogger logger, Func<string, string> modelOf, TaskUpdates updates)
+    /// <param name="expectsCallback">Whether a task was submitted with a callback URL (then polls are at least <see cref="MotionControlWaitOptions.CallbackPollInterval"/> apart).</param>
+    public TaskPoller(string providerName, Func<string, CancellationToken, Task<MotionControlTask>> getTask, TimeProvider time, ILogger logger, Func<string, string> modelOf, TaskUpdates updates, Func<string, bool>? expectsCallback = null)
     {
+        this.expectsCallback = expectsCallback ?? (static _ => false);
         this.updates = updates;
         this.modelOf = modelOf;
         this.providerName = providerName;
@@ -60,6 +63,7 @@ internal sealed class TaskPoller
         using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         state.Deadline = options.Timeout == Timeout.InfiniteTimeSpan ? null : time.GetUtcNow() + options.Timeout;
         using var updates = this.updates.Subscribe(taskId);
+        state.CallbackFloor = options.CallbackPollInterval > TimeSpan.Zero && expectsCallback(taskId) ? options.CallbackPollInterval : TimeSpan.Zero;
         try
         {
             var task = await LoopAsync(state, updates, linked?.Token ?? cancellationToken).ConfigureAwait(false);
@@ -136,7 +140,8 @@ internal sealed class TaskPoller
                 return task;
             }
 
-            var delay = state.BeforeDeadline(state.Schedule.Next(task, failure));
+            var next = state.Schedule.Next(task, failure);
+            var delay = state.BeforeDeadline(failure is null && next < state.CallbackFloor ? state.CallbackFloor : next);
             state.LogNextPoll(delay);
             await updates.SleepAsync(delay, time, cancellationToken).ConfigureAwait(false);
         }
@@ -149,6 +154,9 @@ internal sealed class TaskPoller
         public MotionControlTask? LastTask { get; private set; }
 
         public int Polls { get; private set; }
+
+        /// <summary>The shortest sleep between polls when a callback is expected to end the wait; zero otherwise.</summary>
+        public TimeSpan CallbackFloor { get; set; }
 
         /// <summary>When the wait gives up, or <see langword="null"/> for a wait without a deadline.</summary>
         public DateTimeOffset? Deadline { get; set; }

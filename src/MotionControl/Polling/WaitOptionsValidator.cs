@@ -38,6 +38,11 @@ internal static class WaitOptionsValidator
             yield return $"ExpectedDuration must be zero (no expectation), positive, or null (the client's estimate) (it is {options.ExpectedDuration}).";
         }
 
+        if (options.CallbackPollInterval < TimeSpan.Zero)
+        {
+            yield return $"CallbackPollInterval must be zero (poll as without a callback) or positive (it is {options.CallbackPollInterval}).";
+        }
+
         if (options.Timeout <= TimeSpan.Zero && options.Timeout != Timeout.InfiniteTimeSpan)
         {
             yield return $"Timeout must be positive or Timeout.InfiniteTimeSpan (it is {options.Timeout}).";

@@ -51,6 +51,14 @@ public sealed record MotionControlWaitOptions
     /// </summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// The shortest sleep between polls of a task this client submitted with a callback URL: the callback ends the wait
+    /// (<see cref="MotionControlClient.ReportTaskUpdate"/>), so polling is only the fallback for a callback that never
+    /// comes. Default 2 minutes; <see cref="TimeSpan.Zero"/> polls as if there were no callback. The deadline's last look
+    /// still happens.
+    /// </summary>
+    public TimeSpan CallbackPollInterval { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Receives the task each time its status or progress changes.</summary>
     public IProgress<MotionControlTask>? Progress { get; init; }
 }

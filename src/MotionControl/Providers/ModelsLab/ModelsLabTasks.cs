@@ -45,6 +45,26 @@ internal sealed class ModelsLabTasks(ModelsLabEndpoints api, VendorTaskContext c
         return ToTask(reply, reply.Value.Id ?? taskId);
     }
 
+    /// <inheritdoc />
+    /// <remarks>ModelsLab POSTs the same object as its fetch reply to the <c>webhook</c> URL, unsigned.</remarks>
+    public MotionControlTask ParseCallback(ReadOnlySpan<byte> body)
+    {
+        var json = body.ToArray();
+        ModelsLabVideoResponse? wire;
+        try
+        {
+            wire = System.Text.Json.JsonSerializer.Deserialize(json, ModelsLabJsonContext.Default.ModelsLabVideoResponse);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new MotionControlProtocolException("The modelslab callback body cannot be read: it is not valid JSON of a ModelsLab task.", ex) { ProviderName = context.ProviderName };
+        }
+
+        return wire is { Id: { Length: > 0 } id }
+            ? ToTask(new WireReply<ModelsLabVideoResponse>(wire, new MotionControl.Serialization.LazyJson(json)), id)
+            : throw new MotionControlProtocolException("The modelslab callback body cannot be read: it carries no task id.") { ProviderName = context.ProviderName };
+    }
+
     private MotionControlTask ToTask(WireReply<ModelsLabVideoResponse> reply, string id)
     {
         var wire = reply.Value;
