@@ -34,7 +34,7 @@ internal sealed class CommandContext(ParseResult parse, CliOptions options, Term
 
     /// <summary>Opens the client of <c>--provider</c>, on the emulator when <c>--emulator</c> is given.</summary>
     public Task<ClientConnection> ConnectAsync(TimeSpan? waitTimeout = null) =>
-        ClientConnection.OpenAsync(Parse.GetValue(Options.Provider), Parse.GetValue(Options.Emulator), waitTimeout, Verbose, CancellationToken);
+        ClientConnection.OpenAsync(Parse.GetValue(Options.Provider), Parse.GetValue(Options.Emulator), waitTimeout, Verbose, Terminal.Error, CancellationToken);
 
     /// <summary>Prints the command's one JSON document, when <c>--json</c> was given.</summary>
     public void PrintJson<T>(T document, JsonTypeInfo<T> typeInfo)

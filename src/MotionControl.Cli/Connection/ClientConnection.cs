@@ -51,7 +51,8 @@ internal sealed class ClientConnection : IAsyncDisposable
     /// <param name="waitTimeout">The <c>--timeout</c> of a wait, or null for the configured one.</param>
     /// <param name="verbose">Whether the SDK's logs go to stderr.</param>
     /// <param name="cancellationToken">Cancels the emulator probe or start.</param>
-    public static async Task<ClientConnection> OpenAsync(string? provider, bool emulator, TimeSpan? waitTimeout, bool verbose, CancellationToken cancellationToken)
+    /// <param name="notes">Where a note goes that the command runs on an emulator of its own (stderr).</param>
+    public static async Task<ClientConnection> OpenAsync(string? provider, bool emulator, TimeSpan? waitTimeout, bool verbose, TextWriter notes, CancellationToken cancellationToken)
     {
         MotionControlEmulator? ownEmulator = null;
         IConfiguration baseConfiguration;
@@ -61,6 +62,7 @@ internal sealed class ClientConnection : IAsyncDisposable
             if (!await EmulatorSettings.IsRunningAsync(address, cancellationToken).ConfigureAwait(false))
             {
                 ownEmulator = await MotionControlEmulator.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                await notes.WriteLineAsync($"note: no emulator runs at {address.AbsoluteUri}; this command runs on one of its own, whose tasks end with it ('motion-control emulator' runs one that lasts).").ConfigureAwait(false);
                 address = ownEmulator.BaseAddress;
             }
 

@@ -74,10 +74,13 @@ internal static class EmulatorSettings
     /// <summary>The configuration section of each vendor, as the SDK reads it (<c>MotionControl:Kling</c>, ...).</summary>
     public static IReadOnlyList<string> Sections { get; } = ["Kling", "PowerTokens", "ModelsLab", "AimlApi", "Vydra", "Replicate", "Fal"];
 
-    /// <summary>Answers whether an emulator answers at <paramref name="address"/> (its synthetic-download route, within a second).</summary>
+    /// <summary>
+    /// Answers whether an emulator answers at <paramref name="address"/> (its synthetic-download route). Nothing listening
+    /// is refused at once; the 5 s are for a running emulator on a busy machine, whose first reply may be slow.
+    /// </summary>
     public static async Task<bool> IsRunningAsync(Uri address, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         try
         {
             using var reply = await http.GetAsync(new Uri(address, "files/blob?bytes=0"), cancellationToken).ConfigureAwait(false);

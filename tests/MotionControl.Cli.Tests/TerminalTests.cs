@@ -1,0 +1,60 @@
+using MotionControl.Cli.Tests.Support;
+
+namespace MotionControl.Cli.Tests;
+
+/// <summary>The display in a real terminal (tmux): live progress during the wait and the download, tables, Ctrl+C.</summary>
+public sealed class TerminalTests
+{
+    private static string Command(string args) => $"dotnet '{Tool.DllPath}' {args}; echo \"exit=$?\"";
+
+    [Fact]
+    public async Task The_wait_shows_status_and_elapsed_time_live_and_the_download_its_bytes_and_rate()
+    {
+        await using var emulator = await EmulatorProcess.StartAsync("--job-duration", "4s");
+        await using var tmux = new Tmux();
+        string folder = Tool.Scratch();
+        await tmux.StartAsync($"cd '{folder}' && " + Command($"generate --emulator --image '{Tool.Image}' --video '{Tool.Video}' --yes"), Tool.Environment(emulator.Environment));
+
+        var during = await tmux.WaitForAsync(c => c.Contains(": processing", StringComparison.Ordinal), "the task processing");
+        Assert.Matches(@"processing.*\d\d:\d\d:\d\d", during);   // status, then the elapsed-time column
+        Assert.Contains("Submitted task", during);
+        Assert.DoesNotContain("exit=", during);
+
+        var after = await tmux.WaitForAsync(c => c.Contains("exit=", StringComparison.Ordinal), "the command's end");
+        Assert.Contains("exit=0", after);
+        Assert.Matches(@": succeeded", after);
+        Assert.Matches(@"downloaded \S+\.mp4: 2\.0 KB at [\d.]+ [KMG]?B/s", after);
+        Assert.Contains("Saved ", after);
+    }
+
+    [Fact]
+    public async Task Validate_in_a_terminal_draws_a_table_of_every_broken_rule()
+    {
+        await using var tmux = new Tmux();
+        await tmux.StartAsync(Command($"validate --emulator --image '{Tool.Fixture("image.gif")}' --video '{Tool.Fixture("duration_31s.mp4")}'"), Tool.Environment(new Dictionary<string, string> { ["MOTIONCONTROL_EMULATOR_URL"] = Tool.NoEmulator }));
+
+        var capture = await tmux.WaitForAsync(c => c.Contains("exit=", StringComparison.Ordinal), "the command's end");
+
+        Assert.Contains("exit=2", capture);
+        Assert.Contains("Broken rules", capture);
+        Assert.Contains("╭", capture);
+        var row = capture.Split('\n').Single(l => l.Contains("video.duration.max", StringComparison.Ordinal));
+        Assert.Contains("31 s", row);
+        Assert.Contains("at most 30 s", row);
+    }
+
+    [Fact]
+    public async Task Ctrl_C_in_a_terminal_stops_the_wait_and_prints_the_task_to_resume()
+    {
+        await using var emulator = await EmulatorProcess.StartAsync("--job-duration", "120");
+        await using var tmux = new Tmux();
+        await tmux.StartAsync(Command($"generate --emulator --image '{Tool.Image}' --video '{Tool.Video}' --yes --out '{Path.Combine(Tool.Scratch(), "x.mp4")}'"), Tool.Environment(emulator.Environment));
+        await tmux.WaitForAsync(c => c.Contains(": processing", StringComparison.Ordinal), "the task processing");
+
+        await tmux.SendKeysAsync("C-c");
+
+        var capture = await tmux.WaitForAsync(c => c.Contains("exit=", StringComparison.Ordinal), "the command's end");
+        Assert.Contains("exit=130", capture);
+        Assert.Contains("Resume with: motion-control wait", capture.Replace("\n", string.Empty, StringComparison.Ordinal));
+    }
+}
