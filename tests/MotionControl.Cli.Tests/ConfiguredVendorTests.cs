@@ -137,7 +137,7 @@ public sealed class ConfiguredVendorTests
     }
 
     [Fact]
-    public async Task Ctrl_C_during_a_wait_exits_130_names_the_task_and_leaves_it_running()
+    public async Task A_stop_signal_during_a_wait_exits_130_names_the_task_and_leaves_it_running()
     {
         await using var vendors = await ConfiguredVendors.StartAsync(new TaskLifecycle().ProcessingForever());
         using var process = Tool.Start(["generate", "--image", Tool.Image, "--video", Tool.Video, "--yes"], vendors.Environment());
@@ -156,7 +156,10 @@ public sealed class ConfiguredVendorTests
         }
 
         Assert.Contains("processing", seen.ToString());
-        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        // SIGTERM, the signal a process manager sends: SIGINT would be ignored here whenever the test run itself was started
+        // in the background (a shell starts background jobs with SIGINT ignored, and .NET keeps an inherited SIG_IGN).
+        // Ctrl+C itself is sent in a real terminal by TerminalTests.Ctrl_C_in_a_terminal_stops_the_wait_and_prints_the_task_to_resume.
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }

@@ -41,6 +41,7 @@ public sealed class TerminalTests
         var row = capture.Split('\n').Single(l => l.Contains("video.duration.max", StringComparison.Ordinal));
         Assert.Contains("31 s", row);
         Assert.Contains("at most 30 s", row);
+        Assert.Matches(@"\u001b\[(3[1-7]|9[1-7]|38;5;\d+|38;2;[\d;]+)m", await tmux.CaptureWithColorsAsync());   // a terminal gets colors (redirected output gets none: CommandTests)
     }
 
     [Fact]

@@ -27,6 +27,9 @@ internal sealed class Tmux : IAsyncDisposable
     /// <summary>What the pane shows now (plain text, no escape codes).</summary>
     public async Task<string> CaptureAsync() => await RunAsync(["-L", _socket, "capture-pane", "-p", "-t", "cli"]);
 
+    /// <summary>What the pane shows now with its colors, as SGR escape sequences.</summary>
+    public async Task<string> CaptureWithColorsAsync() => await RunAsync(["-L", _socket, "capture-pane", "-p", "-e", "-t", "cli"]);
+
     /// <summary>Captures until <paramref name="done"/> holds for the capture (or 60 s pass, then fails with the last capture).</summary>
     public async Task<string> WaitForAsync(Func<string, bool> done, string what)
     {
