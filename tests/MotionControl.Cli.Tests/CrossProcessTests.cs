@@ -9,7 +9,7 @@ public sealed class CrossProcessTests
     [Fact]
     public async Task Generate_then_status_then_wait_then_download_in_separate_processes()
     {
-        await using var emulator = await EmulatorProcess.StartAsync("--job-duration", "3s");
+        await using var emulator = await EmulatorProcess.StartAsync("--job-duration", "10s");
         var env = emulator.Environment;
         string folder = Tool.Scratch();
 
@@ -50,5 +50,17 @@ public sealed class CrossProcessTests
 
         Assert.True(status.ExitCode == 1, status.ToString());
         Assert.Contains("runs on one of its own", generated.Stderr);
+    }
+
+    [Fact]
+    public async Task The_emulator_on_a_port_in_use_exits_2_naming_port()
+    {
+        await using var emulator = await EmulatorProcess.StartAsync();
+        string port = new Uri(emulator.Url).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var second = await Tool.RunAsync("emulator", "--port", port);
+
+        Assert.True(second.ExitCode == 2, second.ToString());
+        Assert.Contains("--port", Assert.Single(second.ErrorLines));
     }
 }

@@ -10,7 +10,7 @@ public sealed class TerminalTests
     [Fact]
     public async Task The_wait_shows_status_and_elapsed_time_live_and_the_download_its_bytes_and_rate()
     {
-        await using var emulator = await EmulatorProcess.StartAsync("--job-duration", "4s");
+        await using var emulator = await EmulatorProcess.StartAsync("--job-duration", "8s");   // long enough to be seen processing on a busy machine
         await using var tmux = new Tmux();
         string folder = Tool.Scratch();
         await tmux.StartAsync($"cd '{folder}' && " + Command($"generate --emulator --image '{Tool.Image}' --video '{Tool.Video}' --yes"), Tool.Environment(emulator.Environment));
@@ -57,5 +57,23 @@ public sealed class TerminalTests
         var capture = await tmux.WaitForAsync(c => c.Contains("exit=", StringComparison.Ordinal), "the command's end");
         Assert.Contains("exit=130", capture);
         Assert.Contains("Resume with: motion-control wait", capture.Replace("\n", string.Empty, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task In_a_terminal_generate_asks_before_spending_and_a_no_sends_nothing()
+    {
+        await using var emulator = await EmulatorProcess.StartAsync();
+        await using var tmux = new Tmux();
+        await tmux.StartAsync(Command($"generate --emulator --image '{Tool.Image}' --video '{Tool.Video}' --out '{Path.Combine(Tool.Scratch(), "x.mp4")}'"), Tool.Environment(emulator.Environment));
+        var prompt = await tmux.WaitForAsync(c => c.Contains("Submit to replicate?", StringComparison.Ordinal), "the confirmation prompt");
+        Assert.Contains("is above --confirm-above 0", prompt.Replace("\n", string.Empty, StringComparison.Ordinal));
+
+        await tmux.SendKeysAsync("n");
+        await tmux.SendKeysAsync("Enter");
+
+        var capture = await tmux.WaitForAsync(c => c.Contains("exit=", StringComparison.Ordinal), "the command's end");
+        Assert.Contains("exit=1", capture);
+        Assert.Contains("you declined", capture);
+        Assert.DoesNotContain("Submitted task", capture);
     }
 }

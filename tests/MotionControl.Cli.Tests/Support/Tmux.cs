@@ -73,6 +73,7 @@ internal sealed class Tmux : IAsyncDisposable
         }
 
         info.Environment.Remove("TMUX");
+        info.Environment.Remove("NO_COLOR");   // the tmux server passes its environment on to the pane
         using var process = Process.Start(info) ?? throw new InvalidOperationException("tmux did not start: is it installed (apt-get install tmux)?");
         string output = await process.StandardOutput.ReadToEndAsync();
         string error = await process.StandardError.ReadToEndAsync();

@@ -17,7 +17,7 @@ internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 
 /// <summary>
 /// Runs the built tool (<c>dotnet motion-control.dll</c>) as a process, stdout and stderr redirected (no terminal), in
-/// an environment of its own: no MOTIONCONTROL* variable of the machine, HOME in a fresh folder (so no user secrets but
+/// an environment of its own: no MOTIONCONTROL* (nor NO_COLOR) variable of the machine, HOME in a fresh folder (so no user secrets but
 /// the test's), and MOTIONCONTROL_EMULATOR_URL on a closed port unless the test names an emulator.
 /// </summary>
 internal static class Tool
@@ -78,7 +78,7 @@ internal static class Tool
             info.Environment[key] = value;
         }
 
-        foreach (string key in info.Environment.Keys.Where(k => k.StartsWith("MOTIONCONTROL", StringComparison.OrdinalIgnoreCase) && (environment is null || !environment.ContainsKey(k))).ToList())
+        foreach (string key in info.Environment.Keys.Where(k => (k.StartsWith("MOTIONCONTROL", StringComparison.OrdinalIgnoreCase) || k == "NO_COLOR") && (environment is null || !environment.ContainsKey(k))).ToList())
         {
             info.Environment.Remove(key);
         }
@@ -101,7 +101,6 @@ internal static class Tool
             ["HOME"] = Scratch(),
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",
-            ["NO_COLOR"] = string.Empty,
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
