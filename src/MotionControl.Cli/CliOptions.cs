@@ -79,6 +79,11 @@ internal sealed class CliOptions
         CustomParser = ParseTimeout,
     };
 
+    public Option<int?> JobPolls { get; } = new("--job-polls")
+    {
+        Description = "How many reads each emulated job stays processing (after one queued), whatever the time: for scripts and tests. Default: 2.",
+    };
+
     public CliOptions()
     {
         Sound.AcceptOnlyFromAmong("on", "off");
@@ -87,6 +92,13 @@ internal sealed class CliOptions
             if (r.GetValueOrDefault<int>() < 1)
             {
                 r.AddError("--limit must be at least 1.");
+            }
+        });
+        JobPolls.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is < 1)
+            {
+                r.AddError("--job-polls must be at least 1.");
             }
         });
         Port.Validators.Add(r =>

@@ -218,7 +218,7 @@ public sealed class CommandTests
     [Fact]
     public async Task Cancel_stops_a_running_task_and_cancel_where_the_vendor_cannot_exits_2()
     {
-        await using var emulator = await EmulatorProcess.StartAsync("--job-duration", "60");
+        await using var emulator = await EmulatorProcess.StartAsync("--job-polls", "100000");
         var submitted = await Tool.RunAsync(["generate", "--emulator", "--image", Tool.Image, "--video", Tool.Video, "--yes", "--no-wait", "--json"], emulator.Environment);
         Assert.True(submitted.ExitCode == 0, submitted.ToString());
         string id = Json.Single(submitted).GetProperty("task").GetProperty("id").GetString()!;

@@ -9,7 +9,7 @@ public sealed class CrossProcessTests
     [Fact]
     public async Task Generate_then_status_then_wait_then_download_in_separate_processes()
     {
-        await using var emulator = await EmulatorProcess.StartAsync("--job-duration", "10s");
+        await using var emulator = await EmulatorProcess.StartAsync("--job-polls", "6");   // counted in reads, not time: status, the early download and the wait each see it running
         var env = emulator.Environment;
         string folder = Tool.Scratch();
 
@@ -62,5 +62,14 @@ public sealed class CrossProcessTests
 
         Assert.True(second.ExitCode == 2, second.ToString());
         Assert.Contains("--port", Assert.Single(second.ErrorLines));
+    }
+
+    [Fact]
+    public async Task The_emulator_takes_a_job_duration_or_a_poll_count_not_both()
+    {
+        var both = await Tool.RunAsync("emulator", "--port", "0", "--job-duration", "5s", "--job-polls", "3");
+
+        Assert.True(both.ExitCode == 2, both.ToString());
+        Assert.Contains("not both", Assert.Single(both.ErrorLines));
     }
 }

@@ -8,21 +8,25 @@ public sealed class TerminalTests
     private static string Command(string args) => $"dotnet '{Tool.DllPath}' {args}; echo \"exit=$?\"";
 
     [Fact]
-    public async Task The_wait_shows_status_and_elapsed_time_live_and_the_download_its_bytes_and_rate()
+    public async Task The_wait_shows_status_vendor_progress_and_elapsed_time_live_and_the_download_its_bytes_and_rate()
     {
-        await using var emulator = await EmulatorProcess.StartAsync("--job-duration", "8s");   // long enough to be seen processing on a busy machine
+        // Vydra reports progress in percent; it takes URLs only, so the media come from a local web server.
+        await using var media = await MediaServer.StartAsync();
+        await using var emulator = await EmulatorProcess.StartAsync("--job-polls", "12");   // counted in reads: the wait sees it processing however busy the machine
         await using var tmux = new Tmux();
         string folder = Tool.Scratch();
-        await tmux.StartAsync($"cd '{folder}' && " + Command($"generate --emulator --image '{Tool.Image}' --video '{Tool.Video}' --yes"), Tool.Environment(emulator.Environment));
+        await tmux.StartAsync(
+            $"cd '{folder}' && " + Command($"generate --emulator --provider vydra --prompt 'a dancer' --image '{media.Url("image.png")}' --video '{media.Url("moov_first.mp4")}' --yes"),
+            Tool.Environment(emulator.Environment));
 
-        var during = await tmux.WaitForAsync(c => c.Contains(": processing", StringComparison.Ordinal), "the task processing");
-        Assert.Matches(@"processing.*\d\d:\d\d:\d\d", during);   // status, then the elapsed-time column
+        var during = await tmux.WaitForAsync(c => System.Text.RegularExpressions.Regex.IsMatch(c, @": processing, [1-9]\d?%"), "the task processing with its progress");
+        Assert.Matches(@"processing, \d+%.*\d+%.*\d\d:\d\d:\d\d", during);   // status and vendor progress, the bar's percentage, the elapsed time
         Assert.Contains("Submitted task", during);
         Assert.DoesNotContain("exit=", during);
 
         var after = await tmux.WaitForAsync(c => c.Contains("exit=", StringComparison.Ordinal), "the command's end");
         Assert.Contains("exit=0", after);
-        Assert.Matches(@": succeeded", after);
+        Assert.Matches(@": succeeded, 100%", after);
         Assert.Matches(@"downloaded \S+\.mp4: 2\.0 KB at [\d.]+ [KMG]?B/s", after);
         Assert.Contains("Saved ", after);
     }
@@ -47,7 +51,7 @@ public sealed class TerminalTests
     [Fact]
     public async Task Ctrl_C_in_a_terminal_stops_the_wait_and_prints_the_task_to_resume()
     {
-        await using var emulator = await EmulatorProcess.StartAsync("--job-duration", "120");
+        await using var emulator = await EmulatorProcess.StartAsync("--job-polls", "100000");
         await using var tmux = new Tmux();
         await tmux.StartAsync(Command($"generate --emulator --image '{Tool.Image}' --video '{Tool.Video}' --yes --out '{Path.Combine(Tool.Scratch(), "x.mp4")}'"), Tool.Environment(emulator.Environment));
         await tmux.WaitForAsync(c => c.Contains(": processing", StringComparison.Ordinal), "the task processing");

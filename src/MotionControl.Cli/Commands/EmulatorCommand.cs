@@ -17,14 +17,21 @@ internal static class EmulatorCommand
         var command = new Command("emulator", "Run the emulator of every vendor API on 127.0.0.1 until Ctrl+C, for --emulator commands in other terminals.");
         command.Options.Add(o.Port);
         command.Options.Add(o.JobDuration);
+        command.Options.Add(o.JobPolls);
         command.Options.Add(o.Json);
         command.Options.Add(o.Verbose);
         CliApplication.SetAction(command, o, async context =>
         {
             int port = context.Parse.GetValue(o.Port);
-            var lifecycle = context.Parse.GetValue(o.JobDuration) is { } duration
-                ? new TaskLifecycle().Queued(duration / 10).Processing(duration - (duration / 10)).Succeeds()
-                : TaskLifecycle.Default;
+            var duration = context.Parse.GetValue(o.JobDuration);
+            var polls = context.Parse.GetValue(o.JobPolls);
+            var lifecycle = (duration, polls) switch
+            {
+                ({ }, { }) => throw new CliUsageException("Give --job-duration or --job-polls, not both."),
+                ({ } d, null) => new TaskLifecycle().Queued(d / 10).Processing(d - (d / 10)).Succeeds(),
+                (null, { } n) => new TaskLifecycle().Queued(1).Processing(n).Succeeds(),
+                _ => TaskLifecycle.Default,
+            };
             MotionControlEmulator emulator;
             try
             {

@@ -42,15 +42,3 @@ internal static class RequestInput
             ? MediaSource.FromUri(uri)
             : MediaSource.FromFile(Path.GetFullPath(value));
 }
-
-/// <summary>The connection options every vendor command takes.</summary>
-internal static class ConnectionInput
-{
-    public static void AddTo(Command command, CliOptions o)
-    {
-        command.Options.Add(o.Provider);
-        command.Options.Add(o.Emulator);
-        command.Options.Add(o.Json);
-        command.Options.Add(o.Verbose);
-    }
-}
