@@ -130,7 +130,11 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
                 task = await RecoverAsync(submission, submission.ExternalTaskId, unknown, cancellationToken).ConfigureAwait(false);
             }
 
-            _submittedModels.Remember(task.Id, request.Model ?? ConfiguredModel ?? Capabilities.DefaultModel);
+            if (request.Model is { } model)
+            {
+                // Without one the wait falls back to the client's model, which is what would be remembered.
+                _submittedModels.Remember(task.Id, model);
+            }
             MotionControlLog.TaskSubmitted(Logger, ProviderName, task.Id, task.ExternalTaskId ?? submission.ExternalTaskId);
             MotionControlMetrics.RecordSubmission(ProviderName);
             MotionControlTelemetry.Complete(activity, task);

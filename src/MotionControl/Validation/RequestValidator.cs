@@ -5,13 +5,19 @@ internal static class RequestValidator
 {
     public static MotionControlValidationResult Validate(ValidationContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var errors = new List<MotionControlValidationError>();
+        // The list is made at the first error: a valid request (the usual case) allocates none.
+        List<MotionControlValidationError>? errors = null;
         foreach (var entry in RuleTable.Entries)
         {
-            errors.AddRange(entry.Check(context));
+            var found = entry.Check(context);
+            if (found is ICollection<MotionControlValidationError> { Count: 0 })
+            {
+                continue;
+            }
+
+            (errors ??= []).AddRange(found);
         }
 
-        return errors.Count == 0 ? MotionControlValidationResult.Valid : new MotionControlValidationResult { Errors = errors };
+        return errors is not { Count: > 0 } ? MotionControlValidationResult.Valid : new MotionControlValidationResult { Errors = errors };
     }
 }

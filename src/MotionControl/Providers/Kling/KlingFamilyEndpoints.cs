@@ -65,7 +65,8 @@ internal sealed class KlingFamilyEndpoints<TRoutes> : IPowerTokensApi, IVendorTa
     }
 
     /// <summary>The neutral create: the request mapped to Kling's body, local media streamed in per attempt.</summary>
-    public async Task<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken)
     {
         var body = KlingRequestMapper.ToBody(submission);
         return ToTask(await CreateAsync(body, submission.CreateJsonContent, cancellationToken).ConfigureAwait(false), submission.ExternalTaskId);

@@ -150,10 +150,16 @@ internal static class KlingTaskMapper
     private static decimal? Decimal(string? text) =>
         decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value >= 0 ? value : null;
 
-    private static List<GeneratedVideo> Videos(IReadOnlyList<KlingVideo>? videos, DateTimeOffset? expiresAt)
+    private static IReadOnlyList<GeneratedVideo> Videos(IReadOnlyList<KlingVideo>? videos, DateTimeOffset? expiresAt)
     {
+        if (videos is not { Count: > 0 })
+        {
+            // A task still running has none: no list for it.
+            return Array.Empty<GeneratedVideo>();
+        }
+
         var result = new List<GeneratedVideo>();
-        foreach (var video in videos ?? [])
+        foreach (var video in videos)
         {
             // A null in the list is no video (a vendor or gateway glitch), not a reason to fail the read.
             if (video is not null)

@@ -15,7 +15,8 @@ internal sealed class VydraTasks(VydraEndpoints api, VendorTaskContext context) 
     public object Api => api;
 
     /// <inheritdoc />
-    public async Task<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken)
     {
         var request = submission.Request;
         var body = new VydraMotionControlRequest
