@@ -28,7 +28,7 @@ internal sealed class KlingFamilyEndpoints<TRoutes> : IPowerTokensApi, IVendorTa
     private readonly Action<string, string?> _reportUnknownStatus;
 
     // The reply readers, made once: a reader is handed to the transport on every call.
-    private readonly Func<VendorReply, KlingTaskReply> _readTask;
+    private readonly Func<VendorReply, KlingTaskRead> _readTask;
     private readonly Func<VendorReply, KlingResponse<KlingTask>> _readTaskResponse;
     private readonly Func<VendorReply, KlingTaskListReply> _readTaskList;
 
@@ -37,7 +37,7 @@ internal sealed class KlingFamilyEndpoints<TRoutes> : IPowerTokensApi, IVendorTa
         _transport = transport;
         _errors = errors;
         _reportUnknownStatus = reportUnknownStatus;
-        Func<VendorReply, KlingTaskReply> readTask = ReadTask;
+        Func<VendorReply, KlingTaskRead> readTask = ReadTask;
         Func<VendorReply, KlingResponse<KlingTask>> readTaskResponse = ReadTaskResponse;
         Func<VendorReply, KlingTaskListReply> readTaskList = ReadTaskList;
         _readTask = reply => Interpret(reply, readTask);
@@ -46,11 +46,11 @@ internal sealed class KlingFamilyEndpoints<TRoutes> : IPowerTokensApi, IVendorTa
     }
 
     /// <summary>Sends a create of <paramref name="body"/>, wrapped per attempt by <paramref name="createContent"/> (which streams local media in, for the neutral client).</summary>
-    public ValueTask<KlingTaskReply> CreateAsync(ReadOnlyMemory<byte> body, Func<ReadOnlyMemory<byte>, HttpContent> createContent, CancellationToken cancellationToken) =>
+    public ValueTask<KlingTaskRead> CreateAsync(ReadOnlyMemory<byte> body, Func<ReadOnlyMemory<byte>, HttpContent> createContent, CancellationToken cancellationToken) =>
         CreateAsync(body, createContent, _readTask, pooledReply: false, cancellationToken);
 
     /// <summary>Reads one task by its task id or its external task id (Kling matches the path segment against both).</summary>
-    public ValueTask<KlingTaskReply> GetAsync(string id, CancellationToken cancellationToken) => GetAsync(id, _readTask, pooledReply: false, cancellationToken);
+    public ValueTask<KlingTaskRead> GetAsync(string id, CancellationToken cancellationToken) => GetAsync(id, _readTask, pooledReply: false, cancellationToken);
 
     public ValueTask<KlingTaskListReply> ListAsync(int pageNum, int pageSize, CancellationToken cancellationToken)
     {
@@ -177,13 +177,19 @@ internal sealed class KlingFamilyEndpoints<TRoutes> : IPowerTokensApi, IVendorTa
     public MotionControlTask ParseCallback(ReadOnlySpan<byte> body) =>
         KlingCallbacks.Parse(_transport.ProviderName, body, _reportUnknownStatus, _transport.Redactor);
 
-    private MotionControlTask ToTask(KlingTaskReply reply, string? externalTaskId) =>
-        KlingTaskMapper.ToTask(_transport.ProviderName, reply.Response.Data, reply.Raw, _reportUnknownStatus, _transport.Redactor, externalTaskId);
+    private MotionControlTask ToTask(in KlingTaskRead task, string? externalTaskId) =>
+        KlingTaskMapper.ToTask(_transport.ProviderName, task, _reportUnknownStatus, _transport.Redactor, externalTaskId);
 
-    private KlingTaskReply ReadTask(VendorReply reply)
+    /// <summary>The neutral read: the common shape straight from the bytes (<see cref="KlingTaskReader"/>), else the DTO path.</summary>
+    private KlingTaskRead ReadTask(VendorReply reply)
     {
+        if (KlingTaskReader.TryRead(reply, out var task))
+        {
+            return task;
+        }
+
         var (envelope, raw) = KlingEnvelopes.Read(reply, _errors, KlingJsonContext.Default.KlingEnvelopeKlingTask);
-        return new KlingTaskReply(KlingEnvelopes.Response(envelope.Message, envelope.RequestId, reply, Checked(reply, envelope.Data!)), LazyJson.Part(raw, Data));
+        return KlingTaskRead.Of(Checked(reply, envelope.Data!), LazyJson.Part(raw, Data));
     }
 
     /// <summary><see cref="ReadTask"/> for the typed APIs, which return the envelope only (no task JSON kept for <c>Raw</c>).</summary>
