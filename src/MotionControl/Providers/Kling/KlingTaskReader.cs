@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using MotionControl.Http;
 using MotionControl.Serialization;
+using static MotionControl.Serialization.WireTokens;
 
 namespace MotionControl.Providers.Kling;
 
@@ -133,7 +134,7 @@ internal static class KlingTaskReader
             }
             else if (reader.ValueTextEquals("task_status"u8))
             {
-                ok = First(ref seen, 2) && reader.Read() && Status(ref reader, out status);
+                ok = First(ref seen, 2) && reader.Read() && KnownText(ref reader, KnownStatuses, out status);
             }
             else if (reader.ValueTextEquals("task_status_msg"u8))
             {
@@ -206,14 +207,9 @@ internal static class KlingTaskReader
     {
         text = null;
         utf8 = default;
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return true;
-        }
-
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            return false;
+            return reader.TokenType == JsonTokenType.Null;
         }
 
         var seen = 0;
@@ -253,14 +249,9 @@ internal static class KlingTaskReader
     private static bool TaskResult(ref Utf8JsonReader reader, out IReadOnlyList<KlingVideo>? videos)
     {
         videos = null;
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return true;
-        }
-
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            return false;
+            return reader.TokenType == JsonTokenType.Null;
         }
 
         var seen = 0;
@@ -308,14 +299,9 @@ internal static class KlingTaskReader
     private static bool Video(ref Utf8JsonReader reader, out KlingVideo? video)
     {
         video = null;
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return true;
-        }
-
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            return false;
+            return reader.TokenType == JsonTokenType.Null;
         }
 
         var seen = 0;
@@ -359,14 +345,9 @@ internal static class KlingTaskReader
     private static bool BalanceDeduction(ref Utf8JsonReader reader, out KlingBalanceDeduction? deduction)
     {
         deduction = null;
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return true;
-        }
-
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            return false;
+            return reader.TokenType == JsonTokenType.Null;
         }
 
         var seen = 0;
@@ -401,14 +382,9 @@ internal static class KlingTaskReader
     /// <summary><c>watermark_info</c>: null, or an object whose <c>enabled</c> is a boolean (its DTO member is a <see cref="bool"/>).</summary>
     private static bool WatermarkInfo(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return true;
-        }
-
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            return false;
+            return reader.TokenType == JsonTokenType.Null;
         }
 
         var seen = 0;
@@ -425,90 +401,5 @@ internal static class KlingTaskReader
         }
 
         return reader.TokenType == JsonTokenType.EndObject;
-    }
-
-    /// <summary>A <c>string?</c> member: a string or null.</summary>
-    private static bool Text(ref Utf8JsonReader reader, out string? text)
-    {
-        text = reader.TokenType switch
-        {
-            JsonTokenType.String => reader.GetString(),
-            _ => null,
-        };
-        return reader.TokenType is JsonTokenType.String or JsonTokenType.Null;
-    }
-
-    /// <summary>A <c>string?</c> member the neutral task does not use: checked as the DTO would read it, not kept.</summary>
-    private static bool SkipText(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Null
-        || (reader.TokenType == JsonTokenType.String && (reader.ValueIsEscaped ? reader.GetString() is not null : Utf8.IsValid(reader.ValueSpan)));
-
-    /// <summary><c>task_status</c>: a string or null; Kling's own words are not copied.</summary>
-    private static bool Status(ref Utf8JsonReader reader, out string? status)
-    {
-        status = null;
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            foreach (var word in KnownStatuses)
-            {
-                if (reader.ValueTextEquals(word))
-                {
-                    status = word;
-                    return true;
-                }
-            }
-        }
-
-        return Text(ref reader, out status);
-    }
-
-    /// <summary>A member read by <see cref="NumberOrStringConverter"/>; <paramref name="known"/> is reused when the string equals it.</summary>
-    private static bool NumberOrString(ref Utf8JsonReader reader, string? known, out string? text)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.String:
-                text = known is not null && reader.ValueTextEquals(known) ? known : reader.GetString();
-                return true;
-            case JsonTokenType.Number:
-                text = NumberOrStringConverter.NumberText(ref reader);
-                return true;
-            case JsonTokenType.Null:
-                text = null;
-                return true;
-            default:
-                text = null;
-                return false;
-        }
-    }
-
-    /// <summary>A <c>long?</c> member (strict number handling): an integer in range, or null.</summary>
-    private static bool Int64(ref Utf8JsonReader reader, out long? value)
-    {
-        value = null;
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return true;
-        }
-
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var number))
-        {
-            value = number;
-            return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>Marks a known property as seen; false when it was already (a duplicate is left to the DTO path).</summary>
-    private static bool First(ref int seen, int bit)
-    {
-        if ((seen & bit) != 0)
-        {
-            return false;
-        }
-
-        seen |= bit;
-        return true;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MotionControl.Http;
+using MotionControl.Serialization;
 
 namespace MotionControl.Providers.Vydra;
 
@@ -50,16 +51,20 @@ internal sealed class VydraEndpoints(VendorTransport<IVydraRoutes> transport) : 
             },
             cancellationToken);
 
-    /// <summary>Sends a create whose body is built by <paramref name="createContent"/> (which streams local media in, for the neutral client).</summary>
+    /// <summary>
+    /// Sends a create whose body is built by <paramref name="createContent"/> (which streams local media in), for the
+    /// neutral task (see <see cref="ReadCreatedForTask"/>: not the whole DTO).
+    /// </summary>
     internal ValueTask<WireReply<VydraCreateJobResponse>> CreateAsync(
         VydraMotionControlRequest request,
         IReadOnlyDictionary<string, JsonNode?>? additionalProperties,
         Func<ReadOnlyMemory<byte>, HttpContent> createContent,
         CancellationToken cancellationToken) =>
-        CreateAsync(request, additionalProperties, createContent, ReadCreated, pooledReply: false, cancellationToken);
+        CreateAsync(request, additionalProperties, createContent, ReadCreatedForTask, pooledReply: false, cancellationToken);
 
+    /// <summary>Reads a job for the neutral task (see <see cref="ReadJobForTask"/>: not the whole DTO).</summary>
     internal ValueTask<WireReply<VydraJob>> GetAsync(string jobId, CancellationToken cancellationToken) =>
-        GetAsync(jobId, ReadJob, pooledReply: false, cancellationToken);
+        GetAsync(jobId, ReadJobForTask, pooledReply: false, cancellationToken);
 
     /// <summary>Cancels a job, keeping the reply's JSON (the neutral task); <see langword="null"/> for a reply without a body.</summary>
     internal ValueTask<WireReply<VydraJob>?> CancelAsync(string jobId, CancellationToken cancellationToken) =>
@@ -78,6 +83,17 @@ internal sealed class VydraEndpoints(VendorTransport<IVydraRoutes> transport) : 
             },
             cancellationToken);
     }
+
+    /// <summary>
+    /// The neutral create's read: the common shape straight from the bytes (<see cref="VydraReplyReader"/>, which fills
+    /// only what the neutral task reads), else the DTO path.
+    /// </summary>
+    private static WireReply<VydraCreateJobResponse> ReadCreatedForTask(VendorReply reply) =>
+        VydraReplyReader.TryReadCreated(reply, out var created) ? new(created, new LazyJson(reply.Json)) : ReadCreated(reply);
+
+    /// <summary>The neutral read of a job, like <see cref="ReadCreatedForTask"/>.</summary>
+    private static WireReply<VydraJob> ReadJobForTask(VendorReply reply) =>
+        VydraReplyReader.TryReadJob(reply, out var job) ? new(job, new LazyJson(reply.Json)) : ReadJob(reply);
 
     private static WireReply<VydraCreateJobResponse> ReadCreated(VendorReply reply)
     {

@@ -1,0 +1,339 @@
+using System.Text;
+using System.Text.Json;
+using MotionControl.Http;
+using MotionControl.Serialization;
+using static MotionControl.Serialization.WireTokens;
+
+namespace MotionControl.Providers.Vydra;
+
+/// <summary>
+/// Reads Vydra's create reply and job for the neutral client straight from their bytes with System.Text.Json's
+/// <see cref="Utf8JsonReader"/>: HTTP 2xx and the documented members with the tokens their DTO members accept, each once.
+/// Anything else, including every reply the DTOs would refuse, is not read here (<see langword="false"/>), and goes
+/// through the DTO path as before, so errors, their messages and every edge case stay that path's.
+/// </summary>
+/// <remarks>
+/// Written by hand for the same reason as Kling's <c>KlingTaskReader</c>: the DTOs are immutable public records, which
+/// System.Text.Json's source-generated metadata fills through its constructor-argument path (argument state, an
+/// argument array, a boxed value per number and time), and the create reply's <c>input</c> is cloned into a
+/// <see cref="JsonDocument"/> the neutral task never reads. The result is the DTO filled with what the neutral mapping
+/// reads, and nothing else: <c>input</c>, <c>externalJobId</c> and <c>workflowSlug</c> are checked, not kept, and the
+/// texts a failure reason is made from (<c>message</c>, <c>statusMessage</c>) are kept only for a job that failed or was
+/// cancelled. It never reaches a caller of the typed API, which reads the whole DTO.
+/// </remarks>
+internal static class VydraReplyReader
+{
+    /// <summary>Vydra's status words, so the usual ones cost no string per reply.</summary>
+    private static readonly string[] KnownStatuses = ["pending", "running", "processing", "completed", "failed", "error", "cancelled"];
+
+    /// <summary>Reads a create reply for the neutral task; <see langword="false"/> sends it to the DTO path.</summary>
+    /// <param name="reply">The reply.</param>
+    /// <param name="created">Its job id, status, credits, and (for a failed job) message.</param>
+    /// <returns>True when read.</returns>
+    public static bool TryReadCreated(VendorReply reply, out VydraCreateJobResponse created)
+    {
+        created = null!;
+        try
+        {
+            return reply.IsSuccessStatusCode && TryReadCreated(reply.Json, out created);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            // Not JSON, or a string that is not text: the DTO path says what is wrong with it.
+            return false;
+        }
+    }
+
+    /// <summary>Reads a job for the neutral task; <see langword="false"/> sends it to the DTO path.</summary>
+    /// <param name="reply">The reply (to a read of <see cref="VendorCallContext.TaskId"/>, whose id is reused when echoed).</param>
+    /// <param name="job">What the neutral task is made of.</param>
+    /// <returns>True when read.</returns>
+    public static bool TryReadJob(VendorReply reply, out VydraJob job)
+    {
+        job = null!;
+        try
+        {
+            return reply.IsSuccessStatusCode && TryReadJob(reply.Json, reply.Context.TaskId, out job);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static bool TryReadCreated(ReadOnlyMemory<byte> json, out VydraCreateJobResponse created)
+    {
+        created = null!;
+        var reader = new Utf8JsonReader(json.Span);
+        if (!StartRoot(ref reader))
+        {
+            return false;
+        }
+
+        var seen = 0;
+        string? jobId = null, idAlias = null, status = null;
+        double? credits = null;
+        var message = default(DeferredText);
+        while (NextProperty(ref reader))
+        {
+            bool ok;
+            if (reader.ValueTextEquals("jobId"u8))
+            {
+                ok = First(ref seen, 1) && reader.Read() && Text(ref reader, out jobId);
+            }
+            else if (reader.ValueTextEquals("id"u8))
+            {
+                ok = First(ref seen, 2) && reader.Read() && Text(ref reader, out idAlias);
+            }
+            else if (reader.ValueTextEquals("status"u8))
+            {
+                ok = First(ref seen, 4) && reader.Read() && KnownText(ref reader, KnownStatuses, out status);
+            }
+            else if (reader.ValueTextEquals("message"u8))
+            {
+                ok = First(ref seen, 8) && reader.Read() && message.Read(ref reader, json);
+            }
+            else if (reader.ValueTextEquals("creditsCharged"u8))
+            {
+                ok = First(ref seen, 16) && reader.Read() && Double(ref reader, out credits);
+            }
+            else if (reader.ValueTextEquals("externalJobId"u8))
+            {
+                ok = First(ref seen, 32) && reader.Read() && SkipText(ref reader);
+            }
+            else
+            {
+                // input (any JSON value: the DTO keeps it as an element) and members the DTO does not know.
+                ok = !reader.ValueTextEquals("input"u8) || First(ref seen, 64);
+                reader.Skip();
+            }
+
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        if (!EndRoot(ref reader))
+        {
+            return false;
+        }
+
+        created = new VydraCreateJobResponse
+        {
+            JobId = jobId,
+            IdAlias = idAlias,
+            Status = status,
+            Message = HasFailed(status) ? message.Text : null,
+            CreditsCharged = credits,
+        };
+
+        // A reply without a job id is the DTO path's protocol error.
+        return created.JobId is not null;
+    }
+
+    private static bool TryReadJob(ReadOnlyMemory<byte> json, string? knownId, out VydraJob job)
+    {
+        job = null!;
+        var reader = new Utf8JsonReader(json.Span);
+        if (!StartRoot(ref reader))
+        {
+            return false;
+        }
+
+        var seen = 0;
+        string? id = null, jobIdAlias = null, status = null, error = null;
+        double? progress = null, credits = null;
+        DateTimeOffset? createdAt = null, updatedAt = null, completedAt = null;
+        Uri? videoUrl = null, urlAlias = null;
+        VydraJobOutput? output = null;
+        var statusMessage = default(DeferredText);
+        var messageAlias = default(DeferredText);
+        while (NextProperty(ref reader))
+        {
+            bool ok;
+            if (reader.ValueTextEquals("id"u8))
+            {
+                ok = First(ref seen, 1) && reader.Read() && KnownId(ref reader, knownId, out id);
+            }
+            else if (reader.ValueTextEquals("jobId"u8))
+            {
+                ok = First(ref seen, 2) && reader.Read() && KnownId(ref reader, knownId, out jobIdAlias);
+            }
+            else if (reader.ValueTextEquals("status"u8))
+            {
+                ok = First(ref seen, 4) && reader.Read() && KnownText(ref reader, KnownStatuses, out status);
+            }
+            else if (reader.ValueTextEquals("progress"u8))
+            {
+                ok = First(ref seen, 8) && reader.Read() && Double(ref reader, out progress);
+            }
+            else if (reader.ValueTextEquals("statusMessage"u8))
+            {
+                ok = First(ref seen, 16) && reader.Read() && statusMessage.Read(ref reader, json);
+            }
+            else if (reader.ValueTextEquals("error"u8))
+            {
+                // A string or null; an object or array is the DTO's converter's to read.
+                ok = First(ref seen, 32) && reader.Read() && Text(ref reader, out error);
+            }
+            else if (reader.ValueTextEquals("creditsCharged"u8))
+            {
+                ok = First(ref seen, 64) && reader.Read() && Double(ref reader, out credits);
+            }
+            else if (reader.ValueTextEquals("workflowSlug"u8))
+            {
+                ok = First(ref seen, 128) && reader.Read() && SkipText(ref reader);
+            }
+            else if (reader.ValueTextEquals("output"u8))
+            {
+                ok = First(ref seen, 256) && reader.Read() && Output(ref reader, out output);
+            }
+            else if (reader.ValueTextEquals("videoUrl"u8))
+            {
+                ok = First(ref seen, 512) && reader.Read() && AbsoluteUrl(ref reader, out videoUrl);
+            }
+            else if (reader.ValueTextEquals("createdAt"u8))
+            {
+                ok = First(ref seen, 1024) && reader.Read() && Time(ref reader, out createdAt);
+            }
+            else if (reader.ValueTextEquals("updatedAt"u8))
+            {
+                ok = First(ref seen, 2048) && reader.Read() && Time(ref reader, out updatedAt);
+            }
+            else if (reader.ValueTextEquals("completedAt"u8))
+            {
+                ok = First(ref seen, 4096) && reader.Read() && Time(ref reader, out completedAt);
+            }
+            else if (reader.ValueTextEquals("message"u8))
+            {
+                ok = First(ref seen, 8192) && reader.Read() && messageAlias.Read(ref reader, json);
+            }
+            else if (reader.ValueTextEquals("url"u8))
+            {
+                ok = First(ref seen, 16384) && reader.Read() && AbsoluteUrl(ref reader, out urlAlias);
+            }
+            else
+            {
+                reader.Skip();
+                ok = true;
+            }
+
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        if (!EndRoot(ref reader))
+        {
+            return false;
+        }
+
+        var failed = HasFailed(status);
+        job = new VydraJob
+        {
+            Id = id,
+            JobIdAlias = jobIdAlias,
+            Status = status,
+            Progress = progress,
+            StatusMessage = failed ? statusMessage.Text : null,
+            Error = error,
+            CreditsCharged = credits,
+            Output = output,
+            VideoUrl = videoUrl,
+            CreatedAt = createdAt,
+            UpdatedAt = updatedAt,
+            CompletedAt = completedAt,
+            MessageAlias = failed ? messageAlias.Text : null,
+            UrlAlias = urlAlias,
+        };
+
+        // A completed job without a URL is the DTO path's (transient) protocol error.
+        return !(string.Equals(status, "completed", StringComparison.OrdinalIgnoreCase) && job.VideoUrl is null);
+    }
+
+    /// <summary><c>output</c>: null, or an object with <c>videoUrl</c>, <c>url</c> (URLs) and <c>durationSeconds</c> (a number).</summary>
+    private static bool Output(ref Utf8JsonReader reader, out VydraJobOutput? output)
+    {
+        output = null;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return reader.TokenType == JsonTokenType.Null;
+        }
+
+        var seen = 0;
+        Uri? videoUrl = null, urlAlias = null;
+        double? duration = null;
+        while (NextProperty(ref reader))
+        {
+            bool ok;
+            if (reader.ValueTextEquals("videoUrl"u8))
+            {
+                ok = First(ref seen, 1) && reader.Read() && AbsoluteUrl(ref reader, out videoUrl);
+            }
+            else if (reader.ValueTextEquals("url"u8))
+            {
+                ok = First(ref seen, 2) && reader.Read() && AbsoluteUrl(ref reader, out urlAlias);
+            }
+            else if (reader.ValueTextEquals("durationSeconds"u8))
+            {
+                ok = First(ref seen, 4) && reader.Read() && Double(ref reader, out duration);
+            }
+            else
+            {
+                reader.Skip();
+                ok = true;
+            }
+
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        output = new VydraJobOutput { VideoUrl = videoUrl, UrlAlias = urlAlias, DurationSeconds = duration };
+        return reader.TokenType == JsonTokenType.EndObject;
+    }
+
+    /// <summary>A <c>string?</c> id (a string or null): <paramref name="known"/> when the string equals it (no copy), else the string.</summary>
+    private static bool KnownId(ref Utf8JsonReader reader, string? known, out string? text)
+    {
+        if (reader.TokenType == JsonTokenType.String && known is not null && reader.ValueTextEquals(known))
+        {
+            text = known;
+            return true;
+        }
+
+        return Text(ref reader, out text);
+    }
+
+    /// <summary>Whether Vydra's word means the job failed or was cancelled (the neutral mapping's reading, as the DTO's).</summary>
+    private static bool HasFailed(string? status) =>
+        VendorStatus.TryMap(status, VydraVendor.Descriptor.Statuses, out var mapped) && mapped is MotionControlTaskStatus.Failed or MotionControlTaskStatus.Canceled;
+
+    /// <summary>
+    /// A <c>string?</c> member needed only for a failed job, whose status may come after it: checked now, kept as its
+    /// bytes (valid UTF-8, unescaped), and made into a string only when asked for.
+    /// </summary>
+    private struct DeferredText
+    {
+        private ReadOnlyMemory<byte> _utf8;
+        private string? _text;
+
+        /// <summary>The member's text; <see langword="null"/> for null (or when absent).</summary>
+        public readonly string? Text => _text ?? (_utf8.IsEmpty ? null : Encoding.UTF8.GetString(_utf8.Span));
+
+        /// <summary>Reads the value; false for a token the DTO member would refuse.</summary>
+        public bool Read(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json)
+        {
+            if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.Length > 0)
+            {
+                _utf8 = json.Slice((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
+                return System.Text.Unicode.Utf8.IsValid(_utf8.Span);
+            }
+
+            return WireTokens.Text(ref reader, out _text);
+        }
+    }
+}
