@@ -179,8 +179,8 @@ public sealed class NeutralReplyReaderTests
     public void Vydra_reader_allocates_less_than_half_of_the_DTO_path()
     {
         var reply = Reply(VydraCreateReplies[0], null);
-        var fast = Allocated(() => VydraReplyReader.TryReadCreated(reply, out var created) ? created : throw new InvalidOperationException("not read"));
-        var dto = Allocated(() => VydraCreateDto(reply) ?? throw new InvalidOperationException("not read"));
+        var fast = Allocated(() => VydraReplyReader.TryReadCreated(reply, out var created) ? created.JobId : throw new InvalidOperationException("not read"));
+        var dto = Allocated(() => VydraCreatedRead.Of(VydraCreateDto(reply) ?? throw new InvalidOperationException("not read")).JobId);
 
         Assert.True(fast * 2 < dto, $"reader {fast} B, DTO path {dto} B");
     }
@@ -216,11 +216,11 @@ public sealed class NeutralReplyReaderTests
 
         var dto = VydraCreateDto(reply);
         Assert.True(dto is not null, "the reader read a reply the DTO path refuses: " + Text(body));
-        Assert.Equal(Describe(dto!), Describe(created));
+        Assert.Equal(Describe(VydraCreatedRead.Of(dto!)), Describe(created));
         return true;
 
-        static string Describe(VydraCreateJobResponse r) =>
-            string.Join("|", r.JobId, r.Status, Failed(r.Status) ? r.Message : "-", Number(r.CreditsCharged));
+        static string Describe(VydraCreatedRead r) =>
+            string.Join("|", r.JobId, r.Status, r.Message, Number(r.CreditsCharged));
     }
 
     private static bool AssertVydraJobAgrees(byte[] body)
@@ -243,14 +243,14 @@ public sealed class NeutralReplyReaderTests
             }
 
             Assert.True(dto is not null, "the reader read a reply the DTO path refuses: " + Text(body));
-            Assert.Equal(Describe(dto!), Describe(job));
+            Assert.Equal(Describe(VydraJobRead.Of(dto!)), Describe(job));
             return true;
         }
 
         return false;
 
         // What the neutral mapping reads of a job (VydraTasks.ToTask).
-        static string Describe(VydraJob j) => string.Join(
+        static string Describe(VydraJobRead j) => string.Join(
             "|",
             j.Id,
             j.Status,
@@ -258,7 +258,7 @@ public sealed class NeutralReplyReaderTests
             j.Error,
             Number(j.CreditsCharged),
             j.VideoUrl?.OriginalString,
-            Number(j.Output?.DurationSeconds),
+            Number(j.DurationSeconds),
             j.CreatedAt?.ToString("O", CultureInfo.InvariantCulture),
             j.UpdatedAt?.ToString("O", CultureInfo.InvariantCulture),
             j.CompletedAt?.ToString("O", CultureInfo.InvariantCulture));
@@ -303,9 +303,6 @@ public sealed class NeutralReplyReaderTests
         task.CreatedAt?.ToString("O", CultureInfo.InvariantCulture),
         task.UpdatedAt?.ToString("O", CultureInfo.InvariantCulture),
         task.Raw is { } raw ? Convert.ToHexString(JsonMarshal.GetRawUtf8Value(raw)) : "-");
-
-    private static bool Failed(string? status) =>
-        VendorStatus.TryMap(status, VydraVendor.Descriptor.Statuses, out var mapped) && mapped is MotionControlTaskStatus.Failed or MotionControlTaskStatus.Canceled;
 
     private static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "-";
 

@@ -29,6 +29,7 @@ internal sealed class KlingFamilyEndpoints<TRoutes> : IPowerTokensApi, IVendorTa
 
     // The reply readers, made once: a reader is handed to the transport on every call.
     private readonly Func<VendorReply, KlingTaskRead> _readTask;
+    private readonly Func<VendorReply, MotionControlTask> _readNeutralTask;
     private readonly Func<VendorReply, KlingResponse<KlingTask>> _readTaskResponse;
     private readonly Func<VendorReply, KlingTaskListReply> _readTaskList;
 
@@ -41,6 +42,9 @@ internal sealed class KlingFamilyEndpoints<TRoutes> : IPowerTokensApi, IVendorTa
         Func<VendorReply, KlingResponse<KlingTask>> readTaskResponse = ReadTaskResponse;
         Func<VendorReply, KlingTaskListReply> readTaskList = ReadTaskList;
         _readTask = reply => Interpret(reply, readTask);
+
+        // The neutral read maps the reply inside the call, so it needs no state machine of its own.
+        _readNeutralTask = reply => ToTask(Interpret(reply, readTask), null);
         _readTaskResponse = reply => Interpret(reply, readTaskResponse);
         _readTaskList = reply => Interpret(reply, readTaskList);
     }
@@ -83,8 +87,8 @@ internal sealed class KlingFamilyEndpoints<TRoutes> : IPowerTokensApi, IVendorTa
         Account?.GetBalanceAsync(cancellationToken) ?? throw new NotSupportedException("This host has no endpoint for the account's balance.");
 
     /// <summary>The neutral read of one task.</summary>
-    public async Task<MotionControlTask> ReadTaskAsync(string taskId, CancellationToken cancellationToken) =>
-        ToTask(await GetAsync(taskId, cancellationToken).ConfigureAwait(false), null);
+    public Task<MotionControlTask> ReadTaskAsync(string taskId, CancellationToken cancellationToken) =>
+        GetAsync(taskId, _readNeutralTask, pooledReply: false, cancellationToken).AsTask();
 
     /// <summary>Looks a task up by the external id its create carried; <see langword="null"/> when Kling provably has none.</summary>
     public async Task<MotionControlTask?> FindByExternalTaskIdAsync(string externalTaskId, CancellationToken cancellationToken)

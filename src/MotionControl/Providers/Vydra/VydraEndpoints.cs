@@ -53,18 +53,19 @@ internal sealed class VydraEndpoints(VendorTransport<IVydraRoutes> transport) : 
 
     /// <summary>
     /// Sends a create whose body is built by <paramref name="createContent"/> (which streams local media in), for the
-    /// neutral task (see <see cref="ReadCreatedForTask"/>: not the whole DTO).
+    /// neutral task: <paramref name="read"/> keeps the reply's JSON (see <see cref="ReadCreatedForTask"/>).
     /// </summary>
-    internal ValueTask<WireReply<VydraCreateJobResponse>> CreateAsync(
+    internal ValueTask<T> CreateAsync<T>(
         VydraMotionControlRequest request,
         IReadOnlyDictionary<string, JsonNode?>? additionalProperties,
         Func<ReadOnlyMemory<byte>, HttpContent> createContent,
+        Func<VendorReply, T> read,
         CancellationToken cancellationToken) =>
-        CreateAsync(request, additionalProperties, createContent, ReadCreatedForTask, pooledReply: false, cancellationToken);
+        CreateAsync(request, additionalProperties, createContent, read, pooledReply: false, cancellationToken);
 
-    /// <summary>Reads a job for the neutral task (see <see cref="ReadJobForTask"/>: not the whole DTO).</summary>
-    internal ValueTask<WireReply<VydraJob>> GetAsync(string jobId, CancellationToken cancellationToken) =>
-        GetAsync(jobId, ReadJobForTask, pooledReply: false, cancellationToken);
+    /// <summary>Reads a job for the neutral task: <paramref name="read"/> keeps the reply's JSON (see <see cref="ReadJobForTask"/>).</summary>
+    internal ValueTask<T> GetAsync<T>(string jobId, Func<VendorReply, T> read, CancellationToken cancellationToken) =>
+        GetAsync(jobId, read, pooledReply: false, cancellationToken);
 
     /// <summary>Cancels a job, keeping the reply's JSON (the neutral task); <see langword="null"/> for a reply without a body.</summary>
     internal ValueTask<WireReply<VydraJob>?> CancelAsync(string jobId, CancellationToken cancellationToken) =>
@@ -85,15 +86,31 @@ internal sealed class VydraEndpoints(VendorTransport<IVydraRoutes> transport) : 
     }
 
     /// <summary>
-    /// The neutral create's read: the common shape straight from the bytes (<see cref="VydraReplyReader"/>, which fills
-    /// only what the neutral task reads), else the DTO path.
+    /// The neutral create's read: the common shape straight from the bytes (<see cref="VydraReplyReader"/>), else the
+    /// DTO path; either way what the neutral task reads, and the reply's JSON.
     /// </summary>
-    private static WireReply<VydraCreateJobResponse> ReadCreatedForTask(VendorReply reply) =>
-        VydraReplyReader.TryReadCreated(reply, out var created) ? new(created, new LazyJson(reply.Json)) : ReadCreated(reply);
+    internal static WireReply<VydraCreatedRead> ReadCreatedForTask(VendorReply reply)
+    {
+        if (VydraReplyReader.TryReadCreated(reply, out var created))
+        {
+            return new(created, new LazyJson(reply.Json));
+        }
+
+        var dto = ReadCreated(reply);
+        return new(VydraCreatedRead.Of(dto.Value), dto.Raw);
+    }
 
     /// <summary>The neutral read of a job, like <see cref="ReadCreatedForTask"/>.</summary>
-    private static WireReply<VydraJob> ReadJobForTask(VendorReply reply) =>
-        VydraReplyReader.TryReadJob(reply, out var job) ? new(job, new LazyJson(reply.Json)) : ReadJob(reply);
+    internal static WireReply<VydraJobRead> ReadJobForTask(VendorReply reply)
+    {
+        if (VydraReplyReader.TryReadJob(reply, out var job))
+        {
+            return new(job, new LazyJson(reply.Json));
+        }
+
+        var dto = ReadJob(reply);
+        return new(VydraJobRead.Of(dto.Value), dto.Raw);
+    }
 
     private static WireReply<VydraCreateJobResponse> ReadCreated(VendorReply reply)
     {

@@ -16,10 +16,11 @@ namespace MotionControl.Providers.Vydra;
 /// Written by hand for the same reason as Kling's <c>KlingTaskReader</c>: the DTOs are immutable public records, which
 /// System.Text.Json's source-generated metadata fills through its constructor-argument path (argument state, an
 /// argument array, a boxed value per number and time), and the create reply's <c>input</c> is cloned into a
-/// <see cref="JsonDocument"/> the neutral task never reads. The result is the DTO filled with what the neutral mapping
-/// reads, and nothing else: <c>input</c>, <c>externalJobId</c> and <c>workflowSlug</c> are checked, not kept, and the
-/// texts a failure reason is made from (<c>message</c>, <c>statusMessage</c>) are kept only for a job that failed or was
-/// cancelled. It never reaches a caller of the typed API, which reads the whole DTO.
+/// <see cref="JsonDocument"/> the neutral task never reads. The result is what the neutral mapping reads
+/// (<see cref="VydraCreatedRead"/>, <see cref="VydraJobRead"/>, aliases resolved as the DTOs' getters resolve them), and
+/// nothing else: <c>input</c>, <c>externalJobId</c> and <c>workflowSlug</c> are checked, not kept, and the texts a
+/// failure reason is made from (<c>message</c>, <c>statusMessage</c>) are made into strings only for a job that failed
+/// or was cancelled.
 /// </remarks>
 internal static class VydraReplyReader
 {
@@ -30,9 +31,9 @@ internal static class VydraReplyReader
     /// <param name="reply">The reply.</param>
     /// <param name="created">Its job id, status, credits, and (for a failed job) message.</param>
     /// <returns>True when read.</returns>
-    public static bool TryReadCreated(VendorReply reply, out VydraCreateJobResponse created)
+    public static bool TryReadCreated(VendorReply reply, out VydraCreatedRead created)
     {
-        created = null!;
+        created = default;
         try
         {
             return reply.IsSuccessStatusCode && TryReadCreated(reply.Json, out created);
@@ -48,9 +49,9 @@ internal static class VydraReplyReader
     /// <param name="reply">The reply (to a read of <see cref="VendorCallContext.TaskId"/>, whose id is reused when echoed).</param>
     /// <param name="job">What the neutral task is made of.</param>
     /// <returns>True when read.</returns>
-    public static bool TryReadJob(VendorReply reply, out VydraJob job)
+    public static bool TryReadJob(VendorReply reply, out VydraJobRead job)
     {
-        job = null!;
+        job = default;
         try
         {
             return reply.IsSuccessStatusCode && TryReadJob(reply.Json, reply.Context.TaskId, out job);
@@ -61,9 +62,9 @@ internal static class VydraReplyReader
         }
     }
 
-    private static bool TryReadCreated(ReadOnlyMemory<byte> json, out VydraCreateJobResponse created)
+    private static bool TryReadCreated(ReadOnlyMemory<byte> json, out VydraCreatedRead created)
     {
-        created = null!;
+        created = default;
         var reader = new Utf8JsonReader(json.Span);
         if (!StartRoot(ref reader))
         {
@@ -119,22 +120,25 @@ internal static class VydraReplyReader
             return false;
         }
 
-        created = new VydraCreateJobResponse
+        // A reply without a job id is the DTO path's protocol error.
+        if (WireAlias.Text(jobId, idAlias) is not { } id)
         {
-            JobId = jobId,
-            IdAlias = idAlias,
+            return false;
+        }
+
+        created = new VydraCreatedRead
+        {
+            JobId = id,
             Status = status,
-            Message = HasFailed(status) ? message.Text : null,
+            Message = VydraJob.HasFailed(status) ? message.Text : null,
             CreditsCharged = credits,
         };
-
-        // A reply without a job id is the DTO path's protocol error.
-        return created.JobId is not null;
+        return true;
     }
 
-    private static bool TryReadJob(ReadOnlyMemory<byte> json, string? knownId, out VydraJob job)
+    private static bool TryReadJob(ReadOnlyMemory<byte> json, string? knownId, out VydraJobRead job)
     {
-        job = null!;
+        job = default;
         var reader = new Utf8JsonReader(json.Span);
         if (!StartRoot(ref reader))
         {
@@ -145,8 +149,8 @@ internal static class VydraReplyReader
         string? id = null, jobIdAlias = null, status = null, error = null;
         double? progress = null, credits = null;
         DateTimeOffset? createdAt = null, updatedAt = null, completedAt = null;
-        Uri? videoUrl = null, urlAlias = null;
-        VydraJobOutput? output = null;
+        Uri? videoUrl = null, urlAlias = null, outputUrl = null;
+        double? duration = null;
         var statusMessage = default(DeferredText);
         var messageAlias = default(DeferredText);
         while (NextProperty(ref reader))
@@ -187,7 +191,7 @@ internal static class VydraReplyReader
             }
             else if (reader.ValueTextEquals("output"u8))
             {
-                ok = First(ref seen, 256) && reader.Read() && Output(ref reader, out output);
+                ok = First(ref seen, 256) && reader.Read() && Output(ref reader, out outputUrl, out duration);
             }
             else if (reader.ValueTextEquals("videoUrl"u8))
             {
@@ -230,33 +234,34 @@ internal static class VydraReplyReader
             return false;
         }
 
-        var failed = HasFailed(status);
-        job = new VydraJob
+        // The aliases resolved as VydraJob's getters resolve them.
+        var failed = VydraJob.HasFailed(status);
+        job = new VydraJobRead
         {
-            Id = id,
-            JobIdAlias = jobIdAlias,
+            Id = WireAlias.Text(id, jobIdAlias),
             Status = status,
+            Error = VydraJob.ErrorOf(error, status, failed ? statusMessage.Text : null, failed ? messageAlias.Text : null),
+            VideoUrl = outputUrl ?? videoUrl ?? urlAlias,
+            DurationSeconds = duration,
             Progress = progress,
-            StatusMessage = failed ? statusMessage.Text : null,
-            Error = error,
             CreditsCharged = credits,
-            Output = output,
-            VideoUrl = videoUrl,
             CreatedAt = createdAt,
             UpdatedAt = updatedAt,
             CompletedAt = completedAt,
-            MessageAlias = failed ? messageAlias.Text : null,
-            UrlAlias = urlAlias,
         };
 
         // A completed job without a URL is the DTO path's (transient) protocol error.
         return !(string.Equals(status, "completed", StringComparison.OrdinalIgnoreCase) && job.VideoUrl is null);
     }
 
-    /// <summary><c>output</c>: null, or an object with <c>videoUrl</c>, <c>url</c> (URLs) and <c>durationSeconds</c> (a number).</summary>
-    private static bool Output(ref Utf8JsonReader reader, out VydraJobOutput? output)
+    /// <summary>
+    /// <c>output</c>: null, or an object with <c>videoUrl</c>, <c>url</c> (URLs: <paramref name="url"/> is the first, as
+    /// <see cref="VydraJobOutput.VideoUrl"/> resolves them) and <c>durationSeconds</c> (a number).
+    /// </summary>
+    private static bool Output(ref Utf8JsonReader reader, out Uri? url, out double? duration)
     {
-        output = null;
+        url = null;
+        duration = null;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             return reader.TokenType == JsonTokenType.Null;
@@ -264,7 +269,6 @@ internal static class VydraReplyReader
 
         var seen = 0;
         Uri? videoUrl = null, urlAlias = null;
-        double? duration = null;
         while (NextProperty(ref reader))
         {
             bool ok;
@@ -292,7 +296,7 @@ internal static class VydraReplyReader
             }
         }
 
-        output = new VydraJobOutput { VideoUrl = videoUrl, UrlAlias = urlAlias, DurationSeconds = duration };
+        url = videoUrl ?? urlAlias;
         return reader.TokenType == JsonTokenType.EndObject;
     }
 
@@ -307,10 +311,6 @@ internal static class VydraReplyReader
 
         return Text(ref reader, out text);
     }
-
-    /// <summary>Whether Vydra's word means the job failed or was cancelled (the neutral mapping's reading, as the DTO's).</summary>
-    private static bool HasFailed(string? status) =>
-        VendorStatus.TryMap(status, VydraVendor.Descriptor.Statuses, out var mapped) && mapped is MotionControlTaskStatus.Failed or MotionControlTaskStatus.Canceled;
 
     /// <summary>
     /// A <c>string?</c> member needed only for a failed job, whose status may come after it: checked now, kept as its
