@@ -7,9 +7,12 @@ internal static class RequestValidator
     {
         // The list is made at the first error: a valid request (the usual case) allocates none.
         List<MotionControlValidationError>? errors = null;
-        foreach (var entry in RuleTable.Entries)
+        var entries = RuleTable.Entries;
+
+        // By index: a foreach over the list interface would allocate an enumerator per validation.
+        for (var i = 0; i < entries.Count; i++)
         {
-            var found = entry.Check(context);
+            var found = entries[i].Check(context);
             if (found is ICollection<MotionControlValidationError> { Count: 0 })
             {
                 continue;
