@@ -11,6 +11,44 @@ namespace MotionControl.Serialization;
 /// </summary>
 internal static class WireTokens
 {
+    /// <summary>What <see cref="Member"/> returns for a member the DTO does not know (its value skipped).</summary>
+    public const int Unknown = -1;
+
+    /// <summary>What <see cref="Member"/> returns for a known member seen before in the same object (left to the DTO path).</summary>
+    public const int Duplicate = -2;
+
+    /// <summary>
+    /// On a property name: the index of the name in <paramref name="names"/> (matched as the DTOs match, exact case,
+    /// escapes allowed), with the reader moved onto its value; <see cref="Unknown"/> for another name, whose value is
+    /// skipped; <see cref="Duplicate"/> for a known name seen before in this object.
+    /// </summary>
+    /// <param name="reader">On a property name.</param>
+    /// <param name="names">The object's known members (at most 31).</param>
+    /// <param name="seen">The known members seen so far in this object, one bit each.</param>
+    /// <returns>The member's index, <see cref="Unknown"/> or <see cref="Duplicate"/>.</returns>
+    public static int Member(ref Utf8JsonReader reader, ReadOnlySpan<string> names, ref int seen)
+    {
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (!reader.ValueTextEquals(names[i]))
+            {
+                continue;
+            }
+
+            if (!First(ref seen, 1 << i))
+            {
+                return Duplicate;
+            }
+
+            // A property name is always followed by its value (or the reader throws on the broken JSON).
+            reader.Read();
+            return i;
+        }
+
+        reader.Skip();
+        return Unknown;
+    }
+
     /// <summary>Marks a known property as seen; false when it was already (a duplicate is left to the DTO path).</summary>
     /// <param name="seen">The bits of the properties seen so far in this object.</param>
     /// <param name="bit">The property's bit.</param>

@@ -27,6 +27,17 @@ internal static class KlingTaskReader
     /// <summary>Status words Kling sends, so the usual ones cost no string per reply.</summary>
     private static readonly string[] KnownStatuses = ["submitted", "processing", "succeed", "failed"];
 
+    // The members each object's DTO knows, in the order the readers below switch on.
+    private static readonly string[] EnvelopeMembers = ["code", "message", "request_id", "data"];
+    private static readonly string[] TaskMembers =
+        ["task_id", "task_status", "task_status_msg", "task_info", "watermark_info", "final_unit_deduction", "created_at", "updated_at", "task_result", "final_balance_deduction"];
+
+    private static readonly string[] TaskInfoMembers = ["external_task_id"];
+    private static readonly string[] TaskResultMembers = ["videos"];
+    private static readonly string[] VideoMembers = ["id", "url", "watermark_url", "duration"];
+    private static readonly string[] BalanceDeductionMembers = ["quota", "list_price"];
+    private static readonly string[] WatermarkInfoMembers = ["enabled"];
+
     /// <summary>Reads <paramref name="reply"/> when it has the common shape; <see langword="false"/> sends it to the DTO path.</summary>
     /// <param name="reply">The reply (its body without a byte order mark is read).</param>
     /// <param name="task">The task's fields, and its JSON as a slice of the reply.</param>
@@ -55,132 +66,74 @@ internal static class KlingTaskReader
     {
         task = default;
         var reader = new Utf8JsonReader(json.Span);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        if (!StartRoot(ref reader))
         {
             return false;
         }
 
         var seen = 0;
         var read = false;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("code"u8))
+            var ok = Member(ref reader, EnvelopeMembers, ref seen) switch
             {
-                if (!First(ref seen, 1) || !reader.Read() || reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var code) || code != 0)
-                {
-                    return false;
-                }
-            }
-            else if (reader.ValueTextEquals("message"u8))
-            {
-                if (!First(ref seen, 2) || !reader.Read() || !SkipText(ref reader))
-                {
-                    return false;
-                }
-            }
-            else if (reader.ValueTextEquals("request_id"u8))
-            {
-                if (!First(ref seen, 4) || !reader.Read() || !SkipText(ref reader))
-                {
-                    return false;
-                }
-            }
-            else if (reader.ValueTextEquals("data"u8))
-            {
-                if (!First(ref seen, 8) || !reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-                {
-                    return false;
-                }
-
-                var start = (int)reader.TokenStartIndex;
-                if (!TryReadTask(ref reader, json, knownId, out var fields))
-                {
-                    return false;
-                }
-
-                task = fields with { Raw = new LazyJson(json[start..(int)reader.BytesConsumed]) };
-                read = true;
-            }
-            else
-            {
-                reader.Skip();
-            }
-        }
-
-        // The code and the data were there, the object ended, and nothing but white space follows it.
-        return read && (seen & 1) != 0 && reader.TokenType == JsonTokenType.EndObject && !reader.Read();
-    }
-
-    private static bool TryReadTask(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, string? knownId, out KlingTaskRead task)
-    {
-        task = default;
-        var seen = 0;
-        string? id = null;
-        string? status = null;
-        string? statusMessage = null;
-        string? externalId = null;
-        ReadOnlyMemory<byte> externalIdUtf8 = default;
-        string? unitDeduction = null;
-        IReadOnlyList<KlingVideo>? videos = null;
-        KlingBalanceDeduction? balanceDeduction = null;
-        long? createdAt = null;
-        long? updatedAt = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool ok;
-            if (reader.ValueTextEquals("task_id"u8))
-            {
-                ok = First(ref seen, 1) && reader.Read() && NumberOrString(ref reader, knownId, out id);
-            }
-            else if (reader.ValueTextEquals("task_status"u8))
-            {
-                ok = First(ref seen, 2) && reader.Read() && KnownText(ref reader, KnownStatuses, out status);
-            }
-            else if (reader.ValueTextEquals("task_status_msg"u8))
-            {
-                ok = First(ref seen, 4) && reader.Read() && Text(ref reader, out statusMessage);
-            }
-            else if (reader.ValueTextEquals("task_info"u8))
-            {
-                ok = First(ref seen, 8) && reader.Read() && TaskInfo(ref reader, json, out externalId, out externalIdUtf8);
-            }
-            else if (reader.ValueTextEquals("watermark_info"u8))
-            {
-                ok = First(ref seen, 16) && reader.Read() && WatermarkInfo(ref reader);
-            }
-            else if (reader.ValueTextEquals("final_unit_deduction"u8))
-            {
-                ok = First(ref seen, 32) && reader.Read() && NumberOrString(ref reader, null, out unitDeduction);
-            }
-            else if (reader.ValueTextEquals("created_at"u8))
-            {
-                ok = First(ref seen, 64) && reader.Read() && Int64(ref reader, out createdAt);
-            }
-            else if (reader.ValueTextEquals("updated_at"u8))
-            {
-                ok = First(ref seen, 128) && reader.Read() && Int64(ref reader, out updatedAt);
-            }
-            else if (reader.ValueTextEquals("task_result"u8))
-            {
-                ok = First(ref seen, 256) && reader.Read() && TaskResult(ref reader, out videos);
-            }
-            else if (reader.ValueTextEquals("final_balance_deduction"u8))
-            {
-                ok = First(ref seen, 512) && reader.Read() && BalanceDeduction(ref reader, out balanceDeduction);
-            }
-            else
-            {
-                reader.Skip();
-                ok = true;
-            }
-
+                Unknown => true,
+                0 => reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var code) && code == 0,
+                1 or 2 => SkipText(ref reader),
+                3 => read = Task(ref reader, json, knownId, out task),
+                _ => false,
+            };
             if (!ok)
             {
                 return false;
             }
         }
 
-        if (reader.TokenType != JsonTokenType.EndObject || id is not { Length: > 0 })
+        // The code and the data were there, and nothing but white space follows the object.
+        return read && (seen & 1) != 0 && EndRoot(ref reader);
+    }
+
+    /// <summary><c>data</c>: the task object (not null), its JSON kept as a slice of the reply.</summary>
+    private static bool Task(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, string? knownId, out KlingTaskRead task)
+    {
+        task = default;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        var start = (int)reader.TokenStartIndex;
+        var seen = 0;
+        string? id = null, status = null, statusMessage = null, externalId = null, unitDeduction = null;
+        ReadOnlyMemory<byte> externalIdUtf8 = default;
+        IReadOnlyList<KlingVideo>? videos = null;
+        KlingBalanceDeduction? balanceDeduction = null;
+        long? createdAt = null, updatedAt = null;
+        while (NextProperty(ref reader))
+        {
+            var ok = Member(ref reader, TaskMembers, ref seen) switch
+            {
+                Unknown => true,
+                0 => NumberOrString(ref reader, knownId, out id),
+                1 => KnownText(ref reader, KnownStatuses, out status),
+                2 => Text(ref reader, out statusMessage),
+                3 => TaskInfo(ref reader, json, out externalId, out externalIdUtf8),
+                4 => WatermarkInfo(ref reader),
+                5 => NumberOrString(ref reader, null, out unitDeduction),
+                6 => Int64(ref reader, out createdAt),
+                7 => Int64(ref reader, out updatedAt),
+                8 => TaskResult(ref reader, out videos),
+                9 => BalanceDeduction(ref reader, out balanceDeduction),
+                _ => false,
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        // An empty id is the DTO path's protocol error.
+        if (id is not { Length: > 0 })
         {
             return false;
         }
@@ -197,7 +150,7 @@ internal static class KlingTaskReader
             FinalBalanceDeduction = balanceDeduction,
             CreatedAt = createdAt,
             UpdatedAt = updatedAt,
-            Raw = null!,
+            Raw = new LazyJson(json[start..(int)reader.BytesConsumed]),
         };
         return true;
     }
@@ -213,15 +166,15 @@ internal static class KlingTaskReader
         }
 
         var seen = 0;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (NextProperty(ref reader))
         {
-            if (!reader.ValueTextEquals("external_task_id"u8))
+            var member = Member(ref reader, TaskInfoMembers, ref seen);
+            if (member == Unknown)
             {
-                reader.Skip();
                 continue;
             }
 
-            if (!First(ref seen, 1) || !reader.Read())
+            if (member != 0)
             {
                 return false;
             }
@@ -229,12 +182,11 @@ internal static class KlingTaskReader
             if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.Length > 0)
             {
                 // Kept as bytes: the mapping reuses the id the create sent when the reply echoes it.
-                if (!Utf8.IsValid(reader.ValueSpan))
+                utf8 = json.Slice((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
+                if (!Utf8.IsValid(utf8.Span))
                 {
                     return false;
                 }
-
-                utf8 = json.Slice((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
             }
             else if (!Text(ref reader, out text))
             {
@@ -242,7 +194,7 @@ internal static class KlingTaskReader
             }
         }
 
-        return reader.TokenType == JsonTokenType.EndObject;
+        return true;
     }
 
     /// <summary><c>task_result</c>: null, or an object whose <c>videos</c> is null or an array of videos (or nulls).</summary>
@@ -255,44 +207,45 @@ internal static class KlingTaskReader
         }
 
         var seen = 0;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (NextProperty(ref reader))
         {
-            if (!reader.ValueTextEquals("videos"u8))
+            var ok = Member(ref reader, TaskResultMembers, ref seen) switch
             {
-                reader.Skip();
-                continue;
-            }
-
-            if (!First(ref seen, 1) || !reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                continue;
-            }
-
-            if (reader.TokenType != JsonTokenType.StartArray)
+                Unknown => true,
+                0 => Videos(ref reader, out videos),
+                _ => false,
+            };
+            if (!ok)
             {
                 return false;
             }
-
-            var list = new List<KlingVideo>();
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            {
-                if (!Video(ref reader, out var video))
-                {
-                    return false;
-                }
-
-                list.Add(video!);
-            }
-
-            videos = list;
         }
 
-        return reader.TokenType == JsonTokenType.EndObject;
+        return true;
+    }
+
+    /// <summary><c>videos</c>: null, or an array of videos and nulls.</summary>
+    private static bool Videos(ref Utf8JsonReader reader, out IReadOnlyList<KlingVideo>? videos)
+    {
+        videos = null;
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return reader.TokenType == JsonTokenType.Null;
+        }
+
+        var list = new List<KlingVideo>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (!Video(ref reader, out var video))
+            {
+                return false;
+            }
+
+            list.Add(video!);
+        }
+
+        videos = list;
+        return true;
     }
 
     /// <summary>One item of <c>task_result.videos</c>: null, or a video.</summary>
@@ -306,31 +259,17 @@ internal static class KlingTaskReader
 
         var seen = 0;
         string? id = null, url = null, watermarkUrl = null, duration = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (NextProperty(ref reader))
         {
-            bool ok;
-            if (reader.ValueTextEquals("id"u8))
+            var ok = Member(ref reader, VideoMembers, ref seen) switch
             {
-                ok = First(ref seen, 1) && reader.Read() && NumberOrString(ref reader, null, out id);
-            }
-            else if (reader.ValueTextEquals("url"u8))
-            {
-                ok = First(ref seen, 2) && reader.Read() && Text(ref reader, out url);
-            }
-            else if (reader.ValueTextEquals("watermark_url"u8))
-            {
-                ok = First(ref seen, 4) && reader.Read() && Text(ref reader, out watermarkUrl);
-            }
-            else if (reader.ValueTextEquals("duration"u8))
-            {
-                ok = First(ref seen, 8) && reader.Read() && NumberOrString(ref reader, null, out duration);
-            }
-            else
-            {
-                reader.Skip();
-                ok = true;
-            }
-
+                Unknown => true,
+                0 => NumberOrString(ref reader, null, out id),
+                1 => Text(ref reader, out url),
+                2 => Text(ref reader, out watermarkUrl),
+                3 => NumberOrString(ref reader, null, out duration),
+                _ => false,
+            };
             if (!ok)
             {
                 return false;
@@ -338,7 +277,7 @@ internal static class KlingTaskReader
         }
 
         video = new KlingVideo { Id = id, Url = url, WatermarkUrl = watermarkUrl, Duration = duration };
-        return reader.TokenType == JsonTokenType.EndObject;
+        return true;
     }
 
     /// <summary><c>final_balance_deduction</c>: null, or an object whose <c>quota</c> and <c>list_price</c> are numbers, strings or null.</summary>
@@ -352,23 +291,15 @@ internal static class KlingTaskReader
 
         var seen = 0;
         string? quota = null, listPrice = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (NextProperty(ref reader))
         {
-            bool ok;
-            if (reader.ValueTextEquals("quota"u8))
+            var ok = Member(ref reader, BalanceDeductionMembers, ref seen) switch
             {
-                ok = First(ref seen, 1) && reader.Read() && NumberOrString(ref reader, null, out quota);
-            }
-            else if (reader.ValueTextEquals("list_price"u8))
-            {
-                ok = First(ref seen, 2) && reader.Read() && NumberOrString(ref reader, null, out listPrice);
-            }
-            else
-            {
-                reader.Skip();
-                ok = true;
-            }
-
+                Unknown => true,
+                0 => NumberOrString(ref reader, null, out quota),
+                1 => NumberOrString(ref reader, null, out listPrice),
+                _ => false,
+            };
             if (!ok)
             {
                 return false;
@@ -376,7 +307,7 @@ internal static class KlingTaskReader
         }
 
         deduction = new KlingBalanceDeduction { Quota = quota, ListPrice = listPrice };
-        return reader.TokenType == JsonTokenType.EndObject;
+        return true;
     }
 
     /// <summary><c>watermark_info</c>: null, or an object whose <c>enabled</c> is a boolean (its DTO member is a <see cref="bool"/>).</summary>
@@ -388,18 +319,20 @@ internal static class KlingTaskReader
         }
 
         var seen = 0;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (NextProperty(ref reader))
         {
-            if (!reader.ValueTextEquals("enabled"u8))
+            var ok = Member(ref reader, WatermarkInfoMembers, ref seen) switch
             {
-                reader.Skip();
-            }
-            else if (!First(ref seen, 1) || !reader.Read() || reader.TokenType is not (JsonTokenType.True or JsonTokenType.False))
+                Unknown => true,
+                0 => reader.TokenType is JsonTokenType.True or JsonTokenType.False,
+                _ => false,
+            };
+            if (!ok)
             {
                 return false;
             }
         }
 
-        return reader.TokenType == JsonTokenType.EndObject;
+        return true;
     }
 }

@@ -27,6 +27,13 @@ internal static class VydraReplyReader
     /// <summary>Vydra's status words, so the usual ones cost no string per reply.</summary>
     private static readonly string[] KnownStatuses = ["pending", "running", "processing", "completed", "failed", "error", "cancelled"];
 
+    // The members each object's DTO knows, in the order the readers below switch on.
+    private static readonly string[] CreatedMembers = ["jobId", "id", "status", "message", "creditsCharged", "externalJobId", "input"];
+    private static readonly string[] JobMembers =
+        ["id", "jobId", "status", "progress", "statusMessage", "error", "creditsCharged", "workflowSlug", "output", "videoUrl", "createdAt", "updatedAt", "completedAt", "message", "url"];
+
+    private static readonly string[] OutputMembers = ["videoUrl", "url", "durationSeconds"];
+
     /// <summary>Reads a create reply for the neutral task; <see langword="false"/> sends it to the DTO path.</summary>
     /// <param name="reply">The reply.</param>
     /// <param name="created">Its job id, status, credits, and (for a failed job) message.</param>
@@ -77,51 +84,28 @@ internal static class VydraReplyReader
         var message = default(DeferredText);
         while (NextProperty(ref reader))
         {
-            bool ok;
-            if (reader.ValueTextEquals("jobId"u8))
+            var ok = Member(ref reader, CreatedMembers, ref seen) switch
             {
-                ok = First(ref seen, 1) && reader.Read() && Text(ref reader, out jobId);
-            }
-            else if (reader.ValueTextEquals("id"u8))
-            {
-                ok = First(ref seen, 2) && reader.Read() && Text(ref reader, out idAlias);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                ok = First(ref seen, 4) && reader.Read() && KnownText(ref reader, KnownStatuses, out status);
-            }
-            else if (reader.ValueTextEquals("message"u8))
-            {
-                ok = First(ref seen, 8) && reader.Read() && message.Read(ref reader, json);
-            }
-            else if (reader.ValueTextEquals("creditsCharged"u8))
-            {
-                ok = First(ref seen, 16) && reader.Read() && Double(ref reader, out credits);
-            }
-            else if (reader.ValueTextEquals("externalJobId"u8))
-            {
-                ok = First(ref seen, 32) && reader.Read() && SkipText(ref reader);
-            }
-            else
-            {
-                // input (any JSON value: the DTO keeps it as an element) and members the DTO does not know.
-                ok = !reader.ValueTextEquals("input"u8) || First(ref seen, 64);
-                reader.Skip();
-            }
+                Unknown => true,
+                0 => Text(ref reader, out jobId),
+                1 => Text(ref reader, out idAlias),
+                2 => KnownText(ref reader, KnownStatuses, out status),
+                3 => message.Read(ref reader, json),
+                4 => Double(ref reader, out credits),
+                5 => SkipText(ref reader),
 
+                // input: any JSON value (the DTO keeps it as an element).
+                6 => Skipped(ref reader),
+                _ => false,
+            };
             if (!ok)
             {
                 return false;
             }
         }
 
-        if (!EndRoot(ref reader))
-        {
-            return false;
-        }
-
         // A reply without a job id is the DTO path's protocol error.
-        if (WireAlias.Text(jobId, idAlias) is not { } id)
+        if (!EndRoot(ref reader) || WireAlias.Text(jobId, idAlias) is not { } id)
         {
             return false;
         }
@@ -147,82 +131,35 @@ internal static class VydraReplyReader
 
         var seen = 0;
         string? id = null, jobIdAlias = null, status = null, error = null;
-        double? progress = null, credits = null;
+        double? progress = null, credits = null, duration = null;
         DateTimeOffset? createdAt = null, updatedAt = null, completedAt = null;
         Uri? videoUrl = null, urlAlias = null, outputUrl = null;
-        double? duration = null;
         var statusMessage = default(DeferredText);
         var messageAlias = default(DeferredText);
         while (NextProperty(ref reader))
         {
-            bool ok;
-            if (reader.ValueTextEquals("id"u8))
+            var ok = Member(ref reader, JobMembers, ref seen) switch
             {
-                ok = First(ref seen, 1) && reader.Read() && KnownId(ref reader, knownId, out id);
-            }
-            else if (reader.ValueTextEquals("jobId"u8))
-            {
-                ok = First(ref seen, 2) && reader.Read() && KnownId(ref reader, knownId, out jobIdAlias);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                ok = First(ref seen, 4) && reader.Read() && KnownText(ref reader, KnownStatuses, out status);
-            }
-            else if (reader.ValueTextEquals("progress"u8))
-            {
-                ok = First(ref seen, 8) && reader.Read() && Double(ref reader, out progress);
-            }
-            else if (reader.ValueTextEquals("statusMessage"u8))
-            {
-                ok = First(ref seen, 16) && reader.Read() && statusMessage.Read(ref reader, json);
-            }
-            else if (reader.ValueTextEquals("error"u8))
-            {
-                // A string or null; an object or array is the DTO's converter's to read.
-                ok = First(ref seen, 32) && reader.Read() && Text(ref reader, out error);
-            }
-            else if (reader.ValueTextEquals("creditsCharged"u8))
-            {
-                ok = First(ref seen, 64) && reader.Read() && Double(ref reader, out credits);
-            }
-            else if (reader.ValueTextEquals("workflowSlug"u8))
-            {
-                ok = First(ref seen, 128) && reader.Read() && SkipText(ref reader);
-            }
-            else if (reader.ValueTextEquals("output"u8))
-            {
-                ok = First(ref seen, 256) && reader.Read() && Output(ref reader, out outputUrl, out duration);
-            }
-            else if (reader.ValueTextEquals("videoUrl"u8))
-            {
-                ok = First(ref seen, 512) && reader.Read() && AbsoluteUrl(ref reader, out videoUrl);
-            }
-            else if (reader.ValueTextEquals("createdAt"u8))
-            {
-                ok = First(ref seen, 1024) && reader.Read() && Time(ref reader, out createdAt);
-            }
-            else if (reader.ValueTextEquals("updatedAt"u8))
-            {
-                ok = First(ref seen, 2048) && reader.Read() && Time(ref reader, out updatedAt);
-            }
-            else if (reader.ValueTextEquals("completedAt"u8))
-            {
-                ok = First(ref seen, 4096) && reader.Read() && Time(ref reader, out completedAt);
-            }
-            else if (reader.ValueTextEquals("message"u8))
-            {
-                ok = First(ref seen, 8192) && reader.Read() && messageAlias.Read(ref reader, json);
-            }
-            else if (reader.ValueTextEquals("url"u8))
-            {
-                ok = First(ref seen, 16384) && reader.Read() && AbsoluteUrl(ref reader, out urlAlias);
-            }
-            else
-            {
-                reader.Skip();
-                ok = true;
-            }
+                Unknown => true,
+                0 => KnownId(ref reader, knownId, out id),
+                1 => KnownId(ref reader, knownId, out jobIdAlias),
+                2 => KnownText(ref reader, KnownStatuses, out status),
+                3 => Double(ref reader, out progress),
+                4 => statusMessage.Read(ref reader, json),
 
+                // error: a string or null; an object or array is the DTO's converter's to read.
+                5 => Text(ref reader, out error),
+                6 => Double(ref reader, out credits),
+                7 => SkipText(ref reader),
+                8 => Output(ref reader, out outputUrl, out duration),
+                9 => AbsoluteUrl(ref reader, out videoUrl),
+                10 => Time(ref reader, out createdAt),
+                11 => Time(ref reader, out updatedAt),
+                12 => Time(ref reader, out completedAt),
+                13 => messageAlias.Read(ref reader, json),
+                14 => AbsoluteUrl(ref reader, out urlAlias),
+                _ => false,
+            };
             if (!ok)
             {
                 return false;
@@ -271,25 +208,14 @@ internal static class VydraReplyReader
         Uri? videoUrl = null, urlAlias = null;
         while (NextProperty(ref reader))
         {
-            bool ok;
-            if (reader.ValueTextEquals("videoUrl"u8))
+            var ok = Member(ref reader, OutputMembers, ref seen) switch
             {
-                ok = First(ref seen, 1) && reader.Read() && AbsoluteUrl(ref reader, out videoUrl);
-            }
-            else if (reader.ValueTextEquals("url"u8))
-            {
-                ok = First(ref seen, 2) && reader.Read() && AbsoluteUrl(ref reader, out urlAlias);
-            }
-            else if (reader.ValueTextEquals("durationSeconds"u8))
-            {
-                ok = First(ref seen, 4) && reader.Read() && Double(ref reader, out duration);
-            }
-            else
-            {
-                reader.Skip();
-                ok = true;
-            }
-
+                Unknown => true,
+                0 => AbsoluteUrl(ref reader, out videoUrl),
+                1 => AbsoluteUrl(ref reader, out urlAlias),
+                2 => Double(ref reader, out duration),
+                _ => false,
+            };
             if (!ok)
             {
                 return false;
@@ -297,7 +223,14 @@ internal static class VydraReplyReader
         }
 
         url = videoUrl ?? urlAlias;
-        return reader.TokenType == JsonTokenType.EndObject;
+        return true;
+    }
+
+    /// <summary>Skips any JSON value (the reader on its first token).</summary>
+    private static bool Skipped(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
+        return true;
     }
 
     /// <summary>A <c>string?</c> id (a string or null): <paramref name="known"/> when the string equals it (no copy), else the string.</summary>
