@@ -17,7 +17,7 @@ namespace MotionControl.Providers.Kling;
 /// Written by hand because no library reads into the neutral task without the wire DTOs: those are immutable public
 /// records, which System.Text.Json's source-generated metadata fills through its constructor-argument path (argument
 /// state, an argument array, boxed numbers, a frame stack for each nested object), on top of the envelope, task and
-/// <c>task_info</c> objects and the strings the neutral task never uses. That is about 1 KB per Kling round trip
+/// <c>task_info</c> objects and the strings the neutral task never uses. That is about 1.3 KB per Kling reply
 /// (docs/performance.md). The rules kept to stay exactly the DTO path's reading: property names match as the DTOs'
 /// (exact case, escapes allowed), a known property must have a token its DTO member accepts and may appear only once,
 /// unknown properties are skipped, strings are valid UTF-8, and nothing may follow the object.
