@@ -140,7 +140,13 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
                 task = await RecoverAsync(submission, submission.ExternalTaskId, unknown, cancellationToken).ConfigureAwait(false);
             }
 
-            _submittedModels.Remember(task.Id, request.Model ?? ConfiguredModel ?? Capabilities.DefaultModel, callback: request.CallbackUrl is not null);
+            if (request.Model is not null || request.CallbackUrl is not null)
+            {
+                // Without either, the wait falls back to the client's model, which is what would be remembered, and
+                // expects no callback.
+                _submittedModels.Remember(task.Id, request.Model ?? ConfiguredModel ?? Capabilities.DefaultModel, callback: request.CallbackUrl is not null);
+            }
+
             MotionControlLog.TaskSubmitted(Logger, ProviderName, task.Id, task.ExternalTaskId ?? submission.ExternalTaskId);
             MotionControlMetrics.RecordSubmission(ProviderName);
             MotionControlTelemetry.Complete(activity, task);

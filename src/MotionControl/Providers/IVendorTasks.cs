@@ -12,8 +12,12 @@ internal interface IVendorTasks
     /// <summary>The vendor's typed API (<c>KlingClient.Api</c>, ...), for <see cref="MotionControlClient.GetService"/>.</summary>
     object Api { get; }
 
-    /// <summary>Sends the vendor's create once (the transport decides what may be re-sent).</summary>
-    Task<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken);
+    /// <summary>
+    /// Sends the vendor's create once (the transport decides what may be re-sent). A <see cref="ValueTask{TResult}"/> the
+    /// client awaits once, straight away: implementations use pooled state machines, so a submission allocates only the
+    /// client's own.
+    /// </summary>
+    ValueTask<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken);
 
     /// <summary>Reads one task.</summary>
     Task<MotionControlTask> ReadTaskAsync(string taskId, CancellationToken cancellationToken);

@@ -2,9 +2,10 @@ namespace MotionControl.Providers;
 
 /// <summary>
 /// A validated request ready for a vendor's create call: the media already turned into what the vendor accepts, the
-/// model chosen, and the client id that makes a lost reply recoverable.
+/// model chosen, and the client id that makes a lost reply recoverable. A value (made once per submission and passed
+/// down as it is), so a submission allocates no object for it.
 /// </summary>
-internal sealed class SubmissionContext
+internal readonly struct SubmissionContext
 {
     public required MotionControlRequest Request { get; init; }
 

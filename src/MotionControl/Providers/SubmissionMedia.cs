@@ -13,7 +13,20 @@ internal static class SubmissionMedia
         source is null || source.IsRemote ? null : await MediaProbe.ProbeAsync(source, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Prepares both media of a validated request for the vendor's accepted transports.</summary>
-    public static async ValueTask<PreparedMedia> PrepareAsync(
+    /// <remarks>
+    /// Two remote URLs (the common case) travel as they are, whatever the vendor: no preparer is made for them (the
+    /// preparer would return their <see cref="Uri.AbsoluteUri"/> and send the JSON as the whole body, as this does).
+    /// </remarks>
+    public static ValueTask<PreparedMedia> PrepareAsync(
+        MotionControlRequest request,
+        MotionControlCapabilities capabilities,
+        IMediaUploader? uploader,
+        CancellationToken cancellationToken) =>
+        request is { Image: { IsRemote: true, Uri: { } image }, Video: { IsRemote: true, Uri: { } video } }
+            ? new(new PreparedMedia(image.AbsoluteUri, video.AbsoluteUri, null))
+            : PrepareWithPreparerAsync(request, capabilities, uploader, cancellationToken);
+
+    private static async ValueTask<PreparedMedia> PrepareWithPreparerAsync(
         MotionControlRequest request,
         MotionControlCapabilities capabilities,
         IMediaUploader? uploader,
@@ -34,14 +47,18 @@ internal static class SubmissionMedia
     }
 }
 
-/// <summary>A submission's media values and the preparer that streams them; release it when no attempt remains.</summary>
-internal sealed class PreparedMedia(string image, string video, MediaPreparer preparer) : IDisposable
+/// <summary>
+/// A submission's media values and the preparer that streams them (none for two remote URLs); release it when no
+/// attempt remains. A value: a submission of URLs allocates nothing for its media.
+/// </summary>
+internal readonly struct PreparedMedia(string image, string video, MediaPreparer? preparer) : IDisposable
 {
     public string Image { get; } = image;
 
     public string Video { get; } = video;
 
-    public HttpContent CreateContent(ReadOnlyMemory<byte> json) => preparer.CreateContent(json);
+    /// <summary>Builds one attempt's body from the JSON: the JSON alone for URLs (one shared delegate), else the preparer's streaming content.</summary>
+    public Func<ReadOnlyMemory<byte>, HttpContent> CreateContent => preparer is null ? WireBody.Content : preparer.CreateContent;
 
-    public void Dispose() => preparer.ReleaseTemporaryFiles();
+    public void Dispose() => preparer?.ReleaseTemporaryFiles();
 }

@@ -41,7 +41,8 @@ internal sealed class NumberOrStringConverter : JsonConverter<string?>
         }
     }
 
-    private static string NumberText(ref Utf8JsonReader reader)
+    /// <summary>The text of the number token <paramref name="reader"/> is on, as <see cref="Read"/> returns it.</summary>
+    internal static string NumberText(ref Utf8JsonReader reader)
     {
         var text = Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
         if (text.AsSpan().IndexOfAny('.', 'e', 'E') < 0)

@@ -5,13 +5,22 @@ internal static class RequestValidator
 {
     public static MotionControlValidationResult Validate(ValidationContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var errors = new List<MotionControlValidationError>();
-        foreach (var entry in RuleTable.Entries)
+        // The list is made at the first error: a valid request (the usual case) allocates none.
+        List<MotionControlValidationError>? errors = null;
+        var entries = RuleTable.Entries;
+
+        // By index: a foreach over the list interface would allocate an enumerator per validation.
+        for (var i = 0; i < entries.Count; i++)
         {
-            errors.AddRange(entry.Check(context));
+            var found = entries[i].Check(context);
+            if (found is ICollection<MotionControlValidationError> { Count: 0 })
+            {
+                continue;
+            }
+
+            (errors ??= []).AddRange(found);
         }
 
-        return errors.Count == 0 ? MotionControlValidationResult.Valid : new MotionControlValidationResult { Errors = errors };
+        return errors is not { Count: > 0 } ? MotionControlValidationResult.Valid : new MotionControlValidationResult { Errors = errors };
     }
 }

@@ -347,7 +347,9 @@ internal static class RuleTable
     {
         var r = c.Request;
         var caps = c.Capabilities;
-        var errors = new List<MotionControlValidationError>();
+
+        // Made at the first error, so a request without any allocates no list.
+        List<MotionControlValidationError>? errors = null;
 
         void Unsupported(bool isSet, bool supported, string field, string what, bool vendorSupports = false)
         {
@@ -355,7 +357,7 @@ internal static class RuleTable
             {
                 // Another of the vendor's models may support it: say so, rather than send the caller to another vendor.
                 var models = vendorSupports ? OtherModels(c, field) : null;
-                errors.Add(Error(field, MotionControlRules.OptionUnsupported,
+                (errors ??= []).Add(Error(field, MotionControlRules.OptionUnsupported,
                     models is { Length: > 0 }
                         ? $"{c.Vendor}'s model {c.Model} does not support {what}; use {models} (Model) or remove {field} (it is never dropped silently)."
                         : $"{c.Vendor} does not support {what}; remove {field} or use a vendor that does (it is never dropped silently).",
@@ -372,7 +374,7 @@ internal static class RuleTable
         Unsupported(r.Watermark is not null, caps.SupportsWatermark, "Watermark", "watermarks");
         Unsupported(r.CallbackUrl is not null, caps.SupportsCallback, "CallbackUrl", "callback URLs");
         Unsupported(r.ExternalTaskId is not null, caps.SupportsExternalTaskId, "ExternalTaskId", "your own task ids");
-        return errors;
+        return errors ?? None;
     }
 
     /// <summary>The vendor's models whose profile supports what <paramref name="field"/> asks for, joined with "or".</summary>
@@ -388,7 +390,8 @@ internal static class RuleTable
 
     private static IEnumerable<MotionControlValidationError> UrlScheme(ValidationContext c)
     {
-        var errors = new List<MotionControlValidationError>();
+        // Made at the first error, as in OptionUnsupported.
+        List<MotionControlValidationError>? errors = null;
 
         void Check(Uri? uri, string field, string what, bool httpsOnly)
         {
@@ -405,13 +408,13 @@ internal static class RuleTable
 
             var needed = httpsOnly ? "an absolute https URL" : "an absolute http or https URL";
             var found = uri.IsAbsoluteUri ? $"a {uri.Scheme} URL" : "a relative URL";
-            errors.Add(Error(field, MotionControlRules.UrlScheme,
+            (errors ??= []).Add(Error(field, MotionControlRules.UrlScheme,
                 $"The {what} must be {needed} for {c.Vendor}; it is {found}.", needed, found));
         }
 
         Check(c.Request.Image?.Uri, "Image", "character image URL", httpsOnly: false);
         Check(c.Request.Video?.Uri, "Video", "reference video URL", c.Capabilities.RequiresHttpsVideoUrl);
         Check(c.Request.CallbackUrl, "CallbackUrl", "callback URL", httpsOnly: false);
-        return errors;
+        return errors ?? None;
     }
 }

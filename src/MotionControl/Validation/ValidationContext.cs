@@ -2,13 +2,16 @@ using MotionControl.Media;
 
 namespace MotionControl.Validation;
 
-/// <summary>Everything a rule may look at: the request, the vendor profile, and the facts probed from local media.</summary>
+/// <summary>
+/// Everything a rule may look at: the request, the vendor profile, and the facts probed from local media. A value: a
+/// validation allocates no object for it.
+/// </summary>
 /// <param name="Request">The request.</param>
 /// <param name="Capabilities">The capability profile and limits of the request's model (the vendor's where the model has no profile).</param>
 /// <param name="Image">Facts of the image when it is local and was probed; <see langword="null"/> for a remote URL.</param>
 /// <param name="Video">Facts of the video when it is local and was probed; <see langword="null"/> for a remote URL.</param>
 /// <param name="HasUploader">True when an media uploader can turn local media into URLs.</param>
-internal sealed record ValidationContext(
+internal readonly record struct ValidationContext(
     MotionControlRequest Request,
     MotionControlCapabilities Capabilities,
     MediaFacts? Image,

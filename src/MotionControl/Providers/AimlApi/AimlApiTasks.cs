@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MotionControl.Providers.AimlApi;
 
 /// <summary>AIMLAPI's neutral mapping: the request to its create body, and its replies to neutral tasks.</summary>
@@ -13,7 +15,8 @@ internal sealed class AimlApiTasks(AimlApiEndpoints api, VendorTaskContext conte
         api.GetBalanceAsync(cancellationToken).AsTask();
 
     /// <inheritdoc />
-    public async Task<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken)
     {
         var request = submission.Request;
         var body = new AimlApiVideoGenerationRequest

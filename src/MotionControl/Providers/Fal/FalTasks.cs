@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MotionControl.Media;
 using MotionControl.Serialization;
 
@@ -17,7 +18,8 @@ internal sealed class FalTasks(FalEndpoints api, VendorTaskContext context, IMed
     public object Api => api;
 
     /// <inheritdoc />
-    public async Task<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken)
     {
         var request = submission.Request;
 

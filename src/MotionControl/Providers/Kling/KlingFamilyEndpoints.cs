@@ -28,7 +28,8 @@ internal sealed class KlingFamilyEndpoints<TRoutes> : IPowerTokensApi, IVendorTa
     private readonly Action<string, string?> _reportUnknownStatus;
 
     // The reply readers, made once: a reader is handed to the transport on every call.
-    private readonly Func<VendorReply, KlingTaskReply> _readTask;
+    private readonly Func<VendorReply, KlingTaskRead> _readTask;
+    private readonly Func<VendorReply, MotionControlTask> _readNeutralTask;
     private readonly Func<VendorReply, KlingResponse<KlingTask>> _readTaskResponse;
     private readonly Func<VendorReply, KlingTaskListReply> _readTaskList;
 
@@ -37,20 +38,23 @@ internal sealed class KlingFamilyEndpoints<TRoutes> : IPowerTokensApi, IVendorTa
         _transport = transport;
         _errors = errors;
         _reportUnknownStatus = reportUnknownStatus;
-        Func<VendorReply, KlingTaskReply> readTask = ReadTask;
+        Func<VendorReply, KlingTaskRead> readTask = ReadTask;
         Func<VendorReply, KlingResponse<KlingTask>> readTaskResponse = ReadTaskResponse;
         Func<VendorReply, KlingTaskListReply> readTaskList = ReadTaskList;
         _readTask = reply => Interpret(reply, readTask);
+
+        // The neutral read maps the reply inside the call, so it needs no state machine of its own.
+        _readNeutralTask = reply => ToTask(Interpret(reply, readTask), null);
         _readTaskResponse = reply => Interpret(reply, readTaskResponse);
         _readTaskList = reply => Interpret(reply, readTaskList);
     }
 
     /// <summary>Sends a create of <paramref name="body"/>, wrapped per attempt by <paramref name="createContent"/> (which streams local media in, for the neutral client).</summary>
-    public ValueTask<KlingTaskReply> CreateAsync(ReadOnlyMemory<byte> body, Func<ReadOnlyMemory<byte>, HttpContent> createContent, CancellationToken cancellationToken) =>
+    public ValueTask<KlingTaskRead> CreateAsync(ReadOnlyMemory<byte> body, Func<ReadOnlyMemory<byte>, HttpContent> createContent, CancellationToken cancellationToken) =>
         CreateAsync(body, createContent, _readTask, pooledReply: false, cancellationToken);
 
     /// <summary>Reads one task by its task id or its external task id (Kling matches the path segment against both).</summary>
-    public ValueTask<KlingTaskReply> GetAsync(string id, CancellationToken cancellationToken) => GetAsync(id, _readTask, pooledReply: false, cancellationToken);
+    public ValueTask<KlingTaskRead> GetAsync(string id, CancellationToken cancellationToken) => GetAsync(id, _readTask, pooledReply: false, cancellationToken);
 
     public ValueTask<KlingTaskListReply> ListAsync(int pageNum, int pageSize, CancellationToken cancellationToken)
     {
@@ -65,7 +69,8 @@ internal sealed class KlingFamilyEndpoints<TRoutes> : IPowerTokensApi, IVendorTa
     }
 
     /// <summary>The neutral create: the request mapped to Kling's body, local media streamed in per attempt.</summary>
-    public async Task<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken)
     {
         var body = KlingRequestMapper.ToBody(submission);
         return ToTask(await CreateAsync(body, submission.CreateJsonContent, cancellationToken).ConfigureAwait(false), submission.ExternalTaskId);
@@ -82,8 +87,8 @@ internal sealed class KlingFamilyEndpoints<TRoutes> : IPowerTokensApi, IVendorTa
         Account?.GetBalanceAsync(cancellationToken) ?? throw new NotSupportedException("This host has no endpoint for the account's balance.");
 
     /// <summary>The neutral read of one task.</summary>
-    public async Task<MotionControlTask> ReadTaskAsync(string taskId, CancellationToken cancellationToken) =>
-        ToTask(await GetAsync(taskId, cancellationToken).ConfigureAwait(false), null);
+    public Task<MotionControlTask> ReadTaskAsync(string taskId, CancellationToken cancellationToken) =>
+        GetAsync(taskId, _readNeutralTask, pooledReply: false, cancellationToken).AsTask();
 
     /// <summary>Looks a task up by the external id its create carried; <see langword="null"/> when Kling provably has none.</summary>
     public async Task<MotionControlTask?> FindByExternalTaskIdAsync(string externalTaskId, CancellationToken cancellationToken)
@@ -176,13 +181,19 @@ internal sealed class KlingFamilyEndpoints<TRoutes> : IPowerTokensApi, IVendorTa
     public MotionControlTask ParseCallback(ReadOnlySpan<byte> body) =>
         KlingCallbacks.Parse(_transport.ProviderName, body, _reportUnknownStatus, _transport.Redactor);
 
-    private MotionControlTask ToTask(KlingTaskReply reply, string? externalTaskId) =>
-        KlingTaskMapper.ToTask(_transport.ProviderName, reply.Response.Data, reply.Raw, _reportUnknownStatus, _transport.Redactor, externalTaskId);
+    private MotionControlTask ToTask(in KlingTaskRead task, string? externalTaskId) =>
+        KlingTaskMapper.ToTask(_transport.ProviderName, task, _reportUnknownStatus, _transport.Redactor, externalTaskId);
 
-    private KlingTaskReply ReadTask(VendorReply reply)
+    /// <summary>The neutral read: the common shape straight from the bytes (<see cref="KlingTaskReader"/>), else the DTO path.</summary>
+    private KlingTaskRead ReadTask(VendorReply reply)
     {
+        if (KlingTaskReader.TryRead(reply, out var task))
+        {
+            return task;
+        }
+
         var (envelope, raw) = KlingEnvelopes.Read(reply, _errors, KlingJsonContext.Default.KlingEnvelopeKlingTask);
-        return new KlingTaskReply(KlingEnvelopes.Response(envelope.Message, envelope.RequestId, reply, Checked(reply, envelope.Data!)), LazyJson.Part(raw, Data));
+        return KlingTaskRead.Of(Checked(reply, envelope.Data!), LazyJson.Part(raw, Data));
     }
 
     /// <summary><see cref="ReadTask"/> for the typed APIs, which return the envelope only (no task JSON kept for <c>Raw</c>).</summary>

@@ -26,9 +26,18 @@ internal static class KlingTaskMapper
     /// <param name="reportUnknownStatus">Told about a status word Kling does not document (which then means "still running").</param>
     /// <param name="redactor">Removes the client's secrets from the failure reason (a vendor may echo what it was sent).</param>
     /// <param name="externalTaskId">The id sent with the create, used when the reply does not echo it.</param>
-    public static MotionControlTask ToTask(string providerName, KlingTask task, LazyJson raw, Action<string, string?> reportUnknownStatus, SecretRedactor redactor, string? externalTaskId = null)
+    public static MotionControlTask ToTask(string providerName, KlingTask task, LazyJson raw, Action<string, string?> reportUnknownStatus, SecretRedactor redactor, string? externalTaskId = null) =>
+        ToTask(providerName, KlingTaskRead.Of(task, raw), reportUnknownStatus, redactor, externalTaskId);
+
+    /// <summary>Maps one task's fields, read from its DTO or straight from the reply.</summary>
+    /// <param name="providerName">The provider that returned it.</param>
+    /// <param name="task">The task's fields and JSON.</param>
+    /// <param name="reportUnknownStatus">Told about a status word Kling does not document (which then means "still running").</param>
+    /// <param name="redactor">Removes the client's secrets from the failure reason (a vendor may echo what it was sent).</param>
+    /// <param name="externalTaskId">The id sent with the create, used when the reply does not echo it.</param>
+    public static MotionControlTask ToTask(string providerName, in KlingTaskRead task, Action<string, string?> reportUnknownStatus, SecretRedactor redactor, string? externalTaskId = null)
     {
-        var id = task.TaskId!;
+        var id = task.TaskId;
         if (!VendorStatus.TryMap(task.TaskStatus, Statuses, out var status))
         {
             reportUnknownStatus(id, task.TaskStatus);
@@ -41,12 +50,12 @@ internal static class KlingTaskMapper
             Status = status,
             VendorStatus = task.TaskStatus,
             FailureReason = status == MotionControlTaskStatus.Failed && !string.IsNullOrWhiteSpace(task.TaskStatusMessage) ? redactor.Redact(task.TaskStatusMessage) : null,
-            ExternalTaskId = NullIfEmpty(task.TaskInfo?.ExternalTaskId) ?? externalTaskId,
-            Videos = Videos(task.TaskResult?.Videos, Expiry(task.UpdatedAt ?? task.CreatedAt)),
+            ExternalTaskId = NullIfEmpty(task.ExternalTaskIdOr(externalTaskId)) ?? externalTaskId,
+            Videos = Videos(task.Videos, Expiry(task.UpdatedAt ?? task.CreatedAt)),
             Charge = Charge(task.FinalUnitDeduction, task.FinalBalanceDeduction),
             CreatedAt = FromUnixMilliseconds(task.CreatedAt),
             UpdatedAt = FromUnixMilliseconds(task.UpdatedAt),
-            RawJson = raw,
+            RawJson = task.Raw,
         };
     }
 
@@ -150,10 +159,16 @@ internal static class KlingTaskMapper
     private static decimal? Decimal(string? text) =>
         decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value >= 0 ? value : null;
 
-    private static List<GeneratedVideo> Videos(IReadOnlyList<KlingVideo>? videos, DateTimeOffset? expiresAt)
+    private static IReadOnlyList<GeneratedVideo> Videos(IReadOnlyList<KlingVideo>? videos, DateTimeOffset? expiresAt)
     {
+        if (videos is not { Count: > 0 })
+        {
+            // A task still running has none: no list for it.
+            return Array.Empty<GeneratedVideo>();
+        }
+
         var result = new List<GeneratedVideo>();
-        foreach (var video in videos ?? [])
+        foreach (var video in videos)
         {
             // A null in the list is no video (a vendor or gateway glitch), not a reason to fail the read.
             if (video is not null)

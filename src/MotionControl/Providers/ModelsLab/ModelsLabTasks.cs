@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MotionControl.Providers.ModelsLab;
 
 /// <summary>ModelsLab's neutral mapping: the request to ModelsLab's create body, and ModelsLab's replies to neutral tasks.</summary>
@@ -13,7 +15,8 @@ internal sealed class ModelsLabTasks(ModelsLabEndpoints api, VendorTaskContext c
         api.GetBalanceAsync(cancellationToken).AsTask();
 
     /// <inheritdoc />
-    public async Task<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken)
     {
         var request = submission.Request;
         var body = new ModelsLabMotionControlRequest

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 
 namespace MotionControl.Providers.Replicate;
 
@@ -20,7 +21,8 @@ internal sealed class ReplicateTasks(ReplicateEndpoints api, VendorTaskContext c
     public object Api => api;
 
     /// <inheritdoc />
-    public async Task<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken)
     {
         var request = submission.Request;
         var body = new ReplicatePredictionRequest

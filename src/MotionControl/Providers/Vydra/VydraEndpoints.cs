@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MotionControl.Http;
+using MotionControl.Serialization;
 
 namespace MotionControl.Providers.Vydra;
 
@@ -50,16 +51,21 @@ internal sealed class VydraEndpoints(VendorTransport<IVydraRoutes> transport) : 
             },
             cancellationToken);
 
-    /// <summary>Sends a create whose body is built by <paramref name="createContent"/> (which streams local media in, for the neutral client).</summary>
-    internal ValueTask<WireReply<VydraCreateJobResponse>> CreateAsync(
+    /// <summary>
+    /// Sends a create whose body is built by <paramref name="createContent"/> (which streams local media in), for the
+    /// neutral task: <paramref name="read"/> keeps the reply's JSON (see <see cref="ReadCreatedForTask"/>).
+    /// </summary>
+    internal ValueTask<T> CreateAsync<T>(
         VydraMotionControlRequest request,
         IReadOnlyDictionary<string, JsonNode?>? additionalProperties,
         Func<ReadOnlyMemory<byte>, HttpContent> createContent,
+        Func<VendorReply, T> read,
         CancellationToken cancellationToken) =>
-        CreateAsync(request, additionalProperties, createContent, ReadCreated, pooledReply: false, cancellationToken);
+        CreateAsync(request, additionalProperties, createContent, read, pooledReply: false, cancellationToken);
 
-    internal ValueTask<WireReply<VydraJob>> GetAsync(string jobId, CancellationToken cancellationToken) =>
-        GetAsync(jobId, ReadJob, pooledReply: false, cancellationToken);
+    /// <summary>Reads a job for the neutral task: <paramref name="read"/> keeps the reply's JSON (see <see cref="ReadJobForTask"/>).</summary>
+    internal ValueTask<T> GetAsync<T>(string jobId, Func<VendorReply, T> read, CancellationToken cancellationToken) =>
+        GetAsync(jobId, read, pooledReply: false, cancellationToken);
 
     /// <summary>Cancels a job, keeping the reply's JSON (the neutral task); <see langword="null"/> for a reply without a body.</summary>
     internal ValueTask<WireReply<VydraJob>?> CancelAsync(string jobId, CancellationToken cancellationToken) =>
@@ -77,6 +83,33 @@ internal sealed class VydraEndpoints(VendorTransport<IVydraRoutes> transport) : 
                 return page.Value.Data.Contains(null!) ? throw reply.ProtocolError("the job list holds a null job") : page;
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// The neutral create's read: the common shape straight from the bytes (<see cref="VydraReplyReader"/>), else the
+    /// DTO path; either way what the neutral task reads, and the reply's JSON.
+    /// </summary>
+    internal static WireReply<VydraCreatedRead> ReadCreatedForTask(VendorReply reply)
+    {
+        if (VydraReplyReader.TryReadCreated(reply, out var created))
+        {
+            return new(created, new LazyJson(reply.Json));
+        }
+
+        var dto = ReadCreated(reply);
+        return new(VydraCreatedRead.Of(dto.Value), dto.Raw);
+    }
+
+    /// <summary>The neutral read of a job, like <see cref="ReadCreatedForTask"/>.</summary>
+    internal static WireReply<VydraJobRead> ReadJobForTask(VendorReply reply)
+    {
+        if (VydraReplyReader.TryReadJob(reply, out var job))
+        {
+            return new(job, new LazyJson(reply.Json));
+        }
+
+        var dto = ReadJob(reply);
+        return new(VydraJobRead.Of(dto.Value), dto.Raw);
     }
 
     private static WireReply<VydraCreateJobResponse> ReadCreated(VendorReply reply)

@@ -47,7 +47,7 @@ public sealed record VydraJob
     [JsonConverter(typeof(VendorMessageConverter))]
     public string? Error
     {
-        get => WireAlias.Text(field) ?? (HasFailed() ? WireAlias.Text(StatusMessage, MessageAlias) : null);
+        get => ErrorOf(field, Status, StatusMessage, MessageAlias);
         init;
     }
 
@@ -104,7 +104,18 @@ public sealed record VydraJob
     [JsonConverter(typeof(AbsoluteUrlConverter))]
     internal Uri? UrlAlias { get; init; }
 
-    /// <summary>Whether <see cref="Status"/> is a word Vydra uses for a failed or cancelled job (the neutral client's own mapping).</summary>
-    private bool HasFailed() =>
-        VendorStatus.TryMap(Status, VydraVendor.Descriptor.Statuses, out var status) && status is MotionControlTaskStatus.Failed or MotionControlTaskStatus.Canceled;
+    /// <summary>Whether <paramref name="status"/> is a word Vydra uses for a failed or cancelled job (the neutral client's own mapping).</summary>
+    /// <param name="status">Vydra's word.</param>
+    /// <returns>True for a failed or cancelled job.</returns>
+    internal static bool HasFailed(string? status) =>
+        VendorStatus.TryMap(status, VydraVendor.Descriptor.Statuses, out var mapped) && mapped is MotionControlTaskStatus.Failed or MotionControlTaskStatus.Canceled;
+
+    /// <summary><see cref="Error"/> from the members it is made of (also for the neutral reader, which reads them without this DTO).</summary>
+    /// <param name="error"><c>error</c>, as read.</param>
+    /// <param name="status"><c>status</c>.</param>
+    /// <param name="statusMessage"><c>statusMessage</c>.</param>
+    /// <param name="message"><c>message</c>.</param>
+    /// <returns>The failure reason, or <see langword="null"/>.</returns>
+    internal static string? ErrorOf(string? error, string? status, string? statusMessage, string? message) =>
+        WireAlias.Text(error) ?? (HasFailed(status) ? WireAlias.Text(statusMessage, message) : null);
 }

@@ -108,7 +108,8 @@ internal sealed class KlingV2Endpoints : IVendorTasks
     // ---- neutral contract ----
 
     /// <inheritdoc />
-    public async Task<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<MotionControlTask> SubmitAsync(SubmissionContext submission, CancellationToken cancellationToken)
     {
         // The model is the path: a model 2.0 does not have cannot be sent (and is never swapped for another).
         var pathModel = PathModel(submission.Model)
