@@ -130,6 +130,11 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
                 task = await RecoverAsync(submission, submission.ExternalTaskId, unknown, cancellationToken).ConfigureAwait(false);
             }
 
+            if (media.StagedMedia.Count > 0)
+            {
+                task = task with { StagedMedia = [.. media.StagedMedia] };
+            }
+
             _submittedModels.Remember(task.Id, request.Model ?? ConfiguredModel ?? Capabilities.DefaultModel);
             MotionControlLog.TaskSubmitted(Logger, ProviderName, task.Id, task.ExternalTaskId ?? submission.ExternalTaskId);
             MotionControlMetrics.RecordSubmission(ProviderName);
@@ -319,7 +324,13 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             return VendorApi;
         }
 
-        return serviceType.IsInstanceOfType(Capabilities) ? Capabilities : null;
+        if (serviceType.IsInstanceOfType(Capabilities))
+        {
+            return Capabilities;
+        }
+
+        // The media uploader, so that IMediaCleanup (which an uploader may implement) can be found from the client alone.
+        return MediaUploader is not null && serviceType.IsInstanceOfType(MediaUploader) ? MediaUploader : null;
     }
 
     /// <summary>The client type and the vendor host; never credentials.</summary>

@@ -41,6 +41,9 @@ internal sealed class PreparedMedia(string image, string video, MediaPreparer pr
 
     public string Video { get; } = video;
 
+    /// <summary>What the uploader stored for this submission (URLs without their query).</summary>
+    public IReadOnlyList<Uri> StagedMedia => preparer.StagedMedia;
+
     public HttpContent CreateContent(ReadOnlyMemory<byte> json) => preparer.CreateContent(json);
 
     public void Dispose() => preparer.ReleaseTemporaryFiles();
