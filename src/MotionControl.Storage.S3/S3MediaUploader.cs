@@ -74,6 +74,7 @@ public sealed partial class S3MediaUploader : IMediaUploader, IMediaCleanup, IDi
             KeyPrefix = options.KeyPrefix,
             UrlLifetime = options.UrlLifetime,
             CreateBucketIfMissing = options.CreateBucketIfMissing,
+            ChunkedUploads = options.ChunkedUploads,
         };
 
         // Pre-signed URLs take the scheme of the endpoint the client talks to (a local server may be plain http).
@@ -103,6 +104,13 @@ public sealed partial class S3MediaUploader : IMediaUploader, IMediaCleanup, IDi
             AutoCloseStream = false,
             AutoResetStreamPosition = false,
         };
+        if (!_options.ChunkedUploads)
+        {
+            // Without aws-chunked framing a signed payload would need its SHA-256 first, which means reading the whole
+            // source before the first byte is sent; an unsigned payload streams (see S3MediaUploaderOptions.ChunkedUploads).
+            put.UseChunkEncoding = false;
+            put.DisablePayloadSigning = true;
+        }
         if (upload.Length is { } length)
         {
             put.Headers.ContentLength = length;

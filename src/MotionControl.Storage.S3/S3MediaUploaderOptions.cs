@@ -41,6 +41,15 @@ public sealed class S3MediaUploaderOptions
     /// </summary>
     public TimeSpan UrlLifetime { get; set; } = DefaultUrlLifetime;
 
+    /// <summary>
+    /// Sends the upload as a SigV4 streaming body (<c>aws-chunked</c>: each chunk signed as it is sent), the SDK's default.
+    /// Default true. Set false for S3-compatible servers that do not decode <c>aws-chunked</c> bodies and would store the
+    /// chunk framing as the object's bytes (s3rver, some gateways): the body then goes as it is, with
+    /// <c>UNSIGNED-PAYLOAD</c> (the request is still signed; the content is not, so use https to such a server). Both
+    /// stream the source; neither reads it whole first.
+    /// </summary>
+    public bool ChunkedUploads { get; set; } = true;
+
     /// <summary>Creates the bucket (private) on the first upload when it does not exist. Default false.</summary>
     public bool CreateBucketIfMissing { get; set; }
 

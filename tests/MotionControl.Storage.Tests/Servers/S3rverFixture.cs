@@ -1,9 +1,15 @@
 using Amazon.Runtime;
 using Amazon.S3;
+using MotionControl.Storage.Tests.TestSupport;
 
 namespace MotionControl.Storage.Tests.Servers;
 
-/// <summary>s3rver on 127.0.0.1 (one per test collection). s3rver accepts the fixed development keys <c>S3RVER</c>/<c>S3RVER</c>.</summary>
+/// <summary>
+/// s3rver on 127.0.0.1 over https (one per test collection), with a certificate made at start and trusted only by the test
+/// clients. TLS because s3rver does not decode <c>aws-chunked</c> bodies, so uploads to it go unchunked with an unsigned
+/// payload (<c>S3MediaUploaderOptions.ChunkedUploads = false</c>), which the AWS SDK sends over https only. s3rver accepts
+/// the fixed development keys <c>S3RVER</c>/<c>S3RVER</c>.
+/// </summary>
 public sealed class S3rverFixture : IAsyncLifetime
 {
     public const string AccessKeyId = "S3RVER";
@@ -12,13 +18,16 @@ public sealed class S3rverFixture : IAsyncLifetime
 
     private NodeServer? _server;
 
-    public Uri ServiceUrl => new($"http://127.0.0.1:{Server.Port}");
+    public Uri ServiceUrl => new($"https://127.0.0.1:{Server.Port}");
 
     private NodeServer Server => _server ?? throw new InvalidOperationException("s3rver is not started.");
 
     public async Task InitializeAsync() =>
         _server = await NodeServer.StartAsync("s3rver", (port, data) =>
-            ["--address", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--directory", data, "--silent"]);
+        {
+            var (certificate, key) = TestCertificates.CreateLoopback(data);
+            return ["--address", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--directory", data, "--silent", "--cert", certificate, "--key", key];
+        });
 
     public async Task DisposeAsync()
     {
@@ -28,9 +37,13 @@ public sealed class S3rverFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A client for assertions (independent of the uploader under test).</summary>
-    public AmazonS3Client Client() => new(new BasicAWSCredentials(AccessKeyId, SecretAccessKey), new AmazonS3Config
+    /// <summary>
+    /// A client configured as <c>S3MediaUploader</c> configures its own for a custom endpoint, over a handler that trusts
+    /// the test certificate (and, when given, records the body as <paramref name="handler"/> does).
+    /// </summary>
+    public AmazonS3Client Client(HttpMessageHandler? handler = null, string accessKeyId = AccessKeyId, string secretAccessKey = SecretAccessKey) => new(new BasicAWSCredentials(accessKeyId, secretAccessKey), new AmazonS3Config
     {
+        HttpClientFactory = new HandlerHttpClientFactory(handler ?? TestCertificates.Handler()),
         ServiceURL = ServiceUrl.AbsoluteUri,
         ForcePathStyle = true,
         AuthenticationRegion = "us-east-1",

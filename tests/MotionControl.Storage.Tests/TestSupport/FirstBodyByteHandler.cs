@@ -7,7 +7,7 @@ namespace MotionControl.Storage.Tests.TestSupport;
 /// been read when the first request body byte went out: proof that the upload streams rather than reading the whole
 /// source first. Also records each request's method and body length.
 /// </summary>
-internal sealed class FirstBodyByteHandler(Func<long> sourceBytesRead) : DelegatingHandler(new SocketsHttpHandler())
+internal sealed class FirstBodyByteHandler(Func<long> sourceBytesRead) : DelegatingHandler(TestCertificates.Handler())
 {
     private long _sourceReadAtFirstBodyByte = -1;
 

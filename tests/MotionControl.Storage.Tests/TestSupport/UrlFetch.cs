@@ -5,7 +5,7 @@ namespace MotionControl.Storage.Tests.TestSupport;
 /// <summary>Fetches a URL the way a vendor would (a plain GET, no credentials) and hashes what arrives.</summary>
 internal static class UrlFetch
 {
-    private static readonly HttpClient Http = new();
+    private static readonly HttpClient Http = new(TestCertificates.Handler());
 
     public static async Task<(byte[] Sha256, long Bytes, string? ContentType)> Sha256Async(Uri url)
     {
