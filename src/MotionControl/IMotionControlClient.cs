@@ -112,7 +112,8 @@ public interface IMotionControlClient : IDisposable
 
     /// <summary>
     /// Asks the client for an object it holds, as <c>Microsoft.Extensions.AI</c> clients do: the vendor client itself
-    /// (<c>KlingClient</c>, ...), its typed vendor API (<c>IKlingApi</c>, ...), its <see cref="MotionControlCapabilities"/>.
+    /// (<c>KlingClient</c>, ...), its typed vendor API (<c>IKlingApi</c>, ...), its <see cref="MotionControlCapabilities"/>,
+    /// its media uploader (<see cref="Media.IMediaUploader"/>, and <see cref="Media.IMediaCleanup"/> when the uploader can delete).
     /// </summary>
     /// <param name="serviceType">The type asked for.</param>
     /// <param name="serviceKey">A key for the object; the SDK's clients hold no keyed objects, so anything but <see langword="null"/> finds nothing.</param>

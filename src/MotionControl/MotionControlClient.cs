@@ -140,6 +140,11 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
                 task = await RecoverAsync(submission, submission.ExternalTaskId, unknown, cancellationToken).ConfigureAwait(false);
             }
 
+            if (media.StagedMedia.Count > 0)
+            {
+                task = task with { StagedMedia = [.. media.StagedMedia] };
+            }
+
             if (request.Model is not null || request.CallbackUrl is not null)
             {
                 // Without either, the wait falls back to the client's model, which is what would be remembered, and
@@ -352,7 +357,13 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             return VendorApi;
         }
 
-        return serviceType.IsInstanceOfType(Capabilities) ? Capabilities : null;
+        if (serviceType.IsInstanceOfType(Capabilities))
+        {
+            return Capabilities;
+        }
+
+        // The media uploader, so that IMediaCleanup (which an uploader may implement) can be found from the client alone.
+        return MediaUploader is not null && serviceType.IsInstanceOfType(MediaUploader) ? MediaUploader : null;
     }
 
     /// <summary>The client type and the vendor host; never credentials.</summary>

@@ -1,11 +1,16 @@
 using MotionControl.Downloads;
+using MotionControl.Media;
 
 namespace MotionControl;
 
 /// <summary>Conveniences over <see cref="IMotionControlClient"/>.</summary>
 public static class MotionControlClientExtensions
 {
-    /// <summary>Submits a request and waits for its result: <see cref="IMotionControlClient.SubmitAsync"/> then <see cref="IMotionControlClient.WaitForCompletionAsync"/>.</summary>
+    /// <summary>
+    /// Submits a request and waits for its result: <see cref="IMotionControlClient.SubmitAsync"/> then
+    /// <see cref="IMotionControlClient.WaitForCompletionAsync"/>. When the task has ended (succeeded, failed or cancelled)
+    /// and the client's media uploader is an <see cref="IMediaCleanup"/>, the media it staged for this task are deleted.
+    /// </summary>
     /// <param name="client">The vendor client.</param>
     /// <param name="request">The job.</param>
     /// <param name="waitOptions">How to wait; <see langword="null"/> uses the client's defaults.</param>
@@ -20,10 +25,50 @@ public static class MotionControlClientExtensions
         var submitted = await client.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
         if (submitted.IsTerminal)
         {
+            await DeleteStagedMediaAsync(client, submitted, cancellationToken).ConfigureAwait(false);
             return submitted.Status == MotionControlTaskStatus.Succeeded ? submitted : throw new MotionControlTaskFailedException(submitted);
         }
 
-        return await client.WaitForCompletionAsync(submitted.Id, waitOptions, cancellationToken).ConfigureAwait(false);
+        MotionControlTask finished;
+        try
+        {
+            finished = await client.WaitForCompletionAsync(submitted.Id, waitOptions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MotionControlTaskFailedException)
+        {
+            // The task ended (failed or cancelled): the vendor needs the staged media no more. A wait that timed out or was
+            // cancelled leaves them, since the task may still be running and fetch them.
+            await DeleteStagedMediaAsync(client, submitted, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+
+        await DeleteStagedMediaAsync(client, submitted, cancellationToken).ConfigureAwait(false);
+        return finished with { StagedMedia = submitted.StagedMedia };
+    }
+
+    /// <summary>
+    /// Deletes what the client's uploader stored for <paramref name="submitted"/>, when the uploader is an
+    /// <see cref="IMediaCleanup"/>. A failed deletion does not fail the task's result: the result is what the caller paid
+    /// for, and the staged object's URL expires anyway; the uploader reports its own failures (its logger).
+    /// </summary>
+    private static async Task DeleteStagedMediaAsync(IMotionControlClient client, MotionControlTask submitted, CancellationToken cancellationToken)
+    {
+        if (submitted.StagedMedia.Count == 0 || client.GetService(typeof(IMediaCleanup)) is not IMediaCleanup cleanup)
+        {
+            return;
+        }
+
+        foreach (var url in submitted.StagedMedia)
+        {
+            try
+            {
+                await cleanup.DeleteAsync(url, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Deliberately swallowed; see the summary.
+            }
+        }
     }
 
     /// <summary>

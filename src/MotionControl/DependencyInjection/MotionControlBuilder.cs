@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MotionControl.Http;
+using MotionControl.Media;
 using MotionControl.Providers;
 using Refit;
 
@@ -188,6 +189,10 @@ public sealed class MotionControlBuilder
         {
             options.CallbackUrl = callbacks.GetCallbackUrl(name);
         }
+
+        // A storage uploader registered in DI (AddAzureBlobMediaUploader, AddS3MediaUploader, or your own IMediaUploader):
+        // one keyed by this registration's name first, else the unkeyed one; options that name an uploader keep theirs.
+        options.MediaUploader ??= services.GetKeyedService<IMediaUploader>(name) ?? services.GetService<IMediaUploader>();
         if (services.GetService<TimeProvider>() is { } time && ReferenceEquals(options.TimeProvider, TimeProvider.System))
         {
             options.TimeProvider = time;

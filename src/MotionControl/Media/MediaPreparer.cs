@@ -18,11 +18,15 @@ internal sealed class MediaPreparer
     private readonly string _placeholderPrefix = $"__mc_media_{Guid.NewGuid():N}_";
     private readonly List<MediaPayload> _payloads = [];
     private readonly List<StreamMediaSource> _oneShotStreams = [];
+    private readonly List<Uri> _staged = [];
 
     public MediaPreparer(IMediaUploader? uploader)
     {
         _uploader = uploader;
     }
+
+    /// <summary>The URLs of what the uploader stored for this submission, without their query (see <see cref="MotionControlTask.StagedMedia"/>).</summary>
+    public IReadOnlyList<Uri> StagedMedia => _staged;
 
     /// <summary>The inline media registered so far.</summary>
     public IReadOnlyList<MediaPayload> Payloads => _payloads;
@@ -164,6 +168,9 @@ internal sealed class MediaPreparer
                     $"The media uploader returned {Describe(uri)} for the {field}; it must return an absolute http(s) URL the vendor can fetch.");
             }
 
+            // Kept without the query: a pre-signed URL's signature is a credential, and the task carrying this list may be
+            // printed or stored; the object's address is all a cleanup needs.
+            _staged.Add(new Uri(uri.GetLeftPart(UriPartial.Path)));
             return uri.AbsoluteUri;
         }
     }

@@ -57,6 +57,9 @@ internal readonly struct PreparedMedia(string image, string video, MediaPreparer
 
     public string Video { get; } = video;
 
+    /// <summary>What the uploader stored for this submission (URLs without their query); none for URLs given by the caller.</summary>
+    public IReadOnlyList<Uri> StagedMedia => preparer is null ? [] : preparer.StagedMedia;
+
     /// <summary>Builds one attempt's body from the JSON: the JSON alone for URLs (one shared delegate), else the preparer's streaming content.</summary>
     public Func<ReadOnlyMemory<byte>, HttpContent> CreateContent => preparer is null ? WireBody.Content : preparer.CreateContent;
 

@@ -67,6 +67,14 @@ public sealed record MotionControlTask
         init => RawJson = value is { } element ? LazyJson.FromElement(element) : null;
     }
 
+    /// <summary>
+    /// The storage URLs, without their query (no signature), of the local media this client's <see cref="Media.IMediaUploader"/>
+    /// stored for this submission. Set on the task <c>SubmitAsync</c> returns (and the one <c>GenerateAsync</c> returns, by
+    /// then deleted), empty on tasks read later. When the uploader is also an <see cref="Media.IMediaCleanup"/>, pass each
+    /// to its <c>DeleteAsync</c> once the task has ended (<c>GenerateAsync</c> does).
+    /// </summary>
+    public IReadOnlyList<Uri> StagedMedia { get; init; } = [];
+
     /// <summary>The reply's JSON as the SDK keeps it (unparsed until <see cref="Raw"/> is read).</summary>
     internal LazyJson? RawJson { get; init; }
 
