@@ -110,7 +110,10 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
 
     private string? ConfiguredModel { get; }
 
-    /// <summary>The callback URL of requests that set none (<see cref="MotionControlClientOptions.CallbackUrl"/>), for vendors with one.</summary>
+    /// <summary>
+    /// The callback URL of requests that set none (<see cref="MotionControlClientOptions.CallbackUrl"/>), for vendors with
+    /// one; sent only to vendors whose callbacks the SDK reads (not fal's yet, whose endpoint would refuse them).
+    /// </summary>
     private Uri? DefaultCallbackUrl { get; }
 
     /// <inheritdoc />
@@ -118,7 +121,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         using var activity = MotionControlTelemetry.Start("motioncontrol.submit", ProviderName);
-        if (request.CallbackUrl is null && DefaultCallbackUrl is not null)
+        if (request.CallbackUrl is null && DefaultCallbackUrl is not null && Tasks.ReadsCallbacks)
         {
             request = request with { CallbackUrl = DefaultCallbackUrl };
         }

@@ -44,6 +44,9 @@ internal interface IVendorTasks
         throw new NotSupportedException("This vendor has no endpoint to cancel a task.");
 
     /// <summary>Reads the body the vendor POSTs to a callback URL into the task it describes (no verification, no call).</summary>
+    /// <summary>True when <see cref="ParseCallback"/> reads this vendor's callbacks (then a default callback URL is sent).</summary>
+    bool ReadsCallbacks => false;
+
     MotionControlTask ParseCallback(ReadOnlySpan<byte> body) =>
         throw new NotSupportedException("The SDK does not read this vendor's callback body.");
 

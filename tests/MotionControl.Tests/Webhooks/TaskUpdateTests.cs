@@ -133,17 +133,19 @@ public sealed class TaskUpdateTests
         Assert.Equal([hook.AbsoluteUri, own.AbsoluteUri], creates);
     }
 
-    [Fact]
-    public async Task A_vendor_without_callbacks_ignores_the_default_callback_url()
+    [Theory]
+    [InlineData(MotionControlProviders.Vydra)] // no callback field
+    [InlineData(MotionControlProviders.Fal)] // a callback field, but a webhook body the SDK does not read yet
+    public async Task A_vendor_whose_callbacks_the_sdk_does_not_read_gets_no_default_callback_url(string provider)
     {
         await using var emulator = await MotionControlEmulator.StartAsync();
-        using var client = VendorTestBed.CreateClient(MotionControlProviders.Vydra, emulator, o => o.CallbackUrl = new Uri("https://app.example.com/hooks/vydra"));
+        using var client = VendorTestBed.CreateClient(provider, emulator, o => o.CallbackUrl = new Uri("https://app.example.com/hooks/" + provider));
 
-        var task = await client.SubmitAsync(VendorTestBed.DefaultRequest(MotionControlProviders.Vydra));
+        var task = await client.SubmitAsync(VendorTestBed.DefaultRequest(provider));
 
         Assert.False(string.IsNullOrEmpty(task.Id));
         var create = Assert.Single(emulator.Requests, r => r.Operation == EmulatorOperation.Create);
-        Assert.DoesNotContain("app.example.com", create.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("app.example.com", create.Body + create.Query, StringComparison.Ordinal);
     }
 
     [Theory]

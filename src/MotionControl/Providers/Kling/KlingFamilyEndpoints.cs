@@ -178,6 +178,9 @@ internal sealed class KlingFamilyEndpoints<TRoutes> : IPowerTokensApi, IVendorTa
     }
 
     /// <inheritdoc />
+    public bool ReadsCallbacks => true;
+
+    /// <inheritdoc />
     public MotionControlTask ParseCallback(ReadOnlySpan<byte> body) =>
         KlingCallbacks.Parse(_transport.ProviderName, body, _reportUnknownStatus, _transport.Redactor);
 

@@ -49,6 +49,9 @@ internal sealed class ModelsLabTasks(ModelsLabEndpoints api, VendorTaskContext c
     }
 
     /// <inheritdoc />
+    public bool ReadsCallbacks => true;
+
+    /// <inheritdoc />
     /// <remarks>ModelsLab POSTs the same object as its fetch reply to the <c>webhook</c> URL, unsigned.</remarks>
     public MotionControlTask ParseCallback(ReadOnlySpan<byte> body)
     {

@@ -78,6 +78,9 @@ internal sealed class ReplicateTasks(ReplicateEndpoints api, VendorTaskContext c
     }
 
     /// <inheritdoc />
+    public bool ReadsCallbacks => true;
+
+    /// <inheritdoc />
     /// <remarks>Replicate's webhook body is the prediction object, as a read returns it (https://replicate.com/docs/topics/webhooks).</remarks>
     public MotionControlTask ParseCallback(ReadOnlySpan<byte> body)
     {

@@ -331,6 +331,9 @@ internal sealed class KlingV2Endpoints : IVendorTasks
     }
 
     /// <inheritdoc />
+    public bool ReadsCallbacks => true;
+
+    /// <inheritdoc />
     public MotionControlTask ParseCallback(ReadOnlySpan<byte> body) =>
         KlingCallbacks.Parse(_context.ProviderName, body, _context.ReportUnknownStatus, _context.Redactor);
 
