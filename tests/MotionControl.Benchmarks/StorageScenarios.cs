@@ -81,7 +81,7 @@ internal static class StorageScenarios
         var peak = before;
         var nextSample = 0L;
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        await using var source = new SamplingStream(file, read =>
+        await using var source = new MotionControl.Storage.Tests.TestSupport.CountingStream(file, read =>
         {
             if (read >= nextSample)
             {
@@ -110,48 +110,5 @@ internal static class StorageScenarios
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
         file.SetLength(mb * 1_000_000L);
         return path;
-    }
-
-    /// <summary>Reports the total bytes read after each read.</summary>
-    private sealed class SamplingStream(Stream inner, Action<long> onRead) : Stream
-    {
-        private long _read;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => inner.CanSeek;
-
-        public override bool CanWrite => false;
-
-        public override long Length => inner.Length;
-
-        public override long Position { get => inner.Position; set => inner.Position = value; }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-        public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Count(await inner.ReadAsync(buffer, cancellationToken));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        private int Count(int read)
-        {
-            _read += read;
-            onRead(_read);
-            return read;
-        }
     }
 }

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MotionControl.Media;
 using MotionControl.Storage.AzureBlobs;
@@ -38,15 +36,6 @@ public static class AzureBlobMotionControlBuilderExtensions
         return Add(builder, section is IConfigurationSection s ? s.Path : "AzureBlobs", options => options.Bind(section));
     }
 
-    private static MotionControlBuilder Add(MotionControlBuilder builder, string sectionPath, Action<OptionsBuilder<AzureBlobMediaUploaderOptions>> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        configure(services.AddOptions<AzureBlobMediaUploaderOptions>());
-        services.AddOptions<AzureBlobMediaUploaderOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureBlobMediaUploaderOptions>>(new AzureBlobMediaUploaderOptionsValidator(sectionPath)));
-        services.TryAddSingleton(sp => new AzureBlobMediaUploader(sp.GetRequiredService<IOptions<AzureBlobMediaUploaderOptions>>().Value, sp.GetService<ILoggerFactory>()));
-        services.AddSingleton<IMediaUploader>(sp => sp.GetRequiredService<AzureBlobMediaUploader>());
-        return builder;
-    }
+    private static MotionControlBuilder Add(MotionControlBuilder builder, string sectionPath, Action<OptionsBuilder<AzureBlobMediaUploaderOptions>> configure) =>
+        Storage.UploaderRegistration.Add<AzureBlobMediaUploaderOptions, AzureBlobMediaUploader>(builder, configure, new AzureBlobMediaUploaderOptionsValidator(sectionPath), static (options, logging) => new AzureBlobMediaUploader(options, logging));
 }

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MotionControl.Media;
 using MotionControl.Storage.S3;
@@ -38,15 +36,6 @@ public static class S3MotionControlBuilderExtensions
         return Add(builder, section is IConfigurationSection s ? s.Path : "S3", options => options.Bind(section));
     }
 
-    private static MotionControlBuilder Add(MotionControlBuilder builder, string sectionPath, Action<OptionsBuilder<S3MediaUploaderOptions>> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        configure(services.AddOptions<S3MediaUploaderOptions>());
-        services.AddOptions<S3MediaUploaderOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<S3MediaUploaderOptions>>(new S3MediaUploaderOptionsValidator(sectionPath)));
-        services.TryAddSingleton(sp => new S3MediaUploader(sp.GetRequiredService<IOptions<S3MediaUploaderOptions>>().Value, sp.GetService<ILoggerFactory>()));
-        services.AddSingleton<IMediaUploader>(sp => sp.GetRequiredService<S3MediaUploader>());
-        return builder;
-    }
+    private static MotionControlBuilder Add(MotionControlBuilder builder, string sectionPath, Action<OptionsBuilder<S3MediaUploaderOptions>> configure) =>
+        Storage.UploaderRegistration.Add<S3MediaUploaderOptions, S3MediaUploader>(builder, configure, new S3MediaUploaderOptionsValidator(sectionPath), static (options, logging) => new S3MediaUploader(options, logging));
 }

@@ -1,7 +1,10 @@
 namespace MotionControl.Storage.Tests.TestSupport;
 
-/// <summary>A read-only, seekable wrapper that counts what a reader pulls: total bytes and the largest single read.</summary>
-internal sealed class CountingStream(Stream inner) : Stream
+/// <summary>
+/// A read-only, seekable wrapper that counts what a reader pulls: total bytes and the largest single read; it also tells
+/// <c>onRead</c> the total after each read (the storage benchmark samples memory from there).
+/// </summary>
+internal sealed class CountingStream(Stream inner, Action<long>? onRead = null) : Stream
 {
     private long _bytesRead;
     private int _largestRead;
@@ -52,7 +55,8 @@ internal sealed class CountingStream(Stream inner) : Stream
 
     private int Count(int read)
     {
-        Interlocked.Add(ref _bytesRead, read);
+        var total = Interlocked.Add(ref _bytesRead, read);
+        onRead?.Invoke(total);
         int seen;
         while (read > (seen = Volatile.Read(ref _largestRead)) && Interlocked.CompareExchange(ref _largestRead, read, seen) != seen)
         {
