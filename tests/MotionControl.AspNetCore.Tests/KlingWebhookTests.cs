@@ -272,5 +272,9 @@ public sealed class KlingWebhookTests
 
         Assert.Contains("'modelslab', whose vendor does not sign", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(VectorSecret, error.Message, StringComparison.Ordinal);
+
+        var options = new MotionControlWebhookOptions { PublicBaseUrl = new Uri("https://api.example.com/") };
+        options.SigningSecrets["kling"] = VectorSecret;
+        Assert.Equal("MotionControlWebhookOptions(https://api.example.com/, secrets for: kling)", options.ToString());
     }
 }

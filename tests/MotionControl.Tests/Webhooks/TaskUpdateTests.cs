@@ -1,4 +1,8 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MotionControl.Providers.Kling;
 using MotionControl.Testing;
 using MotionControl.Tests.Polling;
 
@@ -159,6 +163,25 @@ public sealed class TaskUpdateTests
         var error = Assert.Throws<ArgumentException>(() => VendorTestBed.Construct(options));
 
         Assert.Contains("CallbackUrl must be an absolute http or https URL.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CallbackUrl_and_CallbackPollInterval_bind_from_configuration_and_a_bad_url_names_its_path()
+    {
+        static IServiceProvider Build(string callbackUrl) =>
+            new ServiceCollection().AddMotionControl(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Kling:ApiKey"] = "configured-kling-key",
+                ["Kling:CallbackUrl"] = callbackUrl,
+                ["Kling:WaitOptions:CallbackPollInterval"] = "00:05:00",
+            }).Build()).AddKling().Services.BuildServiceProvider();
+
+        var options = Build("https://app.example.com/hooks/kling").GetRequiredService<IOptionsMonitor<KlingOptions>>().Get(MotionControlProviders.Kling);
+        var error = Assert.ThrowsAny<Exception>(() => Build("not a url").GetRequiredService<IOptionsMonitor<KlingOptions>>().Get(MotionControlProviders.Kling));
+
+        Assert.Equal(new Uri("https://app.example.com/hooks/kling"), options.CallbackUrl);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.WaitOptions.CallbackPollInterval);
+        Assert.Contains("Kling:CallbackUrl", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
