@@ -1,8 +1,10 @@
 // The code quoted by README.md and docs/*.md. It is compiled in CI so the documentation cannot rot; it need not run.
 // Each method's body between "// snippet:" and "// end" is what the docs show.
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MotionControl;
+using MotionControl.AspNetCore;
 using MotionControl.Providers.AimlApi;
 using MotionControl.Providers.Fal;
 using MotionControl.Providers.Kling;
@@ -31,6 +33,35 @@ internal static class Snippets
         });
         Console.WriteLine(task.Videos[0].Url);
         // end
+    }
+
+    public static void WebhookEndpoint(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        // snippet: webhook-endpoint
+        builder.Services.AddMotionControl(builder.Configuration.GetSection("MotionControl"))
+            .AddWebhooks(o =>
+            {
+                o.PublicBaseUrl = new Uri("https://api.example.com/");          // how vendors reach this app
+                o.SigningSecrets["kling"] = builder.Configuration["Kling:WebhookSecret"]!;   // "whsec_…", from Kling's console
+            });
+        builder.Services.AddScoped<IMotionControlWebhookHandler, JobFinished>();   // yours: called once per event
+
+        var app = builder.Build();
+        app.MapMotionControlWebhooks("/hooks/motion-control");   // POST /hooks/motion-control/{registration}
+        // end
+        app.Run();
+    }
+
+    /// <summary>A webhook handler of the kind the webhooks page registers.</summary>
+    private sealed class JobFinished : IMotionControlWebhookHandler
+    {
+        public Task HandleAsync(MotionControlTask task, CancellationToken cancellationToken)
+        {
+            Console.WriteLine($"{task.Id}: {task.Status}");
+            return Task.CompletedTask;
+        }
     }
 
     public static void DependencyInjection(IServiceCollection services, IConfiguration configuration)
