@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MotionControl.Diagnostics;
@@ -191,21 +190,11 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
     public async IAsyncEnumerable<MotionControlTask> WatchAsync(string taskId, MotionControlWaitOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
-        var changes = Channel.CreateUnbounded<MotionControlTask>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var run = PumpAsync(taskId, options ?? DefaultWaitOptions, changes.Writer, stop.Token);
-        try
+
+        // The wait loop itself, stepped as the consumer asks: stopping early ends it (WaitForCompletionAsync is its last item).
+        await foreach (var task in _poller.WatchAsync(taskId, options ?? DefaultWaitOptions, cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var task in changes.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                yield return task;
-            }
-        }
-        finally
-        {
-            // The consumer may stop early: end the poll loop with it.
-            await stop.CancelAsync().ConfigureAwait(false);
-            await run.ConfigureAwait(false);
+            yield return task;
         }
     }
 
@@ -445,20 +434,6 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
             {
                 yield break;
             }
-        }
-    }
-
-    private async Task PumpAsync(string taskId, MotionControlWaitOptions options, ChannelWriter<MotionControlTask> writer, CancellationToken cancellationToken)
-    {
-        await Task.Yield();
-        try
-        {
-            await _poller.RunAsync(taskId, options, task => writer.TryWrite(task), cancellationToken).ConfigureAwait(false);
-            writer.TryComplete();
-        }
-        catch (Exception ex)
-        {
-            writer.TryComplete(ex);
         }
     }
 

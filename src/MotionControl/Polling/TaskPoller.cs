@@ -50,104 +50,189 @@ internal sealed class TaskPoller
     /// <exception cref="MotionControlWaitTimeoutException">The deadline passed first.</exception>
     public async Task<MotionControlTask> RunAsync(string taskId, MotionControlWaitOptions options, Action<MotionControlTask>? onChange, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
-        WaitOptionsValidator.ThrowIfInvalid(options);
-        using var activity = MotionControlTelemetry.Start("motioncontrol.wait", providerName, taskId);
-        var state = new WaitState(this, taskId, options, onChange);
-        var started = time.GetTimestamp();
-        var outcome = "failed";
-
-        // The deadline is a timer on the injected clock (no upper limit, unlike Polly's timeout strategy, which takes at
-        // most a day): it cancels the sleep or the request in flight, and the wait then ends as timed out.
-        using var deadline = options.Timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(options.Timeout, time);
-        using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        state.Deadline = options.Timeout == Timeout.InfiniteTimeSpan ? null : time.GetUtcNow() + options.Timeout;
-        using var updates = this.updates.Subscribe(taskId);
-        state.CallbackFloor = options.CallbackPollInterval > TimeSpan.Zero && expectsCallback(taskId) ? options.CallbackPollInterval : TimeSpan.Zero;
-        try
+        using var run = new WaitRun(this, taskId, options, cancellationToken);
+        while (true)
         {
-            var task = await LoopAsync(state, updates, linked?.Token ?? cancellationToken).ConfigureAwait(false);
-            outcome = task.Status.ToString().ToLowerInvariant();
-            if (task.Status == MotionControlTaskStatus.Succeeded && state.Schedule.ObservedDuration is { } took)
+            var (task, done) = await run.NextAsync().ConfigureAwait(false);
+            onChange?.Invoke(task);
+            if (done)
             {
-                Estimate.Record(took);
+                return task;
             }
-
-            MotionControlTelemetry.Complete(activity, task);
-            if (task.Charge is { } charge)
-            {
-                MotionControlLog.TaskCharged(logger, providerName, task.Id, task.Status, charge.Amount, charge.Unit, charge.Source);
-                MotionControlMetrics.RecordCharge(providerName, modelOf(task.Id), charge);
-            }
-
-            return task;
-        }
-        catch (OperationCanceledException) when (deadline is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
-        {
-            outcome = "timeout";
-            var timeout = new MotionControlWaitTimeoutException(providerName, taskId, options.Timeout, state.LastTask);
-            MotionControlTelemetry.Fail(activity, timeout);
-            throw timeout;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            outcome = "canceled";
-            throw;
-        }
-        catch (Exception ex)
-        {
-            MotionControlTelemetry.Fail(activity, ex);
-            throw;
-        }
-        finally
-        {
-            var elapsed = time.GetElapsedTime(started);
-            MotionControlLog.WaitEnded(logger, providerName, taskId, outcome, elapsed.TotalMilliseconds, state.Polls);
-            MotionControlMetrics.RecordWait(providerName, outcome, state.Polls, elapsed);
         }
     }
 
     /// <summary>
-    /// Looks at the task until it is terminal: a poll, or an update a callback delivered (<see cref="TaskUpdates"/>), then a
-    /// sleep as <see cref="PollSchedule"/> says, cut short by the next update. A transient read failure keeps the wait
-    /// going; anything else ends it. Written out rather than as a Polly retry-on-result (as it was): a retry's delay
-    /// cannot be cut short by an event, and a wait must wake when its task's callback arrives.
+    /// The wait as a sequence: the task each time it changes, the terminal task last. This is the loop itself (each item is
+    /// computed when it is asked for), not a pump into a channel; stopping early ends the wait at once.
     /// </summary>
-    private async Task<MotionControlTask> LoopAsync(WaitState state, TaskUpdates.Subscription updates, CancellationToken cancellationToken)
+    /// <exception cref="MotionControlWaitTimeoutException">The deadline passed first.</exception>
+    public async IAsyncEnumerable<MotionControlTask> WatchAsync(string taskId, MotionControlWaitOptions options, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        using var run = new WaitRun(this, taskId, options, cancellationToken);
         while (true)
         {
-            MotionControlTask? task = null;
-            Exception? failure = null;
-            if (updates.TryTake(out var pushed))
+            var (task, done) = await run.NextAsync().ConfigureAwait(false);
+            yield return task;
+            if (done)
             {
-                task = state.Accept(pushed, polled: false);
+                yield break;
             }
-            else
-            {
-                try
-                {
-                    task = await state.PollAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (MotionControlException ex) when (ex.IsTransient)
-                {
-                    failure = ex;
-                }
-            }
-
-            if (task is { IsTerminal: true })
-            {
-                return task;
-            }
-
-            var next = state.Schedule.Next(task, failure);
-            var delay = state.BeforeDeadline(failure is null && next < state.CallbackFloor ? state.CallbackFloor : next);
-            state.LogNextPoll(delay);
-            await updates.SleepAsync(delay, time, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private sealed class WaitState(TaskPoller poller, string taskId, MotionControlWaitOptions options, Action<MotionControlTask>? onChange)
+    /// <summary>
+    /// One wait in progress: its deadline, its subscription to callback updates, its span, and the loop, stepped from one
+    /// change of the task to the next (<see cref="NextAsync"/>), so <see cref="WatchAsync"/> can be the loop without a
+    /// <c>yield</c> inside a <c>try</c>/<c>catch</c>. Disposing it ends the wait (logged and measured once).
+    /// </summary>
+    private sealed class WaitRun : IDisposable
+    {
+        private readonly TaskPoller _poller;
+        private readonly string _taskId;
+        private readonly MotionControlWaitOptions _options;
+        private readonly CancellationToken _cancellationToken;
+        private readonly System.Diagnostics.Activity? _activity;
+        private readonly WaitState _state;
+        private readonly long _started;
+        private readonly CancellationTokenSource? _deadline;
+        private readonly CancellationTokenSource? _linked;
+        private readonly TaskUpdates.Subscription _updates;
+        private TimeSpan? _sleep;
+
+        // Until the wait ends otherwise, a wait left by its consumer (a WatchAsync stopped early) counts as cancelled.
+        private string _outcome = "canceled";
+
+        public WaitRun(TaskPoller poller, string taskId, MotionControlWaitOptions options, CancellationToken cancellationToken)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
+            WaitOptionsValidator.ThrowIfInvalid(options);
+            _poller = poller;
+            _taskId = taskId;
+            _options = options;
+            _cancellationToken = cancellationToken;
+            _activity = MotionControlTelemetry.Start("motioncontrol.wait", poller.providerName, taskId);
+            _state = new WaitState(poller, taskId, options);
+            _started = poller.time.GetTimestamp();
+
+            // The deadline is a timer on the injected clock (no upper limit, unlike Polly's timeout strategy, which takes at
+            // most a day): it cancels the sleep or the request in flight, and the wait then ends as timed out.
+            _deadline = options.Timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(options.Timeout, poller.time);
+            _linked = _deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _deadline.Token);
+            _state.Deadline = _deadline is null ? null : poller.time.GetUtcNow() + options.Timeout;
+            _updates = poller.updates.Subscribe(taskId);
+            _state.CallbackFloor = options.CallbackPollInterval > TimeSpan.Zero && poller.expectsCallback(taskId) ? options.CallbackPollInterval : TimeSpan.Zero;
+        }
+
+        /// <summary>
+        /// Runs the loop until the task changes (or ends): a poll, or an update a callback delivered (<see cref="TaskUpdates"/>),
+        /// then a sleep as <see cref="PollSchedule"/> says, cut short by the next update. A transient read failure keeps the
+        /// wait going; anything else ends it. Written out rather than as a Polly retry-on-result (as it was): a retry's
+        /// delay cannot be cut short by an event, and a wait must wake when its task's callback arrives.
+        /// </summary>
+        public async Task<(MotionControlTask Task, bool Done)> NextAsync()
+        {
+            // Polls and sleeps belong to the wait's span, whichever context asks for the next change.
+            if (_activity is not null)
+            {
+                System.Diagnostics.Activity.Current = _activity;
+            }
+
+            var token = _linked?.Token ?? _cancellationToken;
+            try
+            {
+                while (true)
+                {
+                    if (_sleep is { } delay)
+                    {
+                        _sleep = null;
+                        await _updates.SleepAsync(delay, _poller.time, token).ConfigureAwait(false);
+                    }
+
+                    MotionControlTask? task = null;
+                    Exception? failure = null;
+                    var changed = false;
+                    if (_updates.TryTake(out var pushed))
+                    {
+                        (task, changed) = _state.Accept(pushed, polled: false);
+                    }
+                    else
+                    {
+                        try
+                        {
+                            (task, changed) = await _state.PollAsync(token).ConfigureAwait(false);
+                        }
+                        catch (MotionControlException ex) when (ex.IsTransient)
+                        {
+                            failure = ex;
+                        }
+                    }
+
+                    if (task is { IsTerminal: true })
+                    {
+                        End(task);
+                        return (task, true);
+                    }
+
+                    var next = _state.Schedule.Next(task, failure);
+                    var sleep = _state.BeforeDeadline(failure is null && next < _state.CallbackFloor ? _state.CallbackFloor : next);
+                    _state.LogNextPoll(sleep);
+                    _sleep = sleep;
+                    if (changed)
+                    {
+                        return (task!, false);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (_deadline is { IsCancellationRequested: true } && !_cancellationToken.IsCancellationRequested)
+            {
+                _outcome = "timeout";
+                var timeout = new MotionControlWaitTimeoutException(_poller.providerName, _taskId, _options.Timeout, _state.LastTask);
+                MotionControlTelemetry.Fail(_activity, timeout);
+                throw timeout;
+            }
+            catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
+            {
+                _outcome = "canceled";
+                throw;
+            }
+            catch (Exception ex)
+            {
+                _outcome = "failed";
+                MotionControlTelemetry.Fail(_activity, ex);
+                throw;
+            }
+        }
+
+        public void Dispose()
+        {
+            var elapsed = _poller.time.GetElapsedTime(_started);
+            MotionControlLog.WaitEnded(_poller.logger, _poller.providerName, _taskId, _outcome, elapsed.TotalMilliseconds, _state.Polls);
+            MotionControlMetrics.RecordWait(_poller.providerName, _outcome, _state.Polls, elapsed);
+            _updates.Dispose();
+            _linked?.Dispose();
+            _deadline?.Dispose();
+            _activity?.Dispose();
+        }
+
+        private void End(MotionControlTask task)
+        {
+            _outcome = task.Status.ToString().ToLowerInvariant();
+            if (task.Status == MotionControlTaskStatus.Succeeded && _state.Schedule.ObservedDuration is { } took)
+            {
+                _poller.Estimate.Record(took);
+            }
+
+            MotionControlTelemetry.Complete(_activity, task);
+            if (task.Charge is { } charge)
+            {
+                MotionControlLog.TaskCharged(_poller.logger, _poller.providerName, task.Id, task.Status, charge.Amount, charge.Unit, charge.Source);
+                MotionControlMetrics.RecordCharge(_poller.providerName, _poller.modelOf(task.Id), charge);
+            }
+        }
+    }
+
+    private sealed class WaitState(TaskPoller poller, string taskId, MotionControlWaitOptions options)
     {
         public PollSchedule Schedule { get; } = new(options, poller.time, options.ExpectedDuration ?? poller.Estimate.Current);
 
@@ -194,7 +279,7 @@ internal sealed class TaskPoller
 
         private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-        public async ValueTask<MotionControlTask> PollAsync(CancellationToken cancellationToken)
+        public async ValueTask<(MotionControlTask Task, bool Changed)> PollAsync(CancellationToken cancellationToken)
         {
             Polls++;
             using var activity = MotionControlTelemetry.Start("motioncontrol.poll", poller.providerName, taskId);
@@ -213,8 +298,8 @@ internal sealed class TaskPoller
             return Accept(task, polled: true);
         }
 
-        /// <summary>Takes <paramref name="task"/> as the latest look at the task: from a poll, or delivered by a callback.</summary>
-        public MotionControlTask Accept(MotionControlTask task, bool polled)
+        /// <summary>Takes <paramref name="task"/> as the latest look at the task (from a poll, or delivered by a callback); says whether it changed.</summary>
+        public (MotionControlTask Task, bool Changed) Accept(MotionControlTask task, bool polled)
         {
             if (!polled)
             {
@@ -231,11 +316,11 @@ internal sealed class TaskPoller
                     MotionControlLog.StatusChanged(poller.logger, poller.providerName, task.Id, task.Status, task.VendorStatus);
                 }
 
-                onChange?.Invoke(task);
                 options.Progress?.Report(task);
+                return (task, true);
             }
 
-            return task;
+            return (task, false);
         }
 
         public void LogNextPoll(TimeSpan delay)
