@@ -60,6 +60,19 @@ public sealed class EmulatorAccount
     /// </summary>
     public string? KlingWebhookSecret { get; init; }
 
+    /// <summary>
+    /// Gets the secret (<c>whsec_</c> and Base64) Replicate signs this account's webhooks with (Standard Webhooks), or null:
+    /// then its webhooks carry no signature headers.
+    /// </summary>
+    public string? ReplicateWebhookSecret { get; init; }
+
+    /// <summary>Gets the secret this account's callbacks from <paramref name="provider"/> are signed with, or null.</summary>
+    internal string? WebhookSecretFor(string provider) => provider switch
+    {
+        EmulatorProviders.Replicate => ReplicateWebhookSecret,
+        _ => KlingWebhookSecret,
+    };
+
     /// <summary>Returns the type and the account's name only, so keys never end up in test output by accident.</summary>
     /// <returns>For example <c>EmulatorAccount eu</c>.</returns>
     public override string ToString() => $"{nameof(EmulatorAccount)} {Name}";
@@ -79,5 +92,5 @@ public sealed class EmulatorAccount
 
     /// <summary>Gets every key the account holds, for the request log's redaction.</summary>
     internal IEnumerable<string?> AllKeys() =>
-        [KlingAccessKey, KlingSecretKey, KlingApiKey, PowerTokensApiKey, ModelsLabApiKey, AimlApiKey, VydraApiKey, ReplicateApiKey, FalApiKey, KlingWebhookSecret];
+        [KlingAccessKey, KlingSecretKey, KlingApiKey, PowerTokensApiKey, ModelsLabApiKey, AimlApiKey, VydraApiKey, ReplicateApiKey, FalApiKey, KlingWebhookSecret, ReplicateWebhookSecret];
 }

@@ -48,6 +48,13 @@ public sealed class EmulatorCredentials
     public string? KlingWebhookSecret { get; init; } = "whsec_ZW11bGF0b3Ita2xpbmctd2ViaG9vay1zZWNyZXQ=";
 
     /// <summary>
+    /// Gets the secret Replicate signs the default account's webhooks with (Standard Webhooks: <c>whsec_</c> and the Base64
+    /// of the key), as Replicate's <c>GET /v1/webhooks/default/secret</c> returns it; give the same value to your webhook
+    /// receiver. Null sends them unsigned.
+    /// </summary>
+    public string? ReplicateWebhookSecret { get; init; } = "whsec_ZW11bGF0b3ItcmVwbGljYXRlLXdlYmhvb2stc2VjcmV0";
+
+    /// <summary>
     /// Gets more accounts the emulator accepts besides the default one; empty by default. Names must be unique and
     /// not <see cref="DefaultAccountName"/>, each account must hold at least one key (a Kling access key and secret
     /// key go together), and no key may be shared by two accounts at the same vendor.
@@ -72,5 +79,6 @@ public sealed class EmulatorCredentials
         ReplicateApiKey = ReplicateApiKey,
         FalApiKey = FalApiKey,
         KlingWebhookSecret = KlingWebhookSecret,
+        ReplicateWebhookSecret = ReplicateWebhookSecret,
     };
 }

@@ -111,7 +111,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
 
     /// <summary>
     /// The callback URL of requests that set none (<see cref="MotionControlClientOptions.CallbackUrl"/>), for vendors with
-    /// one; sent only to vendors whose callbacks the SDK reads (not fal's yet, whose endpoint would refuse them).
+    /// one; sent only to vendors whose callbacks the SDK reads (an endpoint would refuse the others' bodies).
     /// </summary>
     private Uri? DefaultCallbackUrl { get; }
 

@@ -40,7 +40,7 @@ public abstract class MotionControlClientOptions
     /// <summary>
     /// Where the vendor calls back when a request sets no <see cref="MotionControlRequest.CallbackUrl"/>, for vendors with
     /// a callback field (<see cref="MotionControlCapabilities.SupportsCallback"/>) whose callbacks the SDK reads (Kling,
-    /// PowerTokens, ModelsLab, Replicate; not fal yet); ignored for the others. Default none.
+    /// PowerTokens, ModelsLab, Replicate, fal); ignored for the others. Default none.
     /// <c>MotionControl.AspNetCore</c>'s <c>AddWebhooks</c> sets it for each registration to its webhook endpoint.
     /// </summary>
     public Uri? CallbackUrl { get; set; }

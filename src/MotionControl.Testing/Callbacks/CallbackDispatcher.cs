@@ -8,8 +8,8 @@ namespace MotionControl.Testing;
 
 /// <summary>
 /// Sends each task's callback as its vendor does: when the task ends, to the callback URL of its create request
-/// (loopback addresses only), Kling's signed with the account's Standard Webhooks secret, ModelsLab's and PowerTokens'
-/// unsigned; with the scripted duplicates, delays and broken signatures of <see cref="EmulatorCallbackScript"/>.
+/// (loopback addresses only), Kling's and Replicate's signed with the account's Standard Webhooks secret, ModelsLab's,
+/// PowerTokens' and fal's unsigned; with the scripted duplicates, delays and broken signatures of <see cref="EmulatorCallbackScript"/>.
 /// </summary>
 /// <remarks>
 /// The signature is made here rather than with a library: the emulator must also make wrong and stale signatures on
@@ -172,7 +172,7 @@ internal sealed class CallbackDispatcher : IAsyncDisposable
     {
         var body = record.CallbackBody!(record, observation).ToJsonString();
         var bytes = Encoding.UTF8.GetBytes(body);
-        var secret = record.SignsCallbacks ? _state.Accounts.All.FirstOrDefault(a => a.Name == record.Account)?.KlingWebhookSecret : null;
+        var secret = record.SignsCallbacks ? _state.Accounts.All.FirstOrDefault(a => a.Name == record.Account)?.WebhookSecretFor(record.Provider) : null;
         string? id = null;
         string? timestamp = null;
         string? signature = null;

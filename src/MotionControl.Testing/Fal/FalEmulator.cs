@@ -244,6 +244,10 @@ internal sealed class FalEmulator : IErrorDialect, IAccountIdentifier
             call.RecordedBody);
         _state.Tasks.For(EmulatorProviders.Fal).TryAdd(record);
 
+        // fal posts the outcome to the fal_webhook query's URL when the request ends, unsigned here (fal signs with
+        // ED25519 keys the emulator does not model).
+        _state.Callbacks.Track(record, call.Query("fal_webhook"), WebhookBody, signed: false);
+
         var reply = new JsonObject
         {
             ["status"] = call.StatusWord("IN_QUEUE"),
@@ -329,6 +333,48 @@ internal sealed class FalEmulator : IErrorDialect, IAccountIdentifier
                     ["file_size"] = SampleVideo.Bytes.Length,
                 },
             }),
+        };
+    }
+
+    /// <summary>
+    /// fal's webhook body (https://docs.fal.ai/model-apis/model-endpoints/webhooks): the request ids, <c>OK</c> with the
+    /// result as <c>payload</c>, or <c>ERROR</c> with a message in <c>error</c> and the error body as <c>payload</c>.
+    /// </summary>
+    private JsonObject WebhookBody(EmulatedTaskRecord record, TaskObservation observation)
+    {
+        var (status, error, payload) = observation.Status switch
+        {
+            EmulatedTaskStatus.Succeeded when record.Outcome.VideoCount > 0 => ("OK", null, new JsonObject
+            {
+                ["video"] = new JsonObject
+                {
+                    ["url"] = _state.VideoUrl(EmulatorProviders.Fal, record.Id, 0, watermarked: false),
+                    ["content_type"] = "video/mp4",
+                    ["file_name"] = "output.mp4",
+                    ["file_size"] = SampleVideo.Bytes.Length,
+                },
+            }),
+            EmulatedTaskStatus.Succeeded => ("ERROR", "Invalid status code: 500", new JsonObject { ["detail"] = "The model returned no video" }),
+            EmulatedTaskStatus.Canceled => ("ERROR", "Request was cancelled", new JsonObject { ["detail"] = "Request was cancelled" }),
+            _ => ("ERROR", "Invalid status code: 422", new JsonObject
+            {
+                ["detail"] = new JsonArray(new JsonObject
+                {
+                    ["loc"] = new JsonArray("body", "image_url"),
+                    ["msg"] = record.Outcome.Message ?? "The generation failed",
+                    ["type"] = record.Outcome.Kind == TaskOutcomeKind.ContentPolicyViolation ? "content_policy_violation" : "generation_error",
+                }),
+            }),
+        };
+
+        return new JsonObject
+        {
+            ["request_id"] = record.Id,
+            ["gateway_request_id"] = record.Id,
+            ["status"] = status,
+            ["payload"] = payload,
+            ["error"] = error,
+            ["payload_error"] = null,
         };
     }
 

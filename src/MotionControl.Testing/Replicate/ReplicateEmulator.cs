@@ -187,9 +187,21 @@ internal sealed partial class ReplicateEmulator : IErrorDialect, IAccountIdentif
         _predictions[record.Id] = new Prediction($"{Owner}/{name}", call.Now + cancelAfter);
         _state.Tasks.For(EmulatorProviders.Replicate).TryAdd(record);
 
+        // Replicate posts the prediction to the webhook, signed with the account's secret; the emulator sends the
+        // "completed" event only, so a filter without it gets nothing.
+        _state.Callbacks.Track(
+            record,
+            SendsCompleted(body) ? BodyFields.GetString(body, "webhook") : null,
+            (task, seen) => Json(task, seen, static word => word, _predictions.GetValueOrDefault(task.Id)?.Aborted == true),
+            signed: true);
+
         var reply = Json(record, new TaskObservation(EmulatedTaskStatus.Queued, 0, 0, 0, call.Now, null), call);
         return EmulatorReply.FromJson(reply, 201);
     }
+
+    private static bool SendsCompleted(JsonElement body) =>
+        !body.TryGetProperty("webhook_events_filter", out var events) || events.ValueKind != JsonValueKind.Array ||
+        events.EnumerateArray().Any(e => e.ValueKind == JsonValueKind.String && e.GetString() == "completed");
 
     private static bool IsValidPrefer(string prefer)
     {
@@ -330,7 +342,11 @@ internal sealed partial class ReplicateEmulator : IErrorDialect, IAccountIdentif
         return (observation, prediction?.Aborted == true);
     }
 
-    private JsonObject Json(EmulatedTaskRecord record, TaskObservation observation, VendorCall call, bool aborted = false)
+    private JsonObject Json(EmulatedTaskRecord record, TaskObservation observation, VendorCall call, bool aborted = false) =>
+        Json(record, observation, call.StatusWord, aborted);
+
+    /// <summary>The prediction as a read, the create and a webhook show it; <paramref name="statusWord"/> lets a fault change the word.</summary>
+    private JsonObject Json(EmulatedTaskRecord record, TaskObservation observation, Func<string, string> statusWord, bool aborted)
     {
         var prediction = _predictions.GetValueOrDefault(record.Id);
         var word = observation.Status switch
@@ -357,7 +373,7 @@ internal sealed partial class ReplicateEmulator : IErrorDialect, IAccountIdentif
             ["output"] = null,
             ["data_removed"] = false,
             ["error"] = null,
-            ["status"] = call.StatusWord(word),
+            ["status"] = statusWord(word),
             ["created_at"] = JsonWire.Iso8601(record.CreatedAt),
             ["urls"] = new JsonObject
             {

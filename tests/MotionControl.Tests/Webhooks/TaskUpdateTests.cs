@@ -137,9 +137,23 @@ public sealed class TaskUpdateTests
         Assert.Equal([hook.AbsoluteUri, own.AbsoluteUri], creates);
     }
 
+    [Fact]
+    public async Task The_default_callback_url_goes_to_fal_as_the_fal_webhook_query()
+    {
+        await using var emulator = await MotionControlEmulator.StartAsync();
+        var hook = new Uri("https://app.example.com/hooks/motion-control/fal");
+        using var client = VendorTestBed.CreateClient(MotionControlProviders.Fal, emulator, o => o.CallbackUrl = hook);
+
+        await client.SubmitAsync(VendorTestBed.DefaultRequest(MotionControlProviders.Fal));
+
+        var create = Assert.Single(emulator.Requests, r => r.Operation == EmulatorOperation.Create);
+        Assert.Equal("?fal_webhook=" + Uri.EscapeDataString(hook.AbsoluteUri), create.Query);
+        Assert.DoesNotContain("app.example.com", create.Body, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(MotionControlProviders.Vydra)] // no callback field
-    [InlineData(MotionControlProviders.Fal)] // a callback field, but a webhook body the SDK does not read yet
+    [InlineData(MotionControlProviders.AimlApi)] // no callback field
     public async Task A_vendor_whose_callbacks_the_sdk_does_not_read_gets_no_default_callback_url(string provider)
     {
         await using var emulator = await MotionControlEmulator.StartAsync();

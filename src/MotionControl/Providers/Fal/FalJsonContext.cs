@@ -20,4 +20,5 @@ namespace MotionControl.Providers.Fal;
 [JsonSerializable(typeof(FalErrorResponse))]
 [JsonSerializable(typeof(FalUploadPart))]
 [JsonSerializable(typeof(FalUploadCompletion))]
+[JsonSerializable(typeof(FalWebhook))]
 internal sealed partial class FalJsonContext : JsonSerializerContext;

@@ -113,6 +113,64 @@ internal sealed class FalTasks(FalEndpoints api, VendorTaskContext context, IMed
     }
 
     /// <inheritdoc />
+    public bool ReadsCallbacks => true;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// fal's webhook body (https://docs.fal.ai/model-apis/model-endpoints/webhooks): <c>OK</c> with the result's video →
+    /// Succeeded; <c>OK</c> whose payload could not be serialized (<c>payload_error</c>) → Succeeded without a video (the
+    /// vendor's read, which confirms every fal callback, gives it); <c>ERROR</c> → Failed with fal's message and detail, or
+    /// Canceled when they name a cancellation [inferred]. fal signs its webhooks with ED25519 keys the SDK does not check:
+    /// a receiver confirms each one by reading the request.
+    /// </remarks>
+    public MotionControlTask ParseCallback(ReadOnlySpan<byte> body)
+    {
+        var json = body.ToArray();
+        FalWebhook? wire;
+        try
+        {
+            wire = System.Text.Json.JsonSerializer.Deserialize(json, FalJsonContext.Default.FalWebhook);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new MotionControlProtocolException("The fal callback body cannot be read: it is not valid JSON of a fal webhook.", ex) { ProviderName = context.ProviderName };
+        }
+
+        if (wire is not { RequestId: { Length: > 0 } id })
+        {
+            throw new MotionControlProtocolException("The fal callback body cannot be read: it carries no request_id.") { ProviderName = context.ProviderName };
+        }
+
+        var ok = string.Equals(wire.Status, "OK", StringComparison.OrdinalIgnoreCase);
+        if (!ok && !string.Equals(wire.Status, "ERROR", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new MotionControlProtocolException("The fal callback body cannot be read: its status is neither OK nor ERROR.") { ProviderName = context.ProviderName };
+        }
+
+        var raw = new LazyJson(json);
+        if (ok && wire.Payload?.Video?.Url is { } url)
+        {
+            return Callback(id, MotionControlTaskStatus.Succeeded, wire, raw, null) with { Videos = [new GeneratedVideo { Url = url }] };
+        }
+
+        if (ok)
+        {
+            return wire.PayloadError is not null
+                ? Callback(id, MotionControlTaskStatus.Succeeded, wire, raw, null)
+                : Callback(id, MotionControlTaskStatus.Failed, wire, raw, "fal completed the request without a video.");
+        }
+
+        var reason = (wire.Error, wire.Payload?.Detail) switch
+        {
+            ({ } error, { } detail) when !string.Equals(error, detail, StringComparison.Ordinal) => error + ": " + detail,
+            ({ } error, _) => error,
+            (null, { } detail) => detail,
+            _ => "fal gave no reason.",
+        };
+        return Callback(id, IsCancellation(reason, null) ? MotionControlTaskStatus.Canceled : MotionControlTaskStatus.Failed, wire, raw, reason);
+    }
+
+    /// <inheritdoc />
     public Task<MotionControlBalance> GetBalanceAsync(CancellationToken cancellationToken) => api.GetBalanceAsync(cancellationToken);
 
     private static bool IsCancellation(string reason, string? type) =>
@@ -135,6 +193,16 @@ internal sealed class FalTasks(FalEndpoints api, VendorTaskContext context, IMed
         Status = status,
         VendorStatus = wire.Status,
         QueuePosition = status == MotionControlTaskStatus.Queued && wire.QueuePosition is >= 0 ? wire.QueuePosition : null,
+        FailureReason = failure is null ? null : context.Redactor.Redact(failure),
+        RawJson = raw,
+    };
+
+    private MotionControlTask Callback(string id, MotionControlTaskStatus status, FalWebhook wire, LazyJson raw, string? failure) => new()
+    {
+        Id = id,
+        ProviderName = context.ProviderName,
+        Status = status,
+        VendorStatus = wire.Status,
         FailureReason = failure is null ? null : context.Redactor.Redact(failure),
         RawJson = raw,
     };
