@@ -42,6 +42,21 @@ internal static class ClientOptionsValidator
             yield return "RetryBaseDelay must be positive and RetryMaxDelay at least RetryBaseDelay.";
         }
 
+        if (!Enum.IsDefined(options.RemoteMediaValidation))
+        {
+            yield return "RemoteMediaValidation must be Off, BestEffort or Strict.";
+        }
+
+        if (options.RemoteMediaTimeout < TimeSpan.FromSeconds(1) || options.RemoteMediaTimeout > TimeSpan.FromMinutes(5))
+        {
+            yield return $"RemoteMediaTimeout must be between 1 s and 5 min (it is {options.RemoteMediaTimeout}).";
+        }
+
+        if (options.RemoteMediaAllowList.Any(origin => origin is not { IsAbsoluteUri: true } || (origin.Scheme != Uri.UriSchemeHttps && origin.Scheme != Uri.UriSchemeHttp)))
+        {
+            yield return "RemoteMediaAllowList must hold absolute http or https origins.";
+        }
+
         if (options.TimeProvider is null)
         {
             yield return "TimeProvider must be set.";

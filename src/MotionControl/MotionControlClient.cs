@@ -26,6 +26,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
     private readonly TaskUpdates _updates = new();
     private readonly SubmittedModels _submittedModels = new();
     private readonly Lazy<HttpClient> _ownDownloadClient = new(static () => new HttpClient(VendorHttpClients.DownloadHandler()) { Timeout = Timeout.InfiniteTimeSpan });
+    private readonly Media.Remote.RemoteMediaPreflight _preflight;
     private readonly (MotionControlModelProfile Profile, MotionControlCapabilities Capabilities)[] _modelCapabilities;
     private Func<HttpClient>? _downloadHttpClient;
 
@@ -50,6 +51,11 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         ConfiguredModel = options.Model;
         DefaultCallbackUrl = Capabilities.SupportsCallback ? options.CallbackUrl : null;
         _connection = connection;
+
+        // The SSRF guard of pre-flight and downloads: the caller's trusted origins, and the vendor's own base address
+        // (the emulator serves results and media there, on 127.0.0.1, so emulated clients need no allow-list).
+        RemoteMediaGuard = new RemoteMediaGuard([.. options.RemoteMediaAllowList, options.BaseAddress], options.RemoteMediaNetwork);
+        _preflight = new Media.Remote.RemoteMediaPreflight(options.RemoteMediaValidation, RemoteMediaGuard, options.RemoteMediaTimeout, options.TimeProvider, () => DownloadHttpClient());
 
         TransportSettings = new VendorTransportSettings
         {
@@ -84,6 +90,9 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         get => _downloadHttpClient ?? OwnDownloadClient;
         set => _downloadHttpClient = value;
     }
+
+    /// <summary>The SSRF guard every pre-flight and download request of this client passes.</summary>
+    internal RemoteMediaGuard RemoteMediaGuard { get; }
 
     /// <summary>What the vendor client's transport is built from.</summary>
     private VendorTransportSettings TransportSettings { get; }
@@ -230,17 +239,20 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         return ValidateCoreAsync(request, cancellationToken).AsTask();
     }
 
-    /// <summary>Validation without a <see cref="Task{TResult}"/> per call: remote-only requests complete synchronously.</summary>
+    /// <summary>Validation without a <see cref="Task{TResult}"/> per call: remote-only requests with the pre-flight off complete synchronously.</summary>
     private async ValueTask<MotionControlValidationResult> ValidateCoreAsync(MotionControlRequest request, CancellationToken cancellationToken)
     {
-        var image = await SubmissionMedia.ProbeAsync(request.Image, cancellationToken).ConfigureAwait(false);
-        var video = await SubmissionMedia.ProbeAsync(request.Video, cancellationToken).ConfigureAwait(false);
+        var (image, imageRemote) = await SubmissionMedia.ProbeAsync(request.Image, _preflight, cancellationToken).ConfigureAwait(false);
+        var (video, videoRemote) = await SubmissionMedia.ProbeAsync(request.Video, _preflight, cancellationToken).ConfigureAwait(false);
         var model = request.Model ?? ConfiguredModel ?? Capabilities.DefaultModel;
         return RequestValidator.Validate(new ValidationContext(request, CapabilitiesOf(model), image, video, MediaUploader is not null)
         {
             VendorCapabilities = Capabilities,
             Model = model,
             CostEstimate = request.MaxCost is null ? null : Estimate(request, model, video),
+            ImageRemote = imageRemote,
+            VideoRemote = videoRemote,
+            RemoteMode = _preflight.Mode,
         });
     }
 
@@ -254,7 +266,7 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
         }
 
         var model = request.Model ?? ConfiguredModel ?? Capabilities.DefaultModel;
-        var video = await SubmissionMedia.ProbeAsync(request.Video, cancellationToken).ConfigureAwait(false);
+        var (video, _) = await SubmissionMedia.ProbeAsync(request.Video, _preflight, cancellationToken).ConfigureAwait(false);
         return Estimate(request, model, video)
             ?? throw new NotSupportedException($"{Capabilities.DisplayName} publishes no price for the model {model} (and mode {request.Mode?.ToString() ?? "default"}).");
     }

@@ -88,7 +88,7 @@ public static class MotionControlClientExtensions
     {
         ArgumentNullException.ThrowIfNull(destination);
         var video = FirstVideo(client, task);
-        return WithDownloadClientAsync(client, http => VideoDownloader.DownloadAsync(http, video.Url, destination, progress, task.ProviderName, task.Id, cancellationToken));
+        return WithDownloadClientAsync(client, (http, guard) => VideoDownloader.DownloadAsync(http, guard, video.Url, destination, progress, task.ProviderName, task.Id, cancellationToken));
     }
 
     /// <summary>
@@ -107,22 +107,22 @@ public static class MotionControlClientExtensions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var video = FirstVideo(client, task);
-        return WithDownloadClientAsync(client, http => VideoDownloader.DownloadToFileAsync(http, video.Url, path, progress, task.ProviderName, task.Id, cancellationToken));
+        return WithDownloadClientAsync(client, (http, guard) => VideoDownloader.DownloadToFileAsync(http, guard, video.Url, path, progress, task.ProviderName, task.Id, cancellationToken));
     }
 
     /// <summary>
     /// Runs a download on the SDK client's download client (the <c>MotionControl.download</c> client under DI); another
     /// <see cref="IMotionControlClient"/> (a test double) gets a plain client for this download only.
     /// </summary>
-    private static async Task<long> WithDownloadClientAsync(IMotionControlClient client, Func<HttpClient, Task<long>> download)
+    private static async Task<long> WithDownloadClientAsync(IMotionControlClient client, Func<HttpClient, Http.RemoteMediaGuard, Task<long>> download)
     {
         if (client is MotionControlClient sdk)
         {
-            return await download(sdk.DownloadHttpClient()).ConfigureAwait(false);
+            return await download(sdk.DownloadHttpClient(), sdk.RemoteMediaGuard).ConfigureAwait(false);
         }
 
         using var http = new HttpClient(Http.VendorHttpClients.DownloadHandler()) { Timeout = Timeout.InfiniteTimeSpan };
-        return await download(http).ConfigureAwait(false);
+        return await download(http, Http.RemoteMediaGuard.Default).ConfigureAwait(false);
     }
 
     private static GeneratedVideo FirstVideo(IMotionControlClient client, MotionControlTask task)

@@ -48,6 +48,29 @@ public abstract class MotionControlClientOptions
     /// <summary>Turns local files into URLs for vendors that accept URLs only (your storage). Optional.</summary>
     public IMediaUploader? MediaUploader { get; set; }
 
+    /// <summary>
+    /// Whether validation (<c>ValidateAsync</c>, and <c>SubmitAsync</c> before it sends) reads media URLs to check them as
+    /// local files are checked: <see cref="RemoteMediaValidation.BestEffort"/> (default; a URL that cannot be checked is a
+    /// warning), <see cref="RemoteMediaValidation.Strict"/> (it is an error) or <see cref="RemoteMediaValidation.Off"/>
+    /// (no request). At most 1 MiB and 48 requests per URL, within <see cref="RemoteMediaTimeout"/>, 5 redirects. URLs
+    /// the SDK got from the <see cref="MediaUploader"/> are not checked.
+    /// </summary>
+    public RemoteMediaValidation RemoteMediaValidation { get; set; } = RemoteMediaValidation.BestEffort;
+
+    /// <summary>
+    /// Origins (scheme, host and port; any path is ignored) trusted by the SSRF guard of the remote pre-flight and of result
+    /// downloads, even on loopback or private addresses. Every other URL may reach public addresses only, checked on
+    /// every redirect hop and on the address connected to. The client's own <see cref="BaseAddress"/> is always trusted
+    /// (the emulator serves its media there). Default empty.
+    /// </summary>
+    public IList<Uri> RemoteMediaAllowList { get; } = new List<Uri>();
+
+    /// <summary>How long the remote pre-flight of one URL may take before it is reported as not checked. Default 10 s; 1 s–5 min.</summary>
+    public TimeSpan RemoteMediaTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The SSRF guard's resolver and connect hooks (tests); <see langword="null"/> for DNS and sockets.</summary>
+    internal Http.RemoteMediaNetwork? RemoteMediaNetwork { get; set; }
+
     /// <summary>The clock for polling, deadlines, retries and token lifetimes. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -9,7 +9,7 @@ using MotionControl.Testing;
 // Usage (docs/performance.md):
 //   dotnet run -c Release --project tests/MotionControl.Benchmarks -- --filter '*'            full BenchmarkDotNet run
 //   dotnet run -c Release --project tests/MotionControl.Benchmarks -- --short --filter '*'    ShortRun job (a few minutes)
-//   dotnet run -c Release --project tests/MotionControl.Benchmarks -- --scenario waits|polls|probe|alloc|alloc-types|download|wake|storage|all
+//   dotnet run -c Release --project tests/MotionControl.Benchmarks -- --scenario waits|polls|probe|remote|alloc|alloc-types|download|wake|storage|all
 if (args is ["--serve-emulator", var polls])
 {
     return await BenchEnvironment.ServeAsync(int.Parse(polls, CultureInfo.InvariantCulture));
@@ -23,6 +23,11 @@ if (scenario >= 0)
     if (which is "probe" or "all")
     {
         code |= await Scenarios.ProbeAsync();
+    }
+
+    if (which is "remote" or "all")
+    {
+        code |= await RemoteProbeScenario.RunAsync();
     }
 
     if (which is "polls" or "all")

@@ -20,7 +20,9 @@ public sealed class ConfiguredVendorTests
     {
         await using var vendors = await ConfiguredVendors.StartAsync();
         await using var media = await MediaServer.StartAsync();
-        var env = vendors.Environment();
+
+        // The loopback media server is not the vendor's origin: the SSRF guard needs it allow-listed.
+        var env = vendors.Environment(e => e["MotionControl__Kling__RemoteMediaAllowList__0"] = media.Url(string.Empty));
         string[] extra = mode switch { "json" => ["--json"], "verbose" => ["--verbose"], _ => [] };
         string folder = Tool.Scratch();
         var outputs = new List<CliResult>();

@@ -35,6 +35,18 @@ internal static class ConfigurationReader
                 : throw Invalid(section, "CallbackUrl", "an absolute http(s) URL");
         }
 
+        foreach (var origin in section.GetSection("RemoteMediaAllowList").GetChildren())
+        {
+            if (origin.Value is { } text)
+            {
+                options.RemoteMediaAllowList.Add(Uri.TryCreate(text, UriKind.Absolute, out var uri)
+                    ? uri
+                    : throw Invalid(section, $"RemoteMediaAllowList:{origin.Key}", "an absolute http(s) origin"));
+            }
+        }
+
+        options.RemoteMediaValidation = EnumValue<RemoteMediaValidation>(section, "RemoteMediaValidation") ?? options.RemoteMediaValidation;
+        options.RemoteMediaTimeout = TimeSpanValue(section, "RemoteMediaTimeout") ?? options.RemoteMediaTimeout;
         options.ApiKey = section["ApiKey"] ?? options.ApiKey;
         options.Model = section["Model"] ?? options.Model;
         options.RequestTimeout = TimeSpanValue(section, "RequestTimeout") ?? options.RequestTimeout;

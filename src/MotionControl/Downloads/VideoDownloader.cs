@@ -11,7 +11,7 @@ internal static class VideoDownloader
 {
     private const int BufferSize = 81920;
 
-    public static async Task<long> DownloadAsync(HttpClient http, Uri url, Stream destination, IProgress<long>? progress, string? providerName, string? taskId, CancellationToken cancellationToken)
+    public static async Task<long> DownloadAsync(HttpClient http, RemoteMediaGuard guard, Uri url, Stream destination, IProgress<long>? progress, string? providerName, string? taskId, CancellationToken cancellationToken)
     {
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
@@ -22,12 +22,23 @@ internal static class VideoDownloader
             };
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.UserAgent.Add(UserAgent.ProductHeader);
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            (response, _) = await GuardedHttp.SendAsync(http, guard, url, static uri =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                request.Headers.UserAgent.Add(UserAgent.ProductHeader);
+                return request;
+            }, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RemoteMediaRefusedException refused)
+        {
+            throw new MotionControlException($"Refusing to download the result from {url.GetLeftPart(UriPartial.Path)}: {refused.Message}. Only public addresses are fetched; add its origin to RemoteMediaAllowList if you trust it.")
+            {
+                ProviderName = providerName,
+                TaskId = taskId,
+            };
         }
         catch (HttpRequestException ex)
         {
@@ -77,7 +88,7 @@ internal static class VideoDownloader
     }
 
     /// <summary>Downloads into a temporary file beside <paramref name="path"/>, moved into place only when complete.</summary>
-    public static async Task<long> DownloadToFileAsync(HttpClient http, Uri url, string path, IProgress<long>? progress, string? providerName, string? taskId, CancellationToken cancellationToken)
+    public static async Task<long> DownloadToFileAsync(HttpClient http, RemoteMediaGuard guard, Uri url, string path, IProgress<long>? progress, string? providerName, string? taskId, CancellationToken cancellationToken)
     {
         var fullPath = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(fullPath) ?? ".";
@@ -89,7 +100,7 @@ internal static class VideoDownloader
             var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
             await using (file.ConfigureAwait(false))
             {
-                written = await DownloadAsync(http, url, file, progress, providerName, taskId, cancellationToken).ConfigureAwait(false);
+                written = await DownloadAsync(http, guard, url, file, progress, providerName, taskId, cancellationToken).ConfigureAwait(false);
                 await file.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
 

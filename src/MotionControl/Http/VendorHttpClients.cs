@@ -17,15 +17,18 @@ internal static class VendorHttpClients
     };
 
     /// <summary>
-    /// The handler of result downloads: redirects followed (a CDN may redirect; no vendor credential is on these requests),
-    /// no compression asked for (videos are compressed already), connections recycled.
+    /// The handler of result downloads and remote media pre-flight: redirects are followed by <see cref="GuardedHttp"/>
+    /// (so each hop passes the SSRF guard; no vendor credential is on these requests), every connection of a guarded
+    /// request goes through <see cref="RemoteMediaGuard.ConnectCallback"/>, no compression asked for (videos are
+    /// compressed already), connections recycled.
     /// </summary>
     /// <returns>A new handler.</returns>
     public static SocketsHttpHandler DownloadHandler() => new()
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        MaxAutomaticRedirections = 5,
+        AllowAutoRedirect = false,
         AutomaticDecompression = DecompressionMethods.None,
+        ConnectCallback = RemoteMediaGuard.ConnectCallback,
     };
 
     /// <summary>

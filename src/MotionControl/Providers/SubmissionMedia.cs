@@ -8,9 +8,32 @@ namespace MotionControl.Providers;
 /// </summary>
 internal static class SubmissionMedia
 {
-    /// <summary>Facts of local media read from their headers; <see langword="null"/> for remote URLs (not downloaded).</summary>
-    public static async Task<MediaFacts?> ProbeAsync(MediaSource? source, CancellationToken cancellationToken) =>
-        source is null || source.IsRemote ? null : await MediaProbe.ProbeAsync(source, cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Facts of local media, and of an http(s) URL through the remote pre-flight (unless it is off): the same probe either
+    /// way. A URL of another scheme is left to <c>url.scheme</c>. Only the caller's URLs come here: validation runs before
+    /// any upload, so URLs an <see cref="IMediaUploader"/> returns are never pre-flighted.
+    /// </summary>
+    public static async Task<(MediaFacts? Facts, Media.Remote.RemoteMediaCheck? Remote)> ProbeAsync(MediaSource? source, Media.Remote.RemoteMediaPreflight preflight, CancellationToken cancellationToken)
+    {
+        if (source is null)
+        {
+            return (null, null);
+        }
+
+        if (!source.IsRemote)
+        {
+            return (await MediaProbe.ProbeAsync(source, cancellationToken).ConfigureAwait(false), null);
+        }
+
+        if (preflight.Mode == RemoteMediaValidation.Off || source.Uri is not { IsAbsoluteUri: true } uri
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return (null, null);
+        }
+
+        var check = await preflight.CheckAsync(source, cancellationToken).ConfigureAwait(false);
+        return (check.Facts, check);
+    }
 
     /// <summary>Prepares both media of a validated request for the vendor's accepted transports.</summary>
     /// <remarks>

@@ -87,6 +87,12 @@ public static class MotionControlRules
     /// <summary>Remote media and callbacks are absolute http(s) URLs (https for AIMLAPI video).</summary>
     public const string UrlScheme = "url.scheme";
 
+    /// <summary>A media URL the SSRF guard refuses (a non-public address, a name resolving to one, or a redirect to one).</summary>
+    public const string MediaUrlForbidden = "media.url.forbidden";
+
+    /// <summary>A media URL that could not be checked remotely: a warning, or an error with <see cref="RemoteMediaValidation.Strict"/>.</summary>
+    public const string MediaUrlUnchecked = "media.url.unchecked";
+
     /// <summary>Every rule, in the order they are evaluated and reported.</summary>
     public static IReadOnlyList<ValidationRule> All { get; } = RuleTable.Entries.Select(e => e.Rule).ToArray();
 

@@ -9,7 +9,13 @@ public sealed record MotionControlValidationResult
     /// <summary>Every broken rule, in rule-table order.</summary>
     public required IReadOnlyList<MotionControlValidationError> Errors { get; init; }
 
-    /// <summary>True when no rule is broken.</summary>
+    /// <summary>
+    /// What could not be checked but does not stop the request (a media URL not checked remotely, under
+    /// <see cref="RemoteMediaValidation.BestEffort"/>); empty when everything was checked.
+    /// </summary>
+    public IReadOnlyList<MotionControlValidationWarning> Warnings { get; init; } = [];
+
+    /// <summary>True when no rule is broken (warnings do not count).</summary>
     public bool IsValid => Errors.Count == 0;
 
     /// <summary>Throws <see cref="MotionControlValidationException"/> listing every error when the result is not valid.</summary>

@@ -21,6 +21,9 @@ internal static class RequestValidator
             (errors ??= []).AddRange(found);
         }
 
-        return errors is not { Count: > 0 } ? MotionControlValidationResult.Valid : new MotionControlValidationResult { Errors = errors };
+        var warnings = context.ImageRemote is null && context.VideoRemote is null ? null : RuleTable.Warnings(context);
+        return errors is not { Count: > 0 } && warnings is not { Count: > 0 }
+            ? MotionControlValidationResult.Valid
+            : new MotionControlValidationResult { Errors = errors ?? [], Warnings = warnings ?? [] };
     }
 }

@@ -41,6 +41,8 @@ internal static class RuleTable
         Row(MotionControlRules.CostUnknown, "MaxCost", "A budget needs a vendor (and model) with a published price; elsewhere it is refused, never passed silently.", "per vendor", "docs/prices.md", CostUnknown),
         Row(MotionControlRules.CostBudget, "MaxCost", "The estimate's maximum (price × the reference's length, or the longest the orientation allows) is at most MaxCost.", "kling, vydra, replicate", "docs/prices.md", CostBudget),
         Row(MotionControlRules.UrlScheme, "Image, Video, CallbackUrl", "Remote media and callbacks are absolute http(s) URLs; AIMLAPI video needs https.", All, "S2", UrlScheme),
+        Row(MotionControlRules.MediaUrlForbidden, "Image, Video", "A media URL read by the remote pre-flight reaches a public address only (no loopback, link-local, private, CGNAT, multicast or unspecified address, no name resolving to one, no redirect to one) unless its origin is in RemoteMediaAllowList or is the client's BaseAddress.", All, "issue #20 (SSRF guard); docs/configuration.md", MediaUrlForbidden),
+        Row(MotionControlRules.MediaUrlUnchecked, "Image, Video", "A media URL whose headers cannot be read within the pre-flight's bounds (no size, no usable answer, timeout, budget) is a warning; with RemoteMediaValidation Strict, an error.", All, "issue #20 (remote pre-flight); docs/configuration.md", MediaUrlUncheckedStrict),
     ];
 
     private static Entry Row(string code, string field, string description, string appliesTo, string source, Func<ValidationContext, IEnumerable<MotionControlValidationError>> check) =>
@@ -61,6 +63,70 @@ internal static class RuleTable
 
     private static string Name(MediaFacts facts, MediaSource? source) =>
         facts.SourceName ?? source?.ToString() ?? "the file";
+
+    private static IEnumerable<MotionControlValidationError> MediaUrlForbidden(ValidationContext c)
+    {
+        List<MotionControlValidationError>? errors = null;
+        void Check(Media.Remote.RemoteMediaCheck? check, MediaSource? source, string field, string what)
+        {
+            if (check is { Status: Media.Remote.RemoteMediaCheckStatus.Forbidden, Reason: var reason })
+            {
+                (errors ??= []).Add(Error(field, MotionControlRules.MediaUrlForbidden,
+                    $"The {what} {source} is refused: {reason}. Only public addresses are fetched; add its origin to RemoteMediaAllowList if you trust it.",
+                    "a public address", reason));
+            }
+        }
+
+        Check(c.ImageRemote, c.Request.Image, "Image", "character image");
+        Check(c.VideoRemote, c.Request.Video, "Video", "reference video");
+        return errors ?? None;
+    }
+
+    private static IEnumerable<MotionControlValidationError> MediaUrlUncheckedStrict(ValidationContext c)
+    {
+        if (c.RemoteMode != RemoteMediaValidation.Strict)
+        {
+            return None;
+        }
+
+        List<MotionControlValidationError>? errors = null;
+        foreach (var (field, message) in Unchecked(c))
+        {
+            (errors ??= []).Add(Error(field, MotionControlRules.MediaUrlUnchecked, message + " RemoteMediaValidation is Strict.", "checked remotely", "not checked"));
+        }
+
+        return errors ?? None;
+    }
+
+    /// <summary>The warnings of a validation: URLs not checked remotely under <see cref="RemoteMediaValidation.BestEffort"/>.</summary>
+    public static List<MotionControlValidationWarning>? Warnings(ValidationContext c)
+    {
+        if (c.RemoteMode != RemoteMediaValidation.BestEffort)
+        {
+            return null;
+        }
+
+        List<MotionControlValidationWarning>? warnings = null;
+        foreach (var (field, message) in Unchecked(c))
+        {
+            (warnings ??= []).Add(new MotionControlValidationWarning { Field = field, Code = MotionControlRules.MediaUrlUnchecked, Message = message });
+        }
+
+        return warnings;
+    }
+
+    private static IEnumerable<(string Field, string Message)> Unchecked(ValidationContext c)
+    {
+        if (c.ImageRemote is { Status: Media.Remote.RemoteMediaCheckStatus.Unchecked, Reason: var imageReason })
+        {
+            yield return ("Image", $"The character image {c.Request.Image} was not checked remotely: {imageReason}; the vendor will judge it.");
+        }
+
+        if (c.VideoRemote is { Status: Media.Remote.RemoteMediaCheckStatus.Unchecked, Reason: var videoReason })
+        {
+            yield return ("Video", $"The reference video {c.Request.Video} was not checked remotely: {videoReason}; the vendor will judge it.");
+        }
+    }
 
     private static IEnumerable<MotionControlValidationError> ImageRequired(ValidationContext c) =>
         c.Request.Image is null

@@ -8,8 +8,8 @@ namespace MotionControl.Validation;
 /// </summary>
 /// <param name="Request">The request.</param>
 /// <param name="Capabilities">The capability profile and limits of the request's model (the vendor's where the model has no profile).</param>
-/// <param name="Image">Facts of the image when it is local and was probed; <see langword="null"/> for a remote URL.</param>
-/// <param name="Video">Facts of the video when it is local and was probed; <see langword="null"/> for a remote URL.</param>
+/// <param name="Image">Facts of the image when it was probed (local, or a URL checked remotely); <see langword="null"/> otherwise.</param>
+/// <param name="Video">Facts of the video when it was probed (local, or a URL checked remotely); <see langword="null"/> otherwise.</param>
 /// <param name="HasUploader">True when an media uploader can turn local media into URLs.</param>
 internal readonly record struct ValidationContext(
     MotionControlRequest Request,
@@ -18,6 +18,15 @@ internal readonly record struct ValidationContext(
     MediaFacts? Video,
     bool HasUploader)
 {
+    /// <summary>The remote pre-flight of the image URL; <see langword="null"/> when it is local or was not requested.</summary>
+    public Media.Remote.RemoteMediaCheck? ImageRemote { get; init; }
+
+    /// <summary>The remote pre-flight of the video URL; <see langword="null"/> when it is local or was not requested.</summary>
+    public Media.Remote.RemoteMediaCheck? VideoRemote { get; init; }
+
+    /// <summary>How a URL that could not be checked is reported.</summary>
+    public RemoteMediaValidation RemoteMode { get; init; } = RemoteMediaValidation.BestEffort;
+
     /// <summary>The vendor's capabilities across its models (what at least one model supports).</summary>
     public MotionControlCapabilities VendorCapabilities { get; init; } = Capabilities;
 

@@ -85,7 +85,7 @@ public class RuleTableTests
     [Fact]
     public void Every_rule_of_the_table_has_a_code_field_description_scope_and_source()
     {
-        Assert.Equal(27, MotionControlRules.All.Count);
+        Assert.Equal(29, MotionControlRules.All.Count);
         Assert.All(MotionControlRules.All, rule =>
         {
             Assert.False(string.IsNullOrWhiteSpace(rule.Code));
