@@ -66,6 +66,10 @@ internal static class EmulatorSettings
         foreach (var section in Sections)
         {
             settings[$"MotionControl:{section}:BaseAddress"] = url;
+
+            // Offline, media URLs are local test files the emulated vendor never fetches: nothing to pre-flight, and the
+            // SSRF guard would refuse their loopback addresses.
+            settings[$"MotionControl:{section}:RemoteMediaValidation"] = "Off";
         }
 
         return settings;

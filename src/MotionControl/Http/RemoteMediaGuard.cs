@@ -81,6 +81,34 @@ internal sealed class RemoteMediaGuard
         return true;
     }
 
+    /// <summary>
+    /// True when <paramref name="host"/> is a name reserved for documentation and testing, never a real media host:
+    /// <c>example.com</c>, <c>example.net</c>, <c>example.org</c> and their subdomains (RFC 2606), and names under the
+    /// <c>.example</c>, <c>.test</c> and <c>.invalid</c> top-level domains (RFC 2606, RFC 6761). Such URLs are not fetched
+    /// (no DNS query either): placeholders in samples and tests stay offline and give the same answer on every machine.
+    /// </summary>
+    public static bool IsReservedName(string host)
+    {
+        var name = host.TrimEnd('.');
+        foreach (var domain in (ReadOnlySpan<string>)["example.com", "example.net", "example.org"])
+        {
+            if (name.Equals(domain, StringComparison.OrdinalIgnoreCase) || name.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        foreach (var tld in (ReadOnlySpan<string>)[".example", ".test", ".invalid"])
+        {
+            if (name.EndsWith(tld, StringComparison.OrdinalIgnoreCase) || name.Equals(tld[1..], StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the URL's origin is trusted (allow-list or the client's base address).</summary>
     public bool IsTrusted(Uri uri) => uri.IsAbsoluteUri && _trustedOrigins.Contains(OriginOf(uri));
 

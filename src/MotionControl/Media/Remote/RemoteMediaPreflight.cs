@@ -43,6 +43,11 @@ internal sealed class RemoteMediaPreflight
         var uri = source.Uri!;
         var name = MediaProbe.SourceNameOf(source);
         var budget = new RemoteReadBudget(MaxBytes, MaxRequests);
+        if (!Guard.IsTrusted(uri) && RemoteMediaGuard.IsReservedName(uri.IdnHost))
+        {
+            return new(RemoteMediaCheckStatus.Unchecked, null, $"{uri.IdnHost} is a name reserved for examples (RFC 2606/6761), so it is not fetched", 0, 0);
+        }
+
         using var timeout = new CancellationTokenSource(Timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try

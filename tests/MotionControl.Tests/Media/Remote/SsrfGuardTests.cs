@@ -25,9 +25,9 @@ public sealed class SsrfGuardTests : IAsyncLifetime
         _emulator = await MotionControlEmulator.StartAsync();
         _server = await MediaFileServer.StartAsync();
         _server.Add("clip.mp4", MediaFixtures.Bytes("moov_first.mp4"));
-        _network.Names["media.example.com"] = [PublicLooking];
-        _network.Names["internal.example.com"] = [IPAddress.Parse("10.1.2.3")];
-        _network.Names["mixed.example.com"] = [IPAddress.Parse("192.168.1.20"), PublicLooking];
+        _network.Names["media.public-cdn.net"] = [PublicLooking];
+        _network.Names["internal.public-cdn.net"] = [IPAddress.Parse("10.1.2.3")];
+        _network.Names["mixed.public-cdn.net"] = [IPAddress.Parse("192.168.1.20"), PublicLooking];
         _network.Routes[PublicLooking] = new IPEndPoint(IPAddress.Loopback, _server.Port);
     }
 
@@ -55,12 +55,31 @@ public sealed class SsrfGuardTests : IAsyncLifetime
         Assert.All(_network.Connects, endPoint => Assert.True(RemoteMediaGuard.IsPublic(endPoint.Address), $"connected to {endPoint}"));
 
     [Theory]
+    [InlineData("https://example.com/dance.mp4")]
+    [InlineData("https://cdn.example.org/dance.mp4")]
+    [InlineData("http://media.test/dance.mp4")]
+    [InlineData("http://media.invalid./dance.mp4")]
+    public async Task A_reserved_example_name_is_not_resolved_nor_fetched_and_is_reported_unchecked(string url)
+    {
+        using var client = Client(o => o.RemoteMediaValidation = RemoteMediaValidation.BestEffort);
+
+        var result = await client.ValidateAsync(Request(new Uri(url)));
+
+        Assert.True(result.IsValid);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal(MotionControlRules.MediaUrlUnchecked, warning.Code);
+        Assert.Contains("reserved for examples", warning.Message, StringComparison.Ordinal);
+        Assert.Empty(_network.Resolved);
+        Assert.Empty(_network.Connects);
+    }
+
+    [Theory]
     [InlineData("http://127.0.0.1:{port}/files/clip.mp4")]
     [InlineData("http://[::1]:{port}/files/clip.mp4")]
     [InlineData("http://10.0.0.1/files/clip.mp4")]
     [InlineData("http://169.254.169.254/latest/meta-data/")]
-    [InlineData("http://internal.example.com/files/clip.mp4")]
-    [InlineData("http://mixed.example.com:{port}/files/clip.mp4")]
+    [InlineData("http://internal.public-cdn.net/files/clip.mp4")]
+    [InlineData("http://mixed.public-cdn.net:{port}/files/clip.mp4")]
     public async Task A_url_to_a_non_public_address_is_refused_and_never_connected_to(string template)
     {
         using var client = Client();
@@ -91,7 +110,7 @@ public sealed class SsrfGuardTests : IAsyncLifetime
     {
         using var client = Client();
 
-        var result = await client.ValidateAsync(Request(new Uri("http://media.example.com/files/clip.mp4")));
+        var result = await client.ValidateAsync(Request(new Uri("http://media.public-cdn.net/files/clip.mp4")));
 
         Assert.DoesNotContain(result.Errors, e => e.Code.StartsWith("media.url.", StringComparison.Ordinal));
         Assert.Empty(result.Warnings);
@@ -102,14 +121,14 @@ public sealed class SsrfGuardTests : IAsyncLifetime
     [Theory]
     [InlineData("http://10.0.0.1/files/clip.mp4")]
     [InlineData("http://127.0.0.1:{port}/files/clip.mp4")]
-    [InlineData("http://internal.example.com/files/clip.mp4")]
+    [InlineData("http://internal.public-cdn.net/files/clip.mp4")]
     [InlineData("http://169.254.169.254/latest/meta-data/")]
     public async Task A_public_name_that_redirects_to_a_private_address_is_refused_at_the_hop(string target)
     {
         var hop = _server.Redirect("to-private", new Uri(target.Replace("{port}", _server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
         using var client = Client();
 
-        var result = await client.ValidateAsync(Request(new Uri("http://media.example.com" + hop.PathAndQuery)));
+        var result = await client.ValidateAsync(Request(new Uri("http://media.public-cdn.net" + hop.PathAndQuery)));
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(MotionControlRules.MediaUrlForbidden, error.Code);
@@ -123,10 +142,10 @@ public sealed class SsrfGuardTests : IAsyncLifetime
     [Fact]
     public async Task More_than_five_redirects_are_refused()
     {
-        var next = new Uri("http://media.example.com/files/clip.mp4");
+        var next = new Uri("http://media.public-cdn.net/files/clip.mp4");
         for (var i = 0; i < 6; i++)
         {
-            next = new Uri("http://media.example.com" + _server.Redirect("loop" + i, next).PathAndQuery);
+            next = new Uri("http://media.public-cdn.net" + _server.Redirect("loop" + i, next).PathAndQuery);
         }
 
         using var client = Client();
