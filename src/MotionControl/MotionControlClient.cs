@@ -291,6 +291,35 @@ public abstract class MotionControlClient : IMotionControlClient, IDisposable
     }
 
     /// <summary>
+    /// Looks a task up by the client id its create carried (<see cref="MotionControlRequest.ExternalTaskId"/>, or the one
+    /// the client generated), for vendors where <see cref="MotionControlCapabilities.SupportsExternalTaskId"/> is true.
+    /// A durable job queue journals that id before it sends a create, and asks here after a crash whether the create
+    /// landed: <see langword="null"/> means the vendor provably has no such task, so the create can be sent again.
+    /// </summary>
+    /// <param name="externalTaskId">The client id sent with the create.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The task, or <see langword="null"/> when the vendor has none with that id.</returns>
+    /// <exception cref="NotSupportedException">The vendor takes no client id.</exception>
+    public async Task<MotionControlTask?> FindTaskByExternalIdAsync(string externalTaskId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(externalTaskId);
+        if (!Capabilities.SupportsExternalTaskId)
+        {
+            throw new NotSupportedException($"{Capabilities.DisplayName} takes no client id with a create, so a task cannot be looked up by one.");
+        }
+
+        try
+        {
+            return await Tasks.FindByExternalTaskIdAsync(externalTaskId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            MotionControlMetrics.RecordFailure(ProviderName, "get", ex);
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Reads the body a vendor POSTs to your callback URL into the task it describes, as <see cref="GetTaskAsync"/> would
     /// return it (status, videos, charge, <see cref="MotionControlTask.Raw"/>). It neither verifies the call nor contacts
     /// the vendor: check the signature first (<see cref="Webhooks.StandardWebhookVerifier"/>, for vendors that sign), or
