@@ -368,6 +368,7 @@ internal static class FuzzTargets
         options.RetryMaxDelay = TimeSpan.FromMilliseconds(1);
         options.RequestTimeout = TimeSpan.FromSeconds(30);
         options.WaitOptions = Clients.FastWait;
+        options.RemoteMediaValidation = Clients.NoRemotePreflight;
         return options;
     }
 

@@ -25,6 +25,14 @@ internal static class Clients
         Timeout = TimeSpan.FromSeconds(15),
     };
 
+    /// <summary>
+    /// The contract clients never pre-flight media URLs: the documented requests name the vendors' own example hosts
+    /// (replicate.delivery, cdn.aimlapi.com…), and a test never leaves 127.0.0.1 — with pre-flight on, each submit would
+    /// resolve those names (on a machine without DNS, a wait of up to <c>RemoteMediaTimeout</c> per URL). Remote
+    /// pre-flight has its own tests against local servers (tests/MotionControl.Tests/Media/Remote).
+    /// </summary>
+    public const RemoteMediaValidation NoRemotePreflight = RemoteMediaValidation.Off;
+
     public static KlingClient Kling(Uri baseAddress, string? apiKey = null, int retries = 0) =>
         new(Fast(new KlingOptions { AccessKey = KlingAccessKey, SecretKey = KlingSecretKey, ApiKey = apiKey }, baseAddress, retries));
 
@@ -45,6 +53,7 @@ internal static class Clients
 
     public static ReplicateClient Replicate(Uri baseAddress, string apiKey, int retries = 0, TimeSpan? cancelAfter = null) =>
         new(Fast(new ReplicateOptions { ApiKey = apiKey, CancelAfter = cancelAfter }, baseAddress, retries));
+
     /// <summary>A fal client whose queue, platform and storage hosts are all the WireMock server.</summary>
     public static FalClient Fal(Uri baseAddress, string apiKey, int retries = 0) =>
         new(Fast(new FalOptions { ApiKey = apiKey, PlatformBaseAddress = baseAddress, StorageBaseAddress = baseAddress }, baseAddress, retries));
@@ -58,6 +67,7 @@ internal static class Clients
         options.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
         options.RetryMaxDelay = TimeSpan.FromMilliseconds(5);
         options.RequestTimeout = TimeSpan.FromSeconds(10);
+        options.RemoteMediaValidation = NoRemotePreflight;
         return options;
     }
 }
