@@ -148,7 +148,7 @@ public static class MediaProbe
                     break;
                 case MediaFormat.Mp4:
                 case MediaFormat.QuickTime:
-                    var (duration, width, height, rotation) = await Mp4BoxReader.ReadAsync(cursor, cancellationToken).ConfigureAwait(false);
+                    var (duration, width, height, rotation) = await Mp4BoxWalker.ReadAsync(cursor, cancellationToken).ConfigureAwait(false);
                     facts = facts with { Duration = duration, Width = width, Height = height, Rotation = rotation };
                     break;
             }

@@ -14,8 +14,10 @@ namespace MotionControl.Media;
 /// so a 100 MB file with its <c>moov</c> at the end costs a few kilobytes of reads. Every size is checked against its
 /// parent and the file, and depth, box count, sample count and header bytes are bounded (<see cref="MediaReadLimits"/>):
 /// a corrupt file ends in a <see cref="MediaProblemException"/> naming the box, never in an unbounded loop or read.
+/// The walker only reads: each box's fields are parsed by <see cref="Mp4BoxParsers"/> and the duration is decided by
+/// <see cref="Mp4Timeline"/>.
 /// </remarks>
-internal sealed class Mp4BoxReader
+internal sealed class Mp4BoxWalker
 {
     // The largest fixed part read from any leaf box: tkhd version 1 (96 bytes) and the stsd's first visual entry (44).
     private const int LeafBytes = 128;
@@ -24,22 +26,13 @@ internal sealed class Mp4BoxReader
     private readonly CancellationToken _cancellationToken;
     private readonly byte[] _leaf = new byte[LeafBytes];
     private readonly List<Mp4Track> _tracks = [];
-    private readonly Dictionary<uint, uint> _trexDefaultDuration = [];
-    private readonly Dictionary<uint, ulong> _fragmentEnd = [];
+    private readonly Mp4Timeline _timeline = new();
 
     private int _boxes;
     private long _fragmentSamples;
     private bool _hasMoov;
-    private bool _hasMvex;
-    private bool _hasMvhd;
-    private uint _movieTimescale;
-    private ulong _movieDuration;
-    private ulong _mehdDuration;
-    private uint _sidxTimescale;
-    private ulong _sidxDuration;
-    private bool _hasSidx;
 
-    private Mp4BoxReader(MediaReadCursor cursor, CancellationToken cancellationToken)
+    private Mp4BoxWalker(MediaReadCursor cursor, CancellationToken cancellationToken)
     {
         _cursor = cursor;
         _cancellationToken = cancellationToken;
@@ -48,7 +41,7 @@ internal sealed class Mp4BoxReader
     /// <summary>The video's duration, displayed size and rotation.</summary>
     public static async Task<(TimeSpan Duration, int Width, int Height, int Rotation)> ReadAsync(MediaReadCursor cursor, CancellationToken cancellationToken)
     {
-        var reader = new Mp4BoxReader(cursor, cancellationToken);
+        var reader = new Mp4BoxWalker(cursor, cancellationToken);
         await reader.WalkTopLevelAsync().ConfigureAwait(false);
         return reader.Outcome();
     }
@@ -77,7 +70,7 @@ internal sealed class Mp4BoxReader
                 case Mp4BoxHeader.Moof:
                     await WalkChildrenAsync(header, 1, null).ConfigureAwait(false);
                     break;
-                case Mp4BoxHeader.Sidx when !_hasSidx:
+                case Mp4BoxHeader.Sidx when !_timeline.HasSegmentIndex:
                     await ReadSidxAsync(header).ConfigureAwait(false);
                     break;
             }
@@ -124,7 +117,7 @@ internal sealed class Mp4BoxReader
                     await WalkChildrenAsync(child, depth + 1, newTrack).ConfigureAwait(false);
                     break;
                 case (Mp4BoxHeader.Moov, Mp4BoxHeader.Mvex):
-                    _hasMvex = true;
+                    _timeline.IsFragmented = true;
                     await WalkChildrenAsync(child, depth + 1, null).ConfigureAwait(false);
                     break;
                 case (Mp4BoxHeader.Moov, Mp4BoxHeader.Cmov):
@@ -148,8 +141,8 @@ internal sealed class Mp4BoxReader
                     await ReadMdhdAsync(child, track).ConfigureAwait(false);
                     break;
                 case (Mp4BoxHeader.Mdia, Mp4BoxHeader.Hdlr) when track is not null:
-                    var hdlr = await ReadLeafAsync(child, 12).ConfigureAwait(false);
-                    track.Handler = BinaryPrimitives.ReadUInt32BigEndian(hdlr.Span[8..]);
+                    var hdlr = await ReadLeafAsync(child, Mp4BoxParsers.HdlrMinimum).ConfigureAwait(false);
+                    track.Handler = Mp4BoxParsers.Hdlr(hdlr.Span);
                     break;
                 case (Mp4BoxHeader.Stbl, Mp4BoxHeader.Stsd) when track is not null:
                     await ReadStsdAsync(child, track).ConfigureAwait(false);
@@ -158,10 +151,8 @@ internal sealed class Mp4BoxReader
                     await ReadTfhdAsync(child, traf!).ConfigureAwait(false);
                     break;
                 case (Mp4BoxHeader.Traf, Mp4BoxHeader.Tfdt):
-                    var tfdt = await ReadLeafAsync(child, 8).ConfigureAwait(false);
-                    traf!.DecodeTime = tfdt.Span[0] == 1 && tfdt.Length >= 12
-                        ? BinaryPrimitives.ReadUInt64BigEndian(tfdt.Span[4..])
-                        : BinaryPrimitives.ReadUInt32BigEndian(tfdt.Span[4..]);
+                    var tfdt = await ReadLeafAsync(child, Mp4BoxParsers.TfdtMinimum).ConfigureAwait(false);
+                    traf!.DecodeTime = Mp4BoxParsers.Tfdt(tfdt.Span);
                     break;
                 case (Mp4BoxHeader.Traf, Mp4BoxHeader.Trun):
                     await ReadTrunAsync(child, traf!).ConfigureAwait(false);
@@ -173,7 +164,7 @@ internal sealed class Mp4BoxReader
 
         if (traf is { HasTrackId: true })
         {
-            EndTrackFragment(traf);
+            _timeline.EndTrackFragment(traf, _tracks);
         }
     }
 
@@ -278,144 +269,67 @@ internal sealed class Mp4BoxReader
 
     private async Task ReadMvhdAsync(Mp4BoxHeader box)
     {
-        var memory = await ReadLeafAsync(box, 20).ConfigureAwait(false);
-        var span = memory.Span;
-        if (span[0] == 1)
-        {
-            RequireLength(box, memory, 32);
-            _movieTimescale = BinaryPrimitives.ReadUInt32BigEndian(span[20..]);
-            _movieDuration = BinaryPrimitives.ReadUInt64BigEndian(span[24..]);
-        }
-        else
-        {
-            _movieTimescale = BinaryPrimitives.ReadUInt32BigEndian(span[12..]);
-            var duration = BinaryPrimitives.ReadUInt32BigEndian(span[16..]);
-
-            // All ones means "unknown" (a live or still-recording file).
-            _movieDuration = duration == uint.MaxValue ? ulong.MaxValue : duration;
-        }
-
-        _hasMvhd = true;
+        var memory = await ReadLeafAsync(box, Mp4BoxParsers.MvhdMinimum).ConfigureAwait(false);
+        _timeline.SetMovieHeader(Mp4BoxParsers.Mvhd(box, memory.Span));
     }
 
     private async Task ReadMehdAsync(Mp4BoxHeader box)
     {
-        var memory = await ReadLeafAsync(box, 8).ConfigureAwait(false);
-        var span = memory.Span;
-        _mehdDuration = span[0] == 1 && memory.Length >= 12
-            ? BinaryPrimitives.ReadUInt64BigEndian(span[4..])
-            : BinaryPrimitives.ReadUInt32BigEndian(span[4..]);
+        var memory = await ReadLeafAsync(box, Mp4BoxParsers.MehdMinimum).ConfigureAwait(false);
+        _timeline.MovieExtendsDuration = Mp4BoxParsers.Mehd(memory.Span);
     }
 
     private async Task ReadTrexAsync(Mp4BoxHeader box)
     {
-        var memory = await ReadLeafAsync(box, 16).ConfigureAwait(false);
-        var trackId = BinaryPrimitives.ReadUInt32BigEndian(memory.Span[4..]);
-        _trexDefaultDuration[trackId] = BinaryPrimitives.ReadUInt32BigEndian(memory.Span[12..]);
+        var memory = await ReadLeafAsync(box, Mp4BoxParsers.TrexMinimum).ConfigureAwait(false);
+        var (trackId, defaultDuration) = Mp4BoxParsers.Trex(memory.Span);
+        _timeline.SetTrackDefaults(trackId, defaultDuration);
     }
 
     private async Task ReadTkhdAsync(Mp4BoxHeader box, Mp4Track track)
     {
-        var memory = await ReadLeafAsync(box, 84).ConfigureAwait(false);
-        var span = memory.Span;
-        var version = span[0];
-        track.Enabled = (span[3] & 1) != 0;
-        int matrixAt;
-        if (version == 1)
-        {
-            RequireLength(box, memory, 96);
-            track.TrackId = BinaryPrimitives.ReadUInt32BigEndian(span[20..]);
-            matrixAt = 52;
-        }
-        else
-        {
-            track.TrackId = BinaryPrimitives.ReadUInt32BigEndian(span[12..]);
-            matrixAt = 40;
-        }
-
-        // The matrix is { a b u  c d v  x y w }; a, b, c, d are 16.16 fixed point.
-        var a = BinaryPrimitives.ReadInt32BigEndian(span[matrixAt..]);
-        var b = BinaryPrimitives.ReadInt32BigEndian(span[(matrixAt + 4)..]);
-        track.Rotation = RotationOf(a, b);
-        track.FixedWidth = BinaryPrimitives.ReadUInt32BigEndian(span[(matrixAt + 36)..]);
-        track.FixedHeight = BinaryPrimitives.ReadUInt32BigEndian(span[(matrixAt + 40)..]);
-    }
-
-    /// <summary>
-    /// The clockwise quarter turn nearest to the matrix's rotation. A phone's portrait clip carries (a b; c d) =
-    /// (0 1; -1 0): the point (1, 0) maps to (0, 1), which on a screen whose y axis points down is a 90° clockwise turn.
-    /// </summary>
-    internal static int RotationOf(int a, int b)
-    {
-        var absA = Math.Abs((long)a);
-        var absB = Math.Abs((long)b);
-        if (absA >= absB)
-        {
-            return a >= 0 ? 0 : 180;
-        }
-
-        return b > 0 ? 90 : 270;
+        var memory = await ReadLeafAsync(box, Mp4BoxParsers.TkhdMinimum).ConfigureAwait(false);
+        var header = Mp4BoxParsers.Tkhd(box, memory.Span);
+        track.Enabled = header.Enabled;
+        track.TrackId = header.TrackId;
+        track.Rotation = header.Rotation;
+        track.FixedWidth = header.FixedWidth;
+        track.FixedHeight = header.FixedHeight;
     }
 
     private async Task ReadMdhdAsync(Mp4BoxHeader box, Mp4Track track)
     {
-        var memory = await ReadLeafAsync(box, 20).ConfigureAwait(false);
-        var span = memory.Span;
-        if (span[0] == 1)
-        {
-            RequireLength(box, memory, 32);
-            track.MediaTimescale = BinaryPrimitives.ReadUInt32BigEndian(span[20..]);
-            track.MediaDuration = BinaryPrimitives.ReadUInt64BigEndian(span[24..]);
-        }
-        else
-        {
-            track.MediaTimescale = BinaryPrimitives.ReadUInt32BigEndian(span[12..]);
-            var duration = BinaryPrimitives.ReadUInt32BigEndian(span[16..]);
-            track.MediaDuration = duration == uint.MaxValue ? 0 : duration;
-        }
+        var memory = await ReadLeafAsync(box, Mp4BoxParsers.MdhdMinimum).ConfigureAwait(false);
+        var clock = Mp4BoxParsers.Mdhd(box, memory.Span);
+        track.MediaTimescale = clock.Timescale;
+        track.MediaDuration = clock.Duration;
     }
 
-    /// <summary>The first sample entry's coded width and height (a VisualSampleEntry: 8-byte header, then 24 bytes, then w, h).</summary>
+    /// <summary>The first sample entry's coded width and height, when the box is long enough to hold one.</summary>
     private async Task ReadStsdAsync(Mp4BoxHeader box, Mp4Track track)
     {
-        if (box.ContentLength < 44)
+        if (box.ContentLength < Mp4BoxParsers.StsdMinimum)
         {
             return;
         }
 
-        var memory = await ReadLeafAsync(box, 44).ConfigureAwait(false);
-        var span = memory.Span;
-        if (BinaryPrimitives.ReadUInt32BigEndian(span[4..]) == 0)
+        var memory = await ReadLeafAsync(box, Mp4BoxParsers.StsdMinimum).ConfigureAwait(false);
+        if (Mp4BoxParsers.Stsd(memory.Span) is var (width, height))
         {
-            return;
+            track.SampleWidth = width;
+            track.SampleHeight = height;
         }
-
-        track.SampleWidth = BinaryPrimitives.ReadUInt16BigEndian(span[40..]);
-        track.SampleHeight = BinaryPrimitives.ReadUInt16BigEndian(span[42..]);
     }
 
     private async Task ReadTfhdAsync(Mp4BoxHeader box, Mp4TrackFragment traf)
     {
-        var memory = await ReadLeafAsync(box, 8).ConfigureAwait(false);
-        var span = memory.Span;
-        var flags = (span[1] << 16) | (span[2] << 8) | span[3];
-        traf.TrackId = BinaryPrimitives.ReadUInt32BigEndian(span[4..]);
+        var memory = await ReadLeafAsync(box, Mp4BoxParsers.TfhdMinimum).ConfigureAwait(false);
+        var header = Mp4BoxParsers.Tfhd(box, memory.Span);
+        traf.TrackId = header.TrackId;
         traf.HasTrackId = true;
-        var offset = 8;
-        if ((flags & 0x01) != 0)
+        if (header.DefaultDuration is { } defaultDuration)
         {
-            offset += 8; // base-data-offset
-        }
-
-        if ((flags & 0x02) != 0)
-        {
-            offset += 4; // sample-description-index
-        }
-
-        if ((flags & 0x08) != 0)
-        {
-            RequireLength(box, memory, offset + 4);
-            traf.DefaultDuration = BinaryPrimitives.ReadUInt32BigEndian(span[offset..]);
+            traf.DefaultDuration = defaultDuration;
         }
     }
 
@@ -425,12 +339,10 @@ internal sealed class Mp4BoxReader
     /// </summary>
     private async Task ReadTrunAsync(Mp4BoxHeader box, Mp4TrackFragment traf)
     {
-        var memory = await ReadLeafAsync(box, 8).ConfigureAwait(false);
-        var span = memory.Span;
-        var flags = (span[1] << 16) | (span[2] << 8) | span[3];
-        long count = BinaryPrimitives.ReadUInt32BigEndian(span[4..]);
-        var fixedLength = 8 + ((flags & 0x01) != 0 ? 4 : 0) + ((flags & 0x04) != 0 ? 4 : 0);
-        var entryLength = 4 * (((flags >> 8) & 1) + ((flags >> 9) & 1) + ((flags >> 10) & 1) + ((flags >> 11) & 1));
+        var memory = await ReadLeafAsync(box, Mp4BoxParsers.TrunMinimum).ConfigureAwait(false);
+        var run = Mp4BoxParsers.Trun(memory.Span);
+        var count = run.Count;
+        var entryLength = run.EntryLength;
 
         _fragmentSamples += count;
         if (_fragmentSamples > MediaReadLimits.MaxFragmentSamples)
@@ -439,18 +351,16 @@ internal sealed class Mp4BoxReader
                 $"its track runs ('trun') list more than {MediaReadLimits.MaxFragmentSamples:N0} samples"));
         }
 
-        if (box.ContentLength < fixedLength + (count * entryLength))
+        if (box.ContentLength < run.FixedLength + (count * entryLength))
         {
             throw new MediaProblemException(string.Create(CultureInfo.InvariantCulture,
                 $"box 'trun' at byte {box.Start:N0} lists {count:N0} samples but is only {box.Size:N0} bytes long"));
         }
 
         traf.HasRuns = true;
-        if ((flags & 0x100) == 0)
+        if (!run.HasSampleDurations)
         {
-            var sampleDuration = traf.DefaultDuration
-                ?? (_trexDefaultDuration.TryGetValue(traf.TrackId, out var trexDuration) ? trexDuration : 0);
-            traf.Duration += (ulong)count * sampleDuration;
+            traf.Duration += (ulong)count * _timeline.DefaultSampleDuration(traf);
             return;
         }
 
@@ -458,7 +368,7 @@ internal sealed class Mp4BoxReader
         var chunk = ArrayPool<byte>.Shared.Rent(perChunk * entryLength);
         try
         {
-            _cursor.Seek(box.ContentStart + fixedLength);
+            _cursor.Seek(box.ContentStart + run.FixedLength);
             while (count > 0)
             {
                 var entries = (int)Math.Min(count, perChunk);
@@ -466,8 +376,7 @@ internal sealed class Mp4BoxReader
                 await _cursor.ReadExactlyAsync(bytes, "box 'trun'", _cancellationToken).ConfigureAwait(false);
                 for (var i = 0; i < entries; i++)
                 {
-                    // The sample duration is the first field of each entry when present.
-                    traf.Duration += BinaryPrimitives.ReadUInt32BigEndian(chunk.AsSpan(i * entryLength, 4));
+                    traf.Duration += Mp4BoxParsers.TrunSampleDuration(chunk.AsSpan(i * entryLength, entryLength));
                 }
 
                 count -= entries;
@@ -479,60 +388,28 @@ internal sealed class Mp4BoxReader
         }
     }
 
-    private void EndTrackFragment(Mp4TrackFragment traf)
-    {
-        if (!traf.HasRuns)
-        {
-            return;
-        }
-
-        // A fragment starts at its tfdt decode time when given, else where the track's previous fragment ended (the
-        // first one after the samples the moov itself describes).
-        _fragmentEnd.TryGetValue(traf.TrackId, out var previousEnd);
-        if (previousEnd == 0)
-        {
-            previousEnd = _tracks.Find(t => t.TrackId == traf.TrackId)?.MediaDuration ?? 0;
-        }
-
-        var start = traf.DecodeTime ?? previousEnd;
-        if (start > ulong.MaxValue - traf.Duration)
-        {
-            throw new MediaProblemException("a movie fragment ('traf') gives an impossible decode time");
-        }
-
-        var end = start + traf.Duration;
-        _fragmentEnd[traf.TrackId] = Math.Max(previousEnd, end);
-    }
-
     /// <summary>The first segment index: the sum of its references' durations is the indexed presentation's length.</summary>
     private async Task ReadSidxAsync(Mp4BoxHeader box)
     {
-        var memory = await ReadLeafAsync(box, 20).ConfigureAwait(false);
-        var span = memory.Span;
-        var version = span[0];
-        var timescale = BinaryPrimitives.ReadUInt32BigEndian(span[8..]);
-        var countAt = version == 0 ? 22 : 30;
-        RequireLength(box, memory, countAt + 2);
-        var count = BinaryPrimitives.ReadUInt16BigEndian(span[countAt..]);
-        var entriesAt = box.ContentStart + countAt + 2;
-        if (box.End - entriesAt < count * 12L)
+        var memory = await ReadLeafAsync(box, Mp4BoxParsers.SidxMinimum).ConfigureAwait(false);
+        var index = Mp4BoxParsers.Sidx(box, memory.Span);
+        var entriesAt = box.ContentStart + index.EntriesOffset;
+        if (box.End - entriesAt < index.Count * (long)Mp4BoxParsers.SidxReferenceLength)
         {
             throw new MediaProblemException(string.Create(CultureInfo.InvariantCulture,
-                $"box 'sidx' at byte {box.Start:N0} lists {count:N0} references but is only {box.Size:N0} bytes long"));
+                $"box 'sidx' at byte {box.Start:N0} lists {index.Count:N0} references but is only {box.Size:N0} bytes long"));
         }
 
         ulong total = 0;
-        var entry = new byte[12];
+        var entry = new byte[Mp4BoxParsers.SidxReferenceLength];
         _cursor.Seek(entriesAt);
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < index.Count; i++)
         {
             await _cursor.ReadExactlyAsync(entry, "box 'sidx'", _cancellationToken).ConfigureAwait(false);
-            total += BinaryPrimitives.ReadUInt32BigEndian(entry.AsSpan(4));
+            total += Mp4BoxParsers.SidxReferenceDuration(entry);
         }
 
-        _hasSidx = true;
-        _sidxTimescale = timescale;
-        _sidxDuration = total;
+        _timeline.SetSegmentIndex(index.Timescale, total);
     }
 
     private (TimeSpan Duration, int Width, int Height, int Rotation) Outcome()
@@ -542,7 +419,7 @@ internal sealed class Mp4BoxReader
             throw new MediaProblemException("it has no movie header ('moov' box): the file is incomplete (cut short, or still being written) or not a playable MP4/MOV");
         }
 
-        if (!_hasMvhd)
+        if (!_timeline.HasMovieHeader)
         {
             throw new MediaProblemException("its 'moov' box has no movie header ('mvhd')");
         }
@@ -556,83 +433,12 @@ internal sealed class Mp4BoxReader
             throw new MediaProblemException("its video track gives no picture size (tkhd and the sample description both say 0)");
         }
 
-        return (Duration(), width, height, video.Rotation);
-    }
-
-    /// <summary>
-    /// The movie's length: mvhd's when it has one; for a fragmented file (mvex), the longest of mvhd, mehd and the
-    /// tracks' fragment ends, falling back to the segment index.
-    /// </summary>
-    private TimeSpan Duration()
-    {
-        var known = _movieDuration != ulong.MaxValue;
-        if (!_hasMvex)
-        {
-            if (!known)
-            {
-                throw new MediaProblemException("its movie header gives no duration (it says 'unknown', as a recording still in progress does)");
-            }
-
-            return ToTime(_movieDuration, _movieTimescale, "mvhd");
-        }
-
-        var best = known && _movieDuration > 0 ? ToTime(_movieDuration, _movieTimescale, "mvhd") : TimeSpan.Zero;
-        if (_mehdDuration > 0)
-        {
-            best = Max(best, ToTime(_mehdDuration, _movieTimescale, "mehd"));
-        }
-
-        foreach (var (trackId, end) in _fragmentEnd)
-        {
-            if (_tracks.Find(t => t.TrackId == trackId) is { } track && end > 0)
-            {
-                best = Max(best, ToTime(end, track.MediaTimescale, "mdhd"));
-            }
-        }
-
-        if (best == TimeSpan.Zero && _hasSidx && _sidxDuration > 0)
-        {
-            best = ToTime(_sidxDuration, _sidxTimescale, "sidx");
-        }
-
-        if (best == TimeSpan.Zero)
-        {
-            throw new MediaProblemException("it is a fragmented MP4 whose header gives no duration and which holds no movie fragments ('moof') with samples");
-        }
-
-        return best;
+        return (_timeline.Duration(_tracks), width, height, video.Rotation);
     }
 
     /// <summary>Boxes a player needs whole: the movie header, the media data and movie fragments.</summary>
     private static bool IsEssential(uint type) =>
         type is Mp4BoxHeader.Moov or Mp4BoxHeader.Mdat or Mp4BoxHeader.Moof;
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
-    private static TimeSpan ToTime(ulong duration, uint timescale, string box)
-    {
-        if (timescale == 0)
-        {
-            throw new MediaProblemException($"its '{box}' box gives a time scale of 0, so its duration cannot be known");
-        }
-
-        var ticks = (UInt128)duration * TimeSpan.TicksPerSecond / timescale;
-        if (ticks > (UInt128)TimeSpan.MaxValue.Ticks)
-        {
-            throw new MediaProblemException($"its '{box}' box gives an impossible duration");
-        }
-
-        return TimeSpan.FromTicks((long)ticks);
-    }
-
-    private static void RequireLength(Mp4BoxHeader box, ReadOnlyMemory<byte> memory, int length)
-    {
-        if (memory.Length < length)
-        {
-            throw new MediaProblemException(string.Create(CultureInfo.InvariantCulture,
-                $"box '{box.Name}' at byte {box.Start:N0} is too short ({box.ContentLength:N0} bytes) for its version"));
-        }
-    }
 
     private static MediaProblemException Truncated(long fileEnd, long boxEnd) =>
         new(string.Create(CultureInfo.InvariantCulture,

@@ -5,7 +5,7 @@ using static MotionControl.Tests.Media.Mp4Boxes;
 namespace MotionControl.Tests.Media;
 
 /// <summary>ISO-BMFF / QuickTime structures encoders rarely write, and the corruptions a reader must survive.</summary>
-public class Mp4BoxReaderTests
+public class Mp4BoxWalkerTests
 {
     [Theory]
     [InlineData(0)]
@@ -39,7 +39,7 @@ public class Mp4BoxReaderTests
     [InlineData(0xB505, 0xB505, 0)]
     [InlineData(0x2000, 0xF000, 90)]
     public void Rotation_is_the_nearest_clockwise_quarter_turn(int a, int b, int expected) =>
-        Assert.Equal(expected, Mp4BoxReader.RotationOf(a, b));
+        Assert.Equal(expected, Mp4BoxParsers.RotationOf(a, b));
 
     [Fact]
     public async Task Moov_after_mdat_is_found()
