@@ -105,7 +105,7 @@ public class MediaFuzzTests(ITestOutputHelper output)
         }
     }
 
-    private static List<(string Name, byte[] Bytes)> Seeds()
+    internal static List<(string Name, byte[] Bytes)> Seeds()
     {
         var seeds = MediaFixtures.All.Select(f => (f.File, MediaFixtures.Bytes(f.File))).ToList();
         seeds.Add(("truncated.mp4", MediaFixtures.Bytes("truncated.mp4")));
@@ -136,7 +136,7 @@ public class MediaFuzzTests(ITestOutputHelper output)
         return Concat(Ftyp(), box);
     }
 
-    private static (byte[] Input, string Mutation) Mutate(byte[] original, List<int> boxStarts, Random random)
+    internal static (byte[] Input, string Mutation) Mutate(byte[] original, List<int> boxStarts, Random random)
     {
         var input = (byte[])original.Clone();
         var mutations = 1 + random.Next(3);
@@ -179,7 +179,7 @@ public class MediaFuzzTests(ITestOutputHelper output)
     }
 
     /// <summary>Where the seed's boxes start (found once; after a cut or splice some point elsewhere, which is fine for fuzzing).</summary>
-    private static List<int> BoxStarts(byte[] seed)
+    internal static List<int> BoxStarts(byte[] seed)
     {
         var starts = new List<int>();
         for (var p = 0; p + 8 <= seed.Length; p++)
