@@ -17,9 +17,10 @@ internal static class JobHost
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    public static IHost Build(MotionControlEmulator emulator, string connectionString, Action<MotionControlJobOptions>? configure = null, Action<MotionControlBuilder>? vendors = null)
+    public static IHost Build(MotionControlEmulator emulator, string connectionString, Action<MotionControlJobOptions>? configure = null, Action<MotionControlBuilder>? vendors = null, Action<HostApplicationBuilder>? host = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        host?.Invoke(builder);
         var motion = builder.Services.AddMotionControl();
         if (vendors is null)
         {

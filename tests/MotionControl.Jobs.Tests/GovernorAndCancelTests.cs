@@ -1,0 +1,112 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using MotionControl.Testing;
+
+namespace MotionControl.Jobs.Tests;
+
+/// <summary>
+/// The concurrency governor on a vendor's refusal (with its metric and log line), and canceling a job whose task is
+/// already running, on a vendor that can cancel (Vydra) and one that cannot (Kling).
+/// </summary>
+public sealed class GovernorAndCancelTests
+{
+    [Fact]
+    public async Task A_create_refused_for_concurrency_lowers_the_limit_waits_and_submits_exactly_once()
+    {
+        await using var emulator = await MotionControlEmulator.StartAsync();
+        emulator.AddFault("kling", EmulatorOperation.Create, EmulatorFault.RateLimited(klingCode: 1303), FaultSchedule.NextCall);
+        using var db = new TempDatabase();
+        var logs = new FakeLogCollector();
+        using var host = JobHost.Build(
+            emulator,
+            db.ConnectionString,
+            o =>
+            {
+                o.MaxConcurrentTasks["kling"] = 8;
+                o.RefusedCreateDelay = TimeSpan.FromMilliseconds(50);
+            },
+            host: b => b.Logging.ClearProviders().AddProvider(new FakeLoggerProvider(logs)));
+        using var refusals = new MetricCollector<long>(null, "MotionControl.Jobs", "motioncontrol.jobs.governor.refusals");
+        using var limits = new MetricCollector<int>(null, "MotionControl.Jobs", "motioncontrol.jobs.governor.limit");
+        await host.StartAsync();
+        var queue = host.Services.GetRequiredService<IMotionControlJobQueue>();
+
+        var job = await queue.EnqueueAsync(new MotionControlJobRequest { Provider = "kling", Request = JobHost.Request("kling"), IdempotencyKey = "refused-once" });
+        var done = await JobHost.WaitForEndAsync(queue, job.Id);
+        limits.RecordObservableInstruments();
+        await host.StopAsync();
+
+        Assert.Equal(MotionControlJobState.Succeeded, done.State);
+        Assert.Equal(2, emulator.CallCount("kling", EmulatorOperation.Create)); // the refused create and the one that landed
+        Assert.Equal(1, emulator.CreatedTaskCount("kling"));
+        Assert.Contains(refusals.GetMeasurementSnapshot(), m => m.Value == 1 && Equals(m.Tags["motioncontrol.provider"], "kling"));
+        var limit = Assert.Single(limits.GetMeasurementSnapshot(), m => Equals(m.Tags["motioncontrol.provider"], "kling")).Value;
+        Assert.InRange(limit, 1, 7); // lowered from 8; it rises again only after GovernorQuietInterval without refusals
+        var lowered = Assert.Single(logs.GetSnapshot(), r => r.Id.Id == 1530);
+        Assert.Equal(LogLevel.Warning, lowered.Level);
+        Assert.Contains($"its limit is now {limit}", lowered.Message, StringComparison.Ordinal);
+        Assert.Contains(job.Id, lowered.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Canceling_a_submitted_job_cancels_its_task_at_a_vendor_that_can()
+    {
+        await using var emulator = await MotionControlEmulator.StartAsync();
+        emulator.EnqueueLifecycle("vydra", new TaskLifecycle().Queued(1).ProcessingForever());
+        using var db = new TempDatabase();
+        using var host = JobHost.Build(emulator, db.ConnectionString);
+        await host.StartAsync();
+        var queue = host.Services.GetRequiredService<IMotionControlJobQueue>();
+
+        var job = await queue.EnqueueAsync(new MotionControlJobRequest { Provider = "vydra", Request = JobHost.Request("vydra"), IdempotencyKey = "cancel-running" });
+        var submitted = await WaitForStateAsync(queue, job.Id, MotionControlJobState.Submitted);
+        await queue.CancelAsync(job.Id);
+        var done = await JobHost.WaitForEndAsync(queue, job.Id);
+        await host.StopAsync();
+
+        Assert.Equal(MotionControlJobState.Canceled, done.State);
+        Assert.Equal(1, emulator.CreatedTaskCount("vydra"));
+        Assert.Equal(EmulatedTaskStatus.Canceled, emulator.FindTask("vydra", submitted.Task!.Id)!.Status);
+    }
+
+    [Fact]
+    public async Task Canceling_a_submitted_job_at_a_vendor_that_cannot_cancel_abandons_the_task_and_says_so()
+    {
+        await using var emulator = await MotionControlEmulator.StartAsync();
+        emulator.EnqueueLifecycle("kling", new TaskLifecycle().Queued(1).ProcessingForever());
+        using var db = new TempDatabase();
+        using var host = JobHost.Build(emulator, db.ConnectionString);
+        await host.StartAsync();
+        var queue = host.Services.GetRequiredService<IMotionControlJobQueue>();
+
+        var job = await queue.EnqueueAsync(new MotionControlJobRequest { Provider = "kling", Request = JobHost.Request("kling"), IdempotencyKey = "cancel-kling" });
+        var submitted = await WaitForStateAsync(queue, job.Id, MotionControlJobState.Submitted);
+        await queue.CancelAsync(job.Id);
+        var done = await JobHost.WaitForEndAsync(queue, job.Id);
+        await host.StopAsync();
+
+        Assert.Equal(MotionControlJobState.Canceled, done.State);
+        Assert.Contains("cannot cancel a task", done.Error, StringComparison.Ordinal);
+        Assert.Contains(submitted.Task!.Id, done.Error, StringComparison.Ordinal);
+        Assert.Equal(1, emulator.CreatedTaskCount("kling"));
+        Assert.NotEqual(EmulatedTaskStatus.Canceled, emulator.FindTask("kling", submitted.Task.Id)!.Status);
+    }
+
+    private static async Task<MotionControlJob> WaitForStateAsync(IMotionControlJobQueue queue, string jobId, MotionControlJobState state)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var job = await queue.GetAsync(jobId, cts.Token) ?? throw new InvalidOperationException($"job {jobId} is lost");
+            if (job.State == state)
+            {
+                return job;
+            }
+
+            Assert.False(job.IsTerminal, $"the job ended ({job.State}: {job.Error}) before reaching {state}");
+            await Task.Delay(10, cts.Token);
+        }
+    }
+}
