@@ -84,6 +84,26 @@ public sealed class MotionControlEmulator : IAsyncDisposable
     /// <returns>The count.</returns>
     public int CreatedTaskCount(string provider) => _state.Tasks.For(provider).CreatedCount;
 
+    /// <summary>
+    /// Gets how many tasks of <paramref name="provider"/> are running now: created since start or <see cref="Reset"/>
+    /// and not yet seen terminal. A task stops running when a read (a poll, <see cref="FindTask"/>, <see cref="GetTasks"/>)
+    /// or a cancel first sees it succeeded, failed or cancelled; a task nobody reads again keeps running.
+    /// </summary>
+    /// <param name="provider">A name from <see cref="EmulatorProviders.All"/>.</param>
+    /// <param name="account">An account name (<see cref="EmulatorCredentials.DefaultAccountName"/> or an <see cref="EmulatorAccount.Name"/>), or null for every account together.</param>
+    /// <returns>The count.</returns>
+    public int RunningTaskCount(string provider, string? account = null) => _state.Tasks.For(provider).RunningCount(account);
+
+    /// <summary>
+    /// Gets the most tasks of <paramref name="provider"/> that one account has had running at once (see
+    /// <see cref="RunningTaskCount"/>) since start or <see cref="Reset"/>: the high-water mark a vendor's concurrency
+    /// limit applies to.
+    /// </summary>
+    /// <param name="provider">A name from <see cref="EmulatorProviders.All"/>.</param>
+    /// <param name="account">An account name, or null for the highest mark of any one account.</param>
+    /// <returns>The high-water mark.</returns>
+    public int ConcurrentTaskHighWaterMark(string provider, string? account = null) => _state.Tasks.For(provider).HighWaterMark(account);
+
     /// <summary>Gets how many calls of one operation <paramref name="provider"/> has received since start or <see cref="Reset"/>.</summary>
     /// <param name="provider">A name from <see cref="EmulatorProviders"/>.</param>
     /// <param name="operation">The operation.</param>

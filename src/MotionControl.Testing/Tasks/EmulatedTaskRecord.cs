@@ -22,6 +22,7 @@ internal sealed class EmulatedTaskRecord
     private DateTimeOffset? _canceledAt;
     private int _progressAtCancel;
     private bool _endReported;
+    private bool _finishReported;
 
     public EmulatedTaskRecord(
         string provider,
@@ -83,10 +84,17 @@ internal sealed class EmulatedTaskRecord
     /// <summary>Gets or sets a value indicating whether the vendor signs this task's callbacks (Kling: with the account's webhook secret).</summary>
     public bool SignsCallbacks { get; set; }
 
+    /// <summary>
+    /// Called once, outside the record's lock, when a read or a cancel first sees the task terminal (succeeded, failed
+    /// or cancelled): where the provider's running-task count goes down.
+    /// </summary>
+    public Action<EmulatedTaskRecord>? Finished { get; set; }
+
     public TaskObservation Observe(DateTimeOffset now, bool countAsPoll)
     {
         TaskObservation observation;
         bool ended = false;
+        bool finished = false;
         lock (_gate)
         {
             if (countAsPoll)
@@ -111,6 +119,13 @@ internal sealed class EmulatedTaskRecord
                 _endReported = true;
                 ended = true;
             }
+
+            finished = observation.IsTerminal && MarkFinished();
+        }
+
+        if (finished)
+        {
+            Finished?.Invoke(this);
         }
 
         if (ended)
@@ -122,6 +137,34 @@ internal sealed class EmulatedTaskRecord
     }
 
     public bool TryCancel(DateTimeOffset now, out TaskObservation observation)
+    {
+        bool finished;
+        bool canceled = TryCancelCore(now, out observation);
+        lock (_gate)
+        {
+            finished = observation.IsTerminal && MarkFinished();
+        }
+
+        if (finished)
+        {
+            Finished?.Invoke(this);
+        }
+
+        return canceled;
+    }
+
+    private bool MarkFinished()
+    {
+        if (_finishReported)
+        {
+            return false;
+        }
+
+        _finishReported = true;
+        return true;
+    }
+
+    private bool TryCancelCore(DateTimeOffset now, out TaskObservation observation)
     {
         lock (_gate)
         {

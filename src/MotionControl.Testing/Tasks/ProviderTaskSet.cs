@@ -5,7 +5,10 @@ namespace MotionControl.Testing;
 /// <summary>The tasks, scripted lifecycles and creation count of one provider.</summary>
 internal sealed class ProviderTaskSet
 {
+    private readonly object _runningGate = new();
+    private readonly Dictionary<string, (int Running, int HighWaterMark)> _running = new(StringComparer.Ordinal);
     private int _createdCount;
+    private int _generation;
 
     public ConcurrentDictionary<string, EmulatedTaskRecord> ById { get; } = new(StringComparer.Ordinal);
 
@@ -23,9 +26,49 @@ internal sealed class ProviderTaskSet
             return false;
         }
 
+        lock (_runningGate)
+        {
+            int generation = _generation;
+            var (running, highWaterMark) = _running.GetValueOrDefault(record.Account);
+            running++;
+            _running[record.Account] = (running, Math.Max(running, highWaterMark));
+            record.Finished = finished =>
+            {
+                lock (_runningGate)
+                {
+                    if (generation == _generation && _running.TryGetValue(finished.Account, out var counts))
+                    {
+                        _running[finished.Account] = (counts.Running - 1, counts.HighWaterMark);
+                    }
+                }
+            };
+        }
+
         ById[record.Id] = record;
         Interlocked.Increment(ref _createdCount);
         return true;
+    }
+
+    /// <summary>Gets how many tasks are running (created, not yet seen terminal), of one account or of all accounts when it is null.</summary>
+    public int RunningCount(string? account)
+    {
+        lock (_runningGate)
+        {
+            return account is null
+                ? _running.Values.Sum(c => c.Running)
+                : _running.GetValueOrDefault(account).Running;
+        }
+    }
+
+    /// <summary>Gets the most tasks one account has had running at once: that account's, or the highest of any account when it is null.</summary>
+    public int HighWaterMark(string? account)
+    {
+        lock (_runningGate)
+        {
+            return account is null
+                ? _running.Values.Select(c => c.HighWaterMark).DefaultIfEmpty(0).Max()
+                : _running.GetValueOrDefault(account).HighWaterMark;
+        }
     }
 
     public void Clear()
@@ -34,5 +77,10 @@ internal sealed class ProviderTaskSet
         ByExternalId.Clear();
         ScriptedLifecycles.Clear();
         Interlocked.Exchange(ref _createdCount, 0);
+        lock (_runningGate)
+        {
+            _running.Clear();
+            _generation++;
+        }
     }
 }
