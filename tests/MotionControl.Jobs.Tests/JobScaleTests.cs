@@ -1,20 +1,14 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using MotionControl.DependencyInjection;
 using MotionControl.Testing;
 
 namespace MotionControl.Jobs.Tests;
 
+/// <summary>The job queue at scale on SQLite: many emulated jobs through one worker, within the per-registration limit.</summary>
 public sealed class JobScaleTests
 {
     private const int Limit = 8;
 
-    /// <summary>
-    /// One host with the worker on one SQLite file runs 400 emulated jobs (200 Kling, 200 Vydra; about
-    /// 20 s on a shared 2-core machine) with a 10 ms poll interval and at most 8 tasks per
-    /// registration: every job succeeds, each is created exactly once, and the emulator never sees more than 8 running
-    /// at once per provider and account.
-    /// </summary>
     /// <summary>
     /// Three Kling registrations (<c>kling</c>, <c>kling-a</c>, <c>kling-b</c>) on three emulator accounts, 50 jobs each, 8 tasks per registration: each
     /// account's high-water mark stays within 8.
@@ -70,6 +64,12 @@ public sealed class JobScaleTests
         }
     }
 
+    /// <summary>
+    /// One host with the worker on one SQLite file runs 400 emulated jobs (200 Kling, 200 Vydra; about
+    /// 20 s on a shared 2-core machine) with a 10 ms poll interval and at most 8 tasks per
+    /// registration: every job succeeds, each is created exactly once, and the emulator never sees more than 8 running
+    /// at once per provider and account.
+    /// </summary>
     [Fact]
     public async Task Four_hundred_jobs_on_one_SQLite_file_all_succeed_once_and_never_exceed_the_concurrency_limit()
     {
@@ -85,7 +85,6 @@ public sealed class JobScaleTests
         });
         await host.StartAsync();
         var queue = host.Services.GetRequiredService<IMotionControlJobQueue>();
-        var clock = Stopwatch.StartNew();
 
         var jobs = new List<MotionControlJob>();
         foreach (var provider in providers)
@@ -105,7 +104,5 @@ public sealed class JobScaleTests
             Assert.Equal(perProvider, emulator.CreatedTaskCount(provider));
             Assert.InRange(emulator.ConcurrentTaskHighWaterMark(provider, EmulatorCredentials.DefaultAccountName), 1, Limit);
         }
-
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), $"took {clock.Elapsed}");
     }
 }
