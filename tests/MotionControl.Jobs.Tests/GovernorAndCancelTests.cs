@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using MotionControl.DependencyInjection;
 using MotionControl.Testing;
 
 namespace MotionControl.Jobs.Tests;
@@ -12,6 +13,12 @@ namespace MotionControl.Jobs.Tests;
 /// </summary>
 public sealed class GovernorAndCancelTests
 {
+    /// <summary>
+    /// A registration name no other test uses: the job meter is process-wide and its limit gauge reports each
+    /// registration's last known limit, so a shared name would read another test's worker.
+    /// </summary>
+    private const string Governed = "kling-governed";
+
     [Fact]
     public async Task A_create_refused_for_concurrency_lowers_the_limit_waits_and_submits_exactly_once()
     {
@@ -24,16 +31,23 @@ public sealed class GovernorAndCancelTests
             db.ConnectionString,
             o =>
             {
-                o.MaxConcurrentTasks["kling"] = 8;
+                o.MaxConcurrentTasks[Governed] = 8;
                 o.RefusedCreateDelay = TimeSpan.FromMilliseconds(50);
             },
+            motion => motion.AddKling(Governed, o =>
+            {
+                o.BaseAddress = emulator.BaseAddress;
+                o.AccessKey = emulator.Credentials.KlingAccessKey;
+                o.SecretKey = emulator.Credentials.KlingSecretKey;
+                o.WaitOptions = JobHost.FastWait;
+            }),
             host: b => b.Logging.ClearProviders().AddProvider(new FakeLoggerProvider(logs)));
         using var refusals = new MetricCollector<long>(null, "MotionControl.Jobs", "motioncontrol.jobs.governor.refusals");
         using var limits = new MetricCollector<int>(null, "MotionControl.Jobs", "motioncontrol.jobs.governor.limit");
         await host.StartAsync();
         var queue = host.Services.GetRequiredService<IMotionControlJobQueue>();
 
-        var job = await queue.EnqueueAsync(new MotionControlJobRequest { Provider = "kling", Request = JobHost.Request("kling"), IdempotencyKey = "refused-once" });
+        var job = await queue.EnqueueAsync(new MotionControlJobRequest { Provider = Governed, Request = JobHost.Request("kling"), IdempotencyKey = "refused-once" });
         var done = await JobHost.WaitForEndAsync(queue, job.Id);
         limits.RecordObservableInstruments();
         await host.StopAsync();
@@ -41,8 +55,8 @@ public sealed class GovernorAndCancelTests
         Assert.Equal(MotionControlJobState.Succeeded, done.State);
         Assert.Equal(2, emulator.CallCount("kling", EmulatorOperation.Create)); // the refused create and the one that landed
         Assert.Equal(1, emulator.CreatedTaskCount("kling"));
-        Assert.Contains(refusals.GetMeasurementSnapshot(), m => m.Value == 1 && Equals(m.Tags["motioncontrol.provider"], "kling"));
-        var limit = Assert.Single(limits.GetMeasurementSnapshot(), m => Equals(m.Tags["motioncontrol.provider"], "kling")).Value;
+        Assert.Contains(refusals.GetMeasurementSnapshot(), m => m.Value == 1 && Equals(m.Tags["motioncontrol.provider"], Governed));
+        var limit = Assert.Single(limits.GetMeasurementSnapshot(), m => Equals(m.Tags["motioncontrol.provider"], Governed)).Value;
         Assert.InRange(limit, 1, 7); // lowered from 8; it rises again only after GovernorQuietInterval without refusals
         var lowered = Assert.Single(logs.GetSnapshot(), r => r.Id.Id == 1530);
         Assert.Equal(LogLevel.Warning, lowered.Level);
