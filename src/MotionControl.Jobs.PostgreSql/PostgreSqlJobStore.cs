@@ -120,6 +120,7 @@ internal sealed class PostgreSqlJobStore : IJobStore, IAsyncDisposable, IDisposa
               WHERE state IN {NonTerminal}
                 AND (lease_owner IS NULL OR (lease_expires < @now AND lease_owner <> @worker))
                 AND (state <> 0 OR not_before <= @now OR cancel_requested)
+                AND (NOT @in_flight_only OR state IN (1, 2))
               ORDER BY seq
               LIMIT @max
               FOR UPDATE SKIP LOCKED)
@@ -133,6 +134,7 @@ internal sealed class PostgreSqlJobStore : IJobStore, IAsyncDisposable, IDisposa
         Text(p, "worker", request.WorkerId);
         Time(p, "expires", request.LeaseExpiresAt);
         Int(p, "max", request.MaxJobs);
+        Bool(p, "in_flight_only", request.InFlightOnly);
         var claims = new List<(long Seq, JobClaim Claim)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -154,6 +156,35 @@ internal sealed class PostgreSqlJobStore : IJobStore, IAsyncDisposable, IDisposa
         Text(command.Parameters, "worker", workerId);
         Time(command.Parameters, "expires", leaseExpiresAt);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async ValueTask<IReadOnlyList<LeaseRenewal>> RenewLeasesAsync(IReadOnlyCollection<string> jobIds, string workerId, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobIds);
+        if (jobIds.Count == 0)
+        {
+            return [];
+        }
+
+        // The ids (hex, no commas) travel as one text parameter split by the server: a slim data source (ours, or the
+        // application's) need not have array support enabled.
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand($"""
+            UPDATE {_jobs} SET lease_expires = @expires
+            WHERE lease_owner = @worker AND id = ANY (string_to_array(@ids, ','))
+            RETURNING id, reported_task_json, cancel_requested
+            """, connection);
+        Text(command.Parameters, "worker", workerId);
+        Time(command.Parameters, "expires", leaseExpiresAt);
+        Text(command.Parameters, "ids", string.Join(',', jobIds));
+        var renewed = new List<LeaseRenewal>(jobIds.Count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            renewed.Add(new LeaseRenewal(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetBoolean(2)));
+        }
+
+        return renewed;
     }
 
     public async ValueTask<bool> ReleaseLeaseAsync(string jobId, string workerId, CancellationToken cancellationToken)

@@ -34,7 +34,10 @@ public sealed class MotionControlJobOptions
     /// </summary>
     public string WorkerId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
-    /// <summary>How many jobs this worker runs at once (default 64).</summary>
+    /// <summary>
+    /// How many jobs this worker claims from the queue and runs at once (default 64). A full worker still takes over a dead
+    /// worker's in-flight jobs (they hold the concurrency slots pending jobs wait for), at most one per slot.
+    /// </summary>
     public int MaxConcurrentJobs { get; set; } = 64;
 
     /// <summary>False to enqueue and read jobs in this process without running a worker (default true).</summary>

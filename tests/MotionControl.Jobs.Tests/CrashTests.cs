@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using MotionControl.Jobs.TestWorkers;
 using MotionControl.Testing;
 using Xunit.Abstractions;
 
@@ -43,7 +42,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         var outputPath = Path.Combine(db.Directory, "out", "video.mp4");
         var job = await queue.EnqueueAsync(new MotionControlJobRequest { Provider = provider, Request = JobHost.Request(provider), IdempotencyKey = "crash-" + crashPoint, OutputPath = outputPath });
 
-        await using (var doomed = WorkerProcess.Start(emulator.BaseAddress, db.Path, crashPoint, output))
+        await using (var doomed = StartWorker(emulator.BaseAddress, db.Path, crashPoint, output))
         {
             var marker = await doomed.WaitForLineAsync("CRASH-POINT ", TimeSpan.FromSeconds(60));
             Assert.Equal($"CRASH-POINT {crashPoint} {job.Id}", marker);
@@ -55,7 +54,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         Assert.False(between.IsTerminal, $"the job ended ({between.State}) before the worker was restarted");
 
         MotionControlJob done;
-        await using (var restarted = WorkerProcess.Start(emulator.BaseAddress, db.Path, crashPoint: null, output))
+        await using (var restarted = StartWorker(emulator.BaseAddress, db.Path, crashPoint: null, output))
         {
             await restarted.WaitForLineAsync("WORKER-READY", TimeSpan.FromSeconds(60));
             done = await JobHost.WaitForEndAsync(queue, job.Id, TimeSpan.FromSeconds(60));
@@ -80,125 +79,6 @@ public sealed class CrashTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>One run of the worker process, its standard output read line by line.</summary>
-    private sealed class WorkerProcess : IAsyncDisposable
-    {
-        private readonly Process _process;
-        private readonly ITestOutputHelper _output;
-        private readonly List<string> _lines = [];
-        private readonly SemaphoreSlim _lineAdded = new(0);
-
-        private WorkerProcess(Process process, ITestOutputHelper output)
-        {
-            _process = process;
-            _output = output;
-        }
-
-        public static WorkerProcess Start(Uri emulator, string database, string? crashPoint, ITestOutputHelper output)
-        {
-            var configuration = typeof(CrashTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "WorkerConfiguration").Value;
-            var dll = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "MotionControl.Jobs.Worker", "bin", configuration!, "net10.0", "MotionControl.Jobs.Worker.dll"));
-            Assert.True(File.Exists(dll), $"the worker is not built: {dll}");
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(dll);
-            start.ArgumentList.Add(emulator.ToString());
-            start.ArgumentList.Add(database);
-            if (crashPoint is not null)
-            {
-                start.ArgumentList.Add(crashPoint);
-            }
-
-            var process = new Process { StartInfo = start };
-            var worker = new WorkerProcess(process, output);
-            process.OutputDataReceived += (_, e) => worker.Add(e.Data, "out");
-            process.ErrorDataReceived += (_, e) => worker.Add(e.Data, "err");
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return worker;
-        }
-
-        public async Task<string> WaitForLineAsync(string prefix, TimeSpan timeout)
-        {
-            using var cts = new CancellationTokenSource(timeout);
-            var seen = 0;
-            while (true)
-            {
-                lock (_lines)
-                {
-                    for (; seen < _lines.Count; seen++)
-                    {
-                        if (_lines[seen].StartsWith(prefix, StringComparison.Ordinal))
-                        {
-                            return _lines[seen];
-                        }
-                    }
-                }
-
-                if (_process.HasExited)
-                {
-                    throw new InvalidOperationException($"the worker exited ({_process.ExitCode}) before printing '{prefix}'");
-                }
-
-                try
-                {
-                    await _lineAdded.WaitAsync(TimeSpan.FromMilliseconds(200), cts.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    throw new TimeoutException($"the worker did not print '{prefix}' within {timeout}");
-                }
-            }
-        }
-
-        /// <summary>SIGKILL (what <see cref="Process.Kill(bool)"/> sends on Unix), then the exit code.</summary>
-        public int KillHard()
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-            return _process.ExitCode;
-        }
-
-        public ValueTask DisposeAsync()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit();
-            }
-
-            _process.Dispose();
-            _lineAdded.Dispose();
-            return ValueTask.CompletedTask;
-        }
-
-        private void Add(string? line, string stream)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (_lines)
-            {
-                _lines.Add(line);
-            }
-
-            try
-            {
-                _output.WriteLine($"worker {_process.Id} {stream}: {line}");
-            }
-            catch (InvalidOperationException)
-            {
-                // The test has ended; its output helper takes no more lines.
-            }
-
-            _lineAdded.Release();
-        }
-    }
+    private static JobWorkerProcess StartWorker(Uri emulator, string database, string? crashPoint, ITestOutputHelper output) =>
+        JobWorkerProcess.Start(crashPoint is null ? ["--emulator", emulator.ToString(), "--sqlite", database] : ["--emulator", emulator.ToString(), "--sqlite", database, "--crash", crashPoint], output);
 }

@@ -1,7 +1,14 @@
-// The crash tests' worker: `dotnet MotionControl.Jobs.Worker.dll <emulator-url> <sqlite-path> [crash-point]`.
-// Vendors: two Kling registrations would not add anything; one Kling (external ids) and one Vydra (none) are registered
-// with the emulator's default credentials. At the crash point the hook prints "CRASH-POINT <step> <job>" and blocks
-// (the test kills the process); "mid-create" prints at the journal write and lets the (delayed) create go out.
+// The job tests' worker process (tests/MotionControl.Jobs.Tests, tests/MotionControl.Jobs.PostgreSql.Tests):
+//   dotnet MotionControl.Jobs.Worker.dll --emulator <url> (--sqlite <path> | --postgres <connection string> [--schema <name>])
+//     [--worker-id <id>] [--limit <tasks per registration>] [--lease-ms <ms>] [--poll-ms <ms>] [--kling-accounts a,b]
+//     [--crash <point>]
+// Vendors, all on the emulator with its default credentials: Kling as "kling" (client task ids) and Vydra as "vydra"
+// (none); each name in --kling-accounts adds a Kling registration "kling-<name>" with the API key "kling-key-<name>"
+// (the emulator account the test adds for it). Logs go to standard output, one line each, Warning and up (lease
+// take-overs are 1511). At the crash point the hook prints "CRASH-POINT <step> <job>" and blocks the job's thread (the
+// test kills the process); "mid-create" prints at the journal write and lets the (delayed) create go out.
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,9 +19,20 @@ using MotionControl.Jobs.Worker;
 using MotionControl.Providers.Kling;
 using MotionControl.Providers.Vydra;
 
-var emulator = new Uri(args[0]);
-var database = args[1];
-var crash = args.Length > 2 ? args[2] : null;
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, DisableDefaults = true });
+builder.Configuration.AddCommandLine(args);
+var settings = builder.Configuration;
+var emulator = new Uri(settings["emulator"] ?? throw new ArgumentException("--emulator <url> is required"));
+var sqlite = settings["sqlite"];
+var postgres = settings["postgres"];
+if ((sqlite is null) == (postgres is null))
+{
+    throw new ArgumentException("give exactly one of --sqlite <path> and --postgres <connection string>");
+}
+
+var crash = settings["crash"];
+var limit = Number("limit");
+var accounts = (settings["kling-accounts"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
 var wait = new MotionControlWaitOptions
 {
@@ -24,10 +42,9 @@ var wait = new MotionControlWaitOptions
     Jitter = 0,
     Timeout = TimeSpan.FromSeconds(30),
 };
-var builder = Host.CreateApplicationBuilder();
 builder.Logging.ClearProviders();
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddMotionControl()
+var motion = builder.Services.AddMotionControl()
     .AddKling(o =>
     {
         o.BaseAddress = emulator;
@@ -40,15 +57,38 @@ builder.Services.AddMotionControl()
         o.BaseAddress = emulator;
         o.ApiKey = "vydra_live_user_emulator_0000000000000000";
         o.WaitOptions = wait;
-    })
-    .AddJobs(o =>
+    });
+foreach (var account in accounts)
+{
+    motion.AddKling("kling-" + account, o =>
     {
-        o.UseSqlite($"Data Source={database}");
-        o.PollInterval = TimeSpan.FromMilliseconds(20);
-        o.LeaseDuration = TimeSpan.FromSeconds(3);
-        o.WorkerId = "crash-test-worker";
+        o.BaseAddress = emulator;
+        o.ApiKey = "kling-key-" + account;
         o.WaitOptions = wait;
     });
+}
+
+motion.AddJobs(o =>
+{
+    if (sqlite is not null)
+    {
+        o.UseSqlite($"Data Source={sqlite}");
+    }
+    else
+    {
+        var schema = settings["schema"];
+        o.UsePostgreSql(postgres!, s => s.SchemaName = schema ?? s.SchemaName);
+    }
+
+    o.PollInterval = TimeSpan.FromMilliseconds(Number("poll-ms") ?? 20);
+    o.LeaseDuration = TimeSpan.FromMilliseconds(Number("lease-ms") ?? 3000);
+    o.WorkerId = settings["worker-id"] ?? "crash-test-worker";
+    o.WaitOptions = wait;
+    if (limit is int max)
+    {
+        o.DefaultMaxConcurrentTasks = max;
+    }
+});
 if (crash is not null)
 {
     builder.Services.AddSingleton<IJobStepHook>(new CrashHook(crash));
@@ -60,9 +100,14 @@ Console.Out.WriteLine("WORKER-READY");
 Console.Out.Flush();
 await host.WaitForShutdownAsync();
 
+int? Number(string key) => settings[key] is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : null;
+
 /// <summary>Stops the process at one step: prints the marker and blocks the job's thread until the test kills it.</summary>
 internal sealed class CrashHook(string point) : IJobStepHook
 {
+    // Never set: the job's thread waits on it until SIGKILL ends the process.
+    private static readonly ManualResetEventSlim Never = new();
+
     public void Reached(JobStep step, string jobId)
     {
         var matches = point switch
@@ -83,7 +128,7 @@ internal sealed class CrashHook(string point) : IJobStepHook
         Console.Out.Flush();
         if (point != "mid-create")
         {
-            Thread.Sleep(Timeout.Infinite);
+            Never.Wait();
         }
     }
 }

@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using MotionControl.Jobs.Journal;
 using MotionControl.Jobs.Storage;
 
 namespace MotionControl.Jobs.Sqlite;
@@ -162,10 +164,12 @@ internal sealed class SqliteJobStore : IJobStore
             WHERE state IN {NonTerminal}
               AND (lease_owner IS NULL OR (lease_expires < @now AND lease_owner <> @worker))
               AND (state <> 0 OR not_before <= @now OR cancel_requested = 1)
+              AND (@in_flight_only = 0 OR state IN (1, 2))
             ORDER BY rowid LIMIT @max;
             """))
         {
             select.Parameters.AddWithValue("@now", now);
+            select.Parameters.AddWithValue("@in_flight_only", request.InFlightOnly ? 1 : 0);
             select.Parameters.AddWithValue("@worker", request.WorkerId);
             select.Parameters.AddWithValue("@max", request.MaxJobs);
             candidates = await ReadAllAsync(select, cancellationToken).ConfigureAwait(false);
@@ -205,6 +209,34 @@ internal sealed class SqliteJobStore : IJobStore
         command.Parameters.AddWithValue("@worker", workerId);
         command.Parameters.AddWithValue("@expires", leaseExpiresAt.ToUnixTimeMilliseconds());
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async ValueTask<IReadOnlyList<LeaseRenewal>> RenewLeasesAsync(IReadOnlyCollection<string> jobIds, string workerId, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobIds);
+        if (jobIds.Count == 0)
+        {
+            return [];
+        }
+
+        // The ids travel as one JSON array parameter (json_each), so the statement is the same for any number of jobs.
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, """
+            UPDATE mc_jobs SET lease_expires = @expires
+            WHERE lease_owner = @worker AND id IN (SELECT value FROM json_each(@ids))
+            RETURNING id, reported_task_json, cancel_requested;
+            """);
+        command.Parameters.AddWithValue("@worker", workerId);
+        command.Parameters.AddWithValue("@expires", leaseExpiresAt.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("@ids", JsonSerializer.Serialize([.. jobIds], JobJsonContext.Default.ListString));
+        var renewed = new List<LeaseRenewal>(jobIds.Count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            renewed.Add(new LeaseRenewal(reader.GetString(0), Text(reader, 1), reader.GetInt64(2) != 0));
+        }
+
+        return renewed;
     }
 
     public async ValueTask<bool> ReleaseLeaseAsync(string jobId, string workerId, CancellationToken cancellationToken)

@@ -37,6 +37,28 @@ internal interface IJobStore
     /// <summary>Extends a lease the worker still holds; false when it was lost (expired and taken over, or released).</summary>
     ValueTask<bool> RenewLeaseAsync(string jobId, string workerId, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Extends, in one round trip where the database allows, every lease in <paramref name="jobIds"/> that
+    /// <paramref name="workerId"/> still holds, and returns those (a job missing from the result was lost or released),
+    /// each with its out-of-band news. The worker calls it every third of a lease for all the jobs it runs: one statement
+    /// instead of two per job keeps the renewal well inside the lease when a worker runs dozens of jobs on a busy machine.
+    /// The default renews one by one (a store written before this member still works).
+    /// </summary>
+    async ValueTask<IReadOnlyList<LeaseRenewal>> RenewLeasesAsync(IReadOnlyCollection<string> jobIds, string workerId, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken)
+    {
+        var renewed = new List<LeaseRenewal>(jobIds.Count);
+        foreach (var id in jobIds)
+        {
+            if (await RenewLeaseAsync(id, workerId, leaseExpiresAt, cancellationToken).ConfigureAwait(false)
+                && await GetAsync(id, cancellationToken).ConfigureAwait(false) is { } job)
+            {
+                renewed.Add(new LeaseRenewal(id, job.ReportedTaskJson, job.CancelRequested));
+            }
+        }
+
+        return renewed;
+    }
+
     /// <summary>Gives a lease back (the job stays in its state for the next claim); false when the worker did not hold it.</summary>
     ValueTask<bool> ReleaseLeaseAsync(string jobId, string workerId, CancellationToken cancellationToken);
 

@@ -14,4 +14,11 @@ internal sealed record JobClaimRequest
 
     /// <summary>At most this many jobs.</summary>
     public required int MaxJobs { get; init; }
+
+    /// <summary>
+    /// Only jobs past their create (<see cref="MotionControlJobState.Submitting"/>, <see cref="MotionControlJobState.Submitted"/>):
+    /// a worker whose capacity is full of pending jobs still takes over a dead worker's in-flight jobs, which hold the
+    /// concurrency slots those pending jobs wait for.
+    /// </summary>
+    public bool InFlightOnly { get; init; }
 }

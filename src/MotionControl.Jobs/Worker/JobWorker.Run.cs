@@ -168,6 +168,32 @@ internal sealed partial class JobWorker
             await FinishAsync(job, MotionControlJobState.Submitting, MotionControlJobState.OutcomeUnknown, unknown.Message, cancellationToken).ConfigureAwait(false);
             return;
         }
+        catch (MotionControlRequestRejectedException rejected) when (client.Capabilities.SupportsExternalTaskId && job.ExternalTaskId is not null)
+        {
+            // A worker that held this job before (alive, but its lease ran out while its create was in flight) may have
+            // created the task with this very id, and the vendor refuses a second create with it (Kling: "external_task_id
+            // already exists"). Ask by the id: adopt the task when it exists; otherwise the refusal stands.
+            MotionControlTask? existing;
+            try
+            {
+                existing = await client.FindTaskByExternalIdAsync(job.ExternalTaskId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MotionControlException lookupFailed)
+            {
+                // Unknown either way: leave the job Submitting for a later claim to reconcile by its id.
+                JobLog.StepRetried(logger, job.Id, lookupFailed.Message);
+                await TryReleaseAsync(job.Id).ConfigureAwait(false);
+                return;
+            }
+
+            if (existing is null)
+            {
+                await FinishAsync(job, MotionControlJobState.Submitting, MotionControlJobState.Failed, rejected.Message, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            task = existing;
+        }
         catch (Exception failed) when (failed is not OperationCanceledException)
         {
             // The vendor refused the request (validation, credits, content policy...) or it could not be prepared.
@@ -370,6 +396,11 @@ internal sealed partial class JobWorker
     {
         // A terminal write must land even while stopping: the work it records is done.
         var token = transition.ReleaseLease ? CancellationToken.None : cancellationToken;
+        if (transition.ReleaseLease)
+        {
+            MarkReleasing(job.Id);
+        }
+
         if (!await store.TransitionAsync(transition, token).ConfigureAwait(false))
         {
             JobLog.LeaseLost(logger, WorkerId, job.Id);

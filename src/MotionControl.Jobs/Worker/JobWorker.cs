@@ -51,6 +51,7 @@ internal sealed partial class JobWorker(
                 if (time.GetUtcNow() >= nextCheck)
                 {
                     await CheckRunningAsync(stoppingToken).ConfigureAwait(false);
+                    await ClaimInFlightWhenFullAsync(stoppingToken).ConfigureAwait(false);
                     nextCheck = time.GetUtcNow() + checkEvery;
                 }
 
@@ -67,9 +68,20 @@ internal sealed partial class JobWorker(
         }
     }
 
-    private async Task ClaimAsync(CancellationToken stoppingToken)
+    private Task ClaimAsync(CancellationToken stoppingToken) =>
+        ClaimAsync(_options.MaxConcurrentJobs - _running.Count, inFlightOnly: false, stoppingToken);
+
+    /// <summary>
+    /// A worker whose capacity is all taken still takes over in-flight jobs (Submitting, Submitted) whose lease expired,
+    /// checked once per lease check: those jobs hold their registration's concurrency slots, and pending jobs (here or
+    /// at any worker) that wait for a slot would otherwise wait for them for ever. They are bounded by the slots (every
+    /// registration's limit), so the worker runs at most that many jobs beyond <see cref="MotionControlJobOptions.MaxConcurrentJobs"/>.
+    /// </summary>
+    private Task ClaimInFlightWhenFullAsync(CancellationToken stoppingToken) =>
+        _running.Count < _options.MaxConcurrentJobs ? Task.CompletedTask : ClaimAsync(_options.MaxConcurrentJobs, inFlightOnly: true, stoppingToken);
+
+    private async Task ClaimAsync(int free, bool inFlightOnly, CancellationToken stoppingToken)
     {
-        var free = _options.MaxConcurrentJobs - _running.Count;
         if (free <= 0)
         {
             return;
@@ -79,7 +91,7 @@ internal sealed partial class JobWorker(
         try
         {
             var now = time.GetUtcNow();
-            claims = await store.ClaimAsync(new JobClaimRequest { WorkerId = WorkerId, Now = now, LeaseExpiresAt = now + _options.LeaseDuration, MaxJobs = free }, stoppingToken).ConfigureAwait(false);
+            claims = await store.ClaimAsync(new JobClaimRequest { WorkerId = WorkerId, Now = now, LeaseExpiresAt = now + _options.LeaseDuration, MaxJobs = free, InFlightOnly = inFlightOnly }, stoppingToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -117,32 +129,45 @@ internal sealed partial class JobWorker(
         }
     }
 
-    /// <summary>Renews every lease this worker holds, and reads each job's out-of-band news.</summary>
+    /// <summary>Renews every lease this worker holds (one store round trip), and reads each job's out-of-band news.</summary>
     private async Task CheckRunningAsync(CancellationToken stoppingToken)
     {
-        var leaseUntil = time.GetUtcNow() + _options.LeaseDuration;
-        foreach (var running in _running.Values)
+        var running = _running.Values.ToArray();
+        if (running.Length > 0)
         {
+            IReadOnlyList<LeaseRenewal> renewed;
             try
             {
-                if (!await store.RenewLeaseAsync(running.Id, WorkerId, leaseUntil, stoppingToken).ConfigureAwait(false))
-                {
-                    JobLog.LeaseLost(logger, WorkerId, running.Id);
-                    await running.Lifetime.CancelAsync().ConfigureAwait(false);
-                    continue;
-                }
-
-                if (await store.GetAsync(running.Id, stoppingToken).ConfigureAwait(false) is { } record
-                    && (record.ReportedTaskJson is not null || record.CancelRequested != running.CancelRequested))
-                {
-                    running.ReportedTaskJson = record.ReportedTaskJson;
-                    running.CancelRequested = record.CancelRequested;
-                    running.Interrupt();
-                }
+                renewed = await store.RenewLeasesAsync([.. running.Select(r => r.Id)], WorkerId, time.GetUtcNow() + _options.LeaseDuration, stoppingToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                JobLog.StepRetried(logger, running.Id, ex.Message);
+                // Nothing was learned: the leases stand until they expire, and the next check tries again.
+                JobLog.StepRetried(logger, "(renew)", ex.Message);
+                renewed = [.. running.Select(r => new LeaseRenewal(r.Id, null, r.CancelRequested))];
+            }
+
+            var held = renewed.ToDictionary(r => r.JobId, StringComparer.Ordinal);
+            foreach (var job in running)
+            {
+                if (!held.TryGetValue(job.Id, out var news))
+                {
+                    // A run that released its lease itself (it ended, or gave the job back) has lost nothing.
+                    if (!job.LeaseReleased)
+                    {
+                        JobLog.LeaseLost(logger, WorkerId, job.Id);
+                        job.Stop();
+                    }
+
+                    continue;
+                }
+
+                if (news.ReportedTaskJson is not null || news.CancelRequested != job.CancelRequested)
+                {
+                    job.ReportedTaskJson = news.ReportedTaskJson;
+                    job.CancelRequested = news.CancelRequested;
+                    job.Interrupt();
+                }
             }
         }
 
@@ -160,7 +185,7 @@ internal sealed partial class JobWorker(
     {
         foreach (var running in _running.Values)
         {
-            await running.Lifetime.CancelAsync().ConfigureAwait(false);
+            running.Stop();
         }
 
         // Give the leases back so another worker (or this one restarted) continues at once; a crash skips this and the
@@ -202,6 +227,7 @@ internal sealed partial class JobWorker(
 
     private async Task TryReleaseAsync(string jobId)
     {
+        MarkReleasing(jobId);
         try
         {
             await store.ReleaseLeaseAsync(jobId, WorkerId, CancellationToken.None).ConfigureAwait(false);
@@ -209,6 +235,14 @@ internal sealed partial class JobWorker(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             JobLog.StepRetried(logger, jobId, ex.Message);
+        }
+    }
+
+    private void MarkReleasing(string jobId)
+    {
+        if (_running.TryGetValue(jobId, out var running))
+        {
+            running.LeaseReleased = true;
         }
     }
 }
