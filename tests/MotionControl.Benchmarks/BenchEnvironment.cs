@@ -105,7 +105,8 @@ internal static class BenchEnvironment
     /// <summary>
     /// The <c>--serve-emulator N</c> mode: an emulator on 127.0.0.1 whose tasks succeed on poll N, until stdin closes or a
     /// line <c>quit</c> arrives. Its first stdout line is the root address; then one <c>name=value</c> line per key the
-    /// other process needs (the emulator's fixed test credentials, not secrets), then <c>ready</c>. Also the emulator
+    /// other process needs (the emulator's fixed test credentials, not secrets), then <c>ready</c>. A line <c>created</c>
+    /// is answered with the number of tasks created so far (all providers). Also the emulator
     /// host of <c>.ci/aot</c>, whose native smoke test cannot load ASP.NET Core itself.
     /// </summary>
     public static async Task<int> ServeAsync(int pollsPerJob)
@@ -119,6 +120,12 @@ internal static class BenchEnvironment
         Console.Out.Flush();
         while (await Console.In.ReadLineAsync() is { } line && line != "quit")
         {
+            if (line == "created")
+            {
+                // The jobs scenario's check that every job made exactly one task: tasks created so far, all providers.
+                Console.WriteLine(EmulatorProviders.All.Sum(emulator.CreatedTaskCount).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Console.Out.Flush();
+            }
         }
 
         return 0;

@@ -9,7 +9,8 @@ using MotionControl.Testing;
 // Usage (docs/performance.md):
 //   dotnet run -c Release --project tests/MotionControl.Benchmarks -- --filter '*'            full BenchmarkDotNet run
 //   dotnet run -c Release --project tests/MotionControl.Benchmarks -- --short --filter '*'    ShortRun job (a few minutes)
-//   dotnet run -c Release --project tests/MotionControl.Benchmarks -- --scenario waits|polls|probe|remote|alloc|alloc-types|download|wake|storage|all
+//   dotnet run -c Release --project tests/MotionControl.Benchmarks -- --scenario waits|polls|probe|remote|alloc|alloc-types|download|wake|storage|jobs|all
+//   dotnet run -c Release --project tests/MotionControl.Benchmarks -- --scenario jobs [--limits 64,8]
 if (args is ["--serve-emulator", var polls])
 {
     return await BenchEnvironment.ServeAsync(int.Parse(polls, CultureInfo.InvariantCulture));
@@ -63,6 +64,14 @@ if (scenario >= 0)
     if (which is "storage" or "all")
     {
         code |= await StorageScenarios.UploadMemoryAsync(args.Contains("--no-500") ? [50] : [50, 500]);
+    }
+
+    if (which is "jobs")
+    {
+        var limits = Array.IndexOf(args, "--limits") is var at and >= 0 && at + 1 < args.Length
+            ? args[at + 1].Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray()
+            : [64, 8];
+        code |= await JobScenarios.RunAsync(limits);
     }
 
     return code;
