@@ -187,13 +187,18 @@ public sealed class JobWebhookTests
             return (polls, job);
         }
 
-        public async Task<MotionControlJob> WaitForEndAsync(string jobId)
+        /// <summary>
+        /// Waits until the job has ended and the emulator has recorded the answers to <paramref name="callbacks"/>
+        /// deliveries (the job may end before B's answer reaches the emulator: the worker reads the store while B's
+        /// handler returns).
+        /// </summary>
+        public async Task<MotionControlJob> WaitForEndAsync(string jobId, int callbacks = 1)
         {
             var limit = DateTime.UtcNow.AddSeconds(30);
             while (true)
             {
                 var job = await Web.GetAsync(jobId) ?? throw new InvalidOperationException($"job {jobId} is lost");
-                if (job.IsTerminal)
+                if (job.IsTerminal && Emulator.Callbacks.Count >= callbacks)
                 {
                     return job;
                 }
