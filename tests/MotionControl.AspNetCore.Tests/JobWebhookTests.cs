@@ -78,6 +78,34 @@ public sealed class JobWebhookTests
         Assert.False(File.Exists(output));
     }
 
+    [Fact]
+    public async Task A_callback_for_a_task_still_running_is_recorded_but_makes_the_worker_poll_no_more_and_the_end_s_callback_ends_the_job()
+    {
+        await using var scenario = await Scenario.StartAsync(new TaskLifecycle().Processing(TimeSpan.FromSeconds(30)).Succeeds());
+
+        var job = await scenario.Web.EnqueueAsync(new MotionControlJobRequest { Provider = "kling", Request = Requests.Kling(), IdempotencyKey = "order-3" });
+        var (polls, submitted) = await scenario.WaitForTheWorkersFirstPollAsync(job.Id);
+
+        // A status-change callback, as Kling posts while a task runs, signed and sent to B.
+        var running = Assert.Single(await scenario.Emulator.SendCallbackAsync(EmulatorProviders.Kling, submitted.Task!.Id, scenario.WebHost.HookFor("kling")));
+        Assert.Equal(200, running.StatusCode);
+        Assert.Equal((MotionControlTaskStatus.Processing, 1), (Assert.Single(scenario.Reports).Task.Status, Assert.Single(scenario.Reports).JobsUpdated));
+
+        // Two lease renewals later the worker has read the report at least once; it did not read the vendor again for it.
+        await scenario.WaitForLeaseRenewalsAsync(job.Id, 2);
+        Assert.Equal(polls, scenario.Emulator.CallCount(EmulatorProviders.Kling, EmulatorOperation.Get));
+        Assert.Equal(MotionControlJobState.Submitted, (await scenario.Web.GetAsync(job.Id))!.State);
+
+        scenario.EndTheTask();
+        var done = await scenario.WaitForEndAsync(job.Id, callbacks: 2);
+
+        Assert.Equal(MotionControlJobState.Succeeded, done.State);
+        Assert.Equal(2, scenario.Reports.Count);
+        Assert.Equal(2, scenario.Emulator.Callbacks.Count);
+        Assert.Equal(1, polls);
+        Assert.Equal(polls, scenario.Emulator.CallCount(EmulatorProviders.Kling, EmulatorOperation.Get));
+    }
+
     /// <summary>
     /// What a user writes today (docs/jobs.md): the handler that records each verified event in the job store. It names
     /// the registration itself, because <see cref="IMotionControlWebhookHandler"/> is handed the task only.
@@ -95,12 +123,14 @@ public sealed class JobWebhookTests
     private sealed class Scenario : IAsyncDisposable
     {
         private readonly FakeTimeProvider _clock;
+        private readonly string _database;
         private readonly ConcurrentQueue<(MotionControlTask Task, int JobsUpdated)> _reports;
 
-        private Scenario(MotionControlEmulator emulator, FakeTimeProvider clock, string directory, WebhookHost web, IHost worker, ConcurrentQueue<(MotionControlTask Task, int JobsUpdated)> reports)
+        private Scenario(MotionControlEmulator emulator, FakeTimeProvider clock, string directory, string database, WebhookHost web, IHost worker, ConcurrentQueue<(MotionControlTask Task, int JobsUpdated)> reports)
         {
             Emulator = emulator;
             _clock = clock;
+            _database = database;
             Directory = directory;
             WebHost = web;
             Worker = worker;
@@ -161,14 +191,14 @@ public sealed class JobWebhookTests
                 });
             var worker = builder.Build();
             await worker.StartAsync();
-            return new Scenario(emulator, clock, directory, web, worker, reports);
+            return new Scenario(emulator, clock, directory, database, web, worker, reports);
         }
 
         /// <summary>
-        /// Waits until the worker has submitted the job and its wait has polled once (it will not poll again for ten
-        /// minutes), then ends the task on the emulator's clock, which sends its callback to B. Returns the poll count then.
+        /// Waits until the worker has submitted the job and its wait has polled once, while the task runs (it will not poll
+        /// again for ten minutes). Returns the poll count then.
         /// </summary>
-        public async Task<(int Polls, MotionControlJob Submitted)> EndTheTaskAfterTheWorkersFirstPollAsync(string jobId)
+        public async Task<(int Polls, MotionControlJob Submitted)> WaitForTheWorkersFirstPollAsync(string jobId)
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             MotionControlJob job;
@@ -180,11 +210,40 @@ public sealed class JobWebhookTests
                 await Task.Delay(20, timeout.Token);
             }
 
-            var polls = Emulator.CallCount(EmulatorProviders.Kling, EmulatorOperation.Get);
             Assert.Equal(EmulatedTaskStatus.Processing, Emulator.FindTask(EmulatorProviders.Kling, job.Task.Id)!.Status);
             Assert.Empty(Emulator.Callbacks);
-            _clock.Advance(TimeSpan.FromSeconds(30));
-            return (polls, job);
+            return (Emulator.CallCount(EmulatorProviders.Kling, EmulatorOperation.Get), job);
+        }
+
+        /// <summary>Ends the task's timed phase on the emulator's clock, which sends its callback to B.</summary>
+        public void EndTheTask() => _clock.Advance(TimeSpan.FromSeconds(30));
+
+        /// <summary>The first poll, then the task's end (see <see cref="WaitForTheWorkersFirstPollAsync"/>).</summary>
+        public async Task<(int Polls, MotionControlJob Submitted)> EndTheTaskAfterTheWorkersFirstPollAsync(string jobId)
+        {
+            var first = await WaitForTheWorkersFirstPollAsync(jobId);
+            EndTheTask();
+            return first;
+        }
+
+        /// <summary>Waits until A has renewed the job's lease <paramref name="count"/> times (read from the store's row).</summary>
+        public async Task WaitForLeaseRenewalsAsync(string jobId, int count)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await using var connection = new SqliteConnection(_database);
+            await connection.OpenAsync(timeout.Token);
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT lease_expires FROM mc_jobs WHERE id = $id;";
+            command.Parameters.AddWithValue("$id", jobId);
+            var last = await command.ExecuteScalarAsync(timeout.Token);
+            for (var renewals = 0; renewals < count; await Task.Delay(20, timeout.Token))
+            {
+                var now = await command.ExecuteScalarAsync(timeout.Token);
+                if (!Equals(now, last))
+                {
+                    (last, renewals) = (now, renewals + 1);
+                }
+            }
         }
 
         /// <summary>

@@ -132,8 +132,11 @@ internal sealed partial class JobWorker(
                     continue;
                 }
 
+                // Only a terminal report or a new cancel request is news: a reported update of a task still running
+                // (Kling also posts on status changes) stays in the store, and interrupting the wait for it would only
+                // start a new wait, which polls at once, at every renewal until the task ends.
                 if (await store.GetAsync(running.Id, stoppingToken).ConfigureAwait(false) is { } record
-                    && (record.ReportedTaskJson is not null || record.CancelRequested != running.CancelRequested))
+                    && (JobMapping.ReadTask(record.ReportedTaskJson) is { IsTerminal: true } || record.CancelRequested != running.CancelRequested))
                 {
                     running.ReportedTaskJson = record.ReportedTaskJson;
                     running.CancelRequested = record.CancelRequested;
