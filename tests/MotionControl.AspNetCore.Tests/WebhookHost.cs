@@ -27,7 +27,7 @@ internal sealed class WebhookHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static async Task<WebhookHost> StartAsync(Action<MotionControlBuilder> vendors, Action<MotionControlWebhookOptions> webhooks, TimeProvider? time = null, Action<ILoggingBuilder>? logging = null)
+    public static async Task<WebhookHost> StartAsync(Action<MotionControlBuilder> vendors, Action<MotionControlWebhookOptions> webhooks, TimeProvider? time = null, Action<ILoggingBuilder>? logging = null, Action<IServiceCollection>? services = null)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
@@ -37,6 +37,7 @@ internal sealed class WebhookHost : IAsyncDisposable
         logging?.Invoke(builder.Logging);
         var handler = new RecordingHandler();
         builder.Services.AddSingleton<IMotionControlWebhookHandler>(handler);
+        services?.Invoke(builder.Services);
         var motionControl = builder.Services.AddMotionControl();
         vendors(motionControl);
         motionControl.AddWebhooks(o =>

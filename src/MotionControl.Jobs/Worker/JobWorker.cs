@@ -162,7 +162,10 @@ internal sealed partial class JobWorker(
                     continue;
                 }
 
-                if (news.ReportedTaskJson is not null || news.CancelRequested != job.CancelRequested)
+                // Only a terminal report or a new cancel request is news: a reported update of a task still running
+                // (Kling also posts on status changes) stays in the store, and interrupting the wait for it would only
+                // start a new wait, which polls at once, at every renewal until the task ends.
+                if (JobMapping.ReadTask(news.ReportedTaskJson) is { IsTerminal: true } || news.CancelRequested != job.CancelRequested)
                 {
                     job.ReportedTaskJson = news.ReportedTaskJson;
                     job.CancelRequested = news.CancelRequested;
