@@ -52,6 +52,16 @@ public sealed class MotionControlEmulatorOptions
     /// </remarks>
     public IReadOnlyDictionary<string, decimal> StartingBalances { get; init; } = new Dictionary<string, decimal>();
 
+    /// <summary>
+    /// Gets the most tasks one account may have running at once with one provider, or null (the default) for no limit.
+    /// A create beyond it is refused the way the vendor refuses over-limit work, and nothing is created: Kling and
+    /// PowerTokens answer HTTP 429 with code 1303 ("parallel task over resource pack limit"), Vydra its rate-limit reply
+    /// (HTTP 429 <c>RATE_LIMIT_EXCEEDED</c>, <c>retryAfter</c> 1 s). Other providers do not apply it. A task counts as running
+    /// as for <see cref="MotionControlEmulator.RunningTaskCount"/>: from its create until a read or cancel first sees it
+    /// terminal, so <see cref="MotionControlEmulator.ConcurrentTaskHighWaterMark"/> never passes the limit.
+    /// </summary>
+    public int? MaxConcurrentTasksPerAccount { get; init; }
+
     /// <summary>Gets the loopback port to listen on; 0 (the default) picks a free one.</summary>
     public int Port { get; init; }
 }

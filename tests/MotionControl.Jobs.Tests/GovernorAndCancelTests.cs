@@ -64,6 +64,56 @@ public sealed class GovernorAndCancelTests
         Assert.Contains(job.Id, lowered.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The vendor allows 3 tasks at once per account (the emulator refuses the 4th create with 1303) while the
+    /// registration is configured for 8: the governor lowers the shared limit on the refusals, every job still ends
+    /// Succeeded with exactly one task, and the account never has more than 3 running.
+    /// </summary>
+    [Fact]
+    public async Task Against_a_vendor_limit_below_the_configured_one_the_governor_adapts_down_and_each_job_runs_once()
+    {
+        const string registration = "kling-vendor-limited";
+        await using var emulator = await MotionControlEmulator.StartAsync(new() { MaxConcurrentTasksPerAccount = 3 });
+        using var db = new TempDatabase();
+        var logs = new FakeLogCollector();
+        using var host = JobHost.Build(
+            emulator,
+            db.ConnectionString,
+            o =>
+            {
+                o.MaxConcurrentTasks[registration] = 8;
+                o.RefusedCreateDelay = TimeSpan.FromMilliseconds(50);
+                o.GovernorQuietInterval = TimeSpan.FromHours(1);
+            },
+            motion => motion.AddKling(registration, o =>
+            {
+                o.BaseAddress = emulator.BaseAddress;
+                o.AccessKey = emulator.Credentials.KlingAccessKey;
+                o.SecretKey = emulator.Credentials.KlingSecretKey;
+                o.WaitOptions = JobHost.FastWait;
+            }),
+            host: b => b.Logging.ClearProviders().AddProvider(new FakeLoggerProvider(logs)));
+        await host.StartAsync();
+        var queue = host.Services.GetRequiredService<IMotionControlJobQueue>();
+
+        var jobs = new List<MotionControlJob>();
+        for (int i = 0; i < 30; i++)
+        {
+            jobs.Add(await queue.EnqueueAsync(new MotionControlJobRequest { Provider = registration, Request = JobHost.Request("kling"), IdempotencyKey = $"limited-{i}" }));
+        }
+
+        var done = await Task.WhenAll(jobs.Select(j => JobHost.WaitForEndAsync(queue, j.Id, TimeSpan.FromSeconds(90))));
+        await host.StopAsync();
+
+        Assert.All(done, j => Assert.Equal(MotionControlJobState.Succeeded, j.State));
+        Assert.Equal(30, emulator.CreatedTaskCount("kling"));
+        Assert.InRange(emulator.ConcurrentTaskHighWaterMark("kling", EmulatorCredentials.DefaultAccountName), 1, 3);
+        Assert.True(emulator.CallCount("kling", EmulatorOperation.Create) > 30, "the vendor refused no create: the test did not reach its limit");
+        var lowered = logs.GetSnapshot().Where(r => r.Id.Id == 1530).Select(r => int.Parse(r.StructuredState!.Single(p => p.Key == "Limit").Value!)).ToList();
+        Assert.NotEmpty(lowered);
+        Assert.InRange(lowered.Min(), 1, 3); // from 8 down to the vendor's real limit (or below, while refusals were in flight)
+    }
+
     [Fact]
     public async Task Canceling_a_submitted_job_cancels_its_task_at_a_vendor_that_can()
     {

@@ -11,6 +11,9 @@ internal sealed class EmulatorState
         DefaultLifecycle = options.DefaultLifecycle ?? TaskLifecycle.Default;
         Log = new RequestLog(options.RedactSecrets, Accounts.Secrets);
         RequireKnownElements = options.RequireKnownElements;
+        MaxConcurrentTasksPerAccount = options.MaxConcurrentTasksPerAccount is { } max && max < 1
+            ? throw new ArgumentOutOfRangeException(nameof(options), max, "MaxConcurrentTasksPerAccount must be at least 1, or null for no limit.")
+            : options.MaxConcurrentTasksPerAccount;
         StartingBalances = CheckBalances(options.StartingBalances);
         Callbacks = new CallbackDispatcher(this);
     }
@@ -26,6 +29,9 @@ internal sealed class EmulatorState
     public AccountDirectory Accounts { get; }
 
     public TaskLifecycle DefaultLifecycle { get; }
+
+    /// <summary>Gets the per-account limit of running tasks that Kling, PowerTokens and Vydra enforce on a create, or null.</summary>
+    public int? MaxConcurrentTasksPerAccount { get; }
 
     public TaskStore Tasks { get; } = new();
 

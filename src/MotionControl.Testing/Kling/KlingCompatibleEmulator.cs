@@ -114,9 +114,12 @@ internal abstract class KlingCompatibleEmulator : IErrorDialect, IAccountIdentif
         var now = call.Now;
         var record = new EmulatedTaskRecord(
             Provider, account.Name, NewTaskId(sequence), externalId, sequence, now, State.Tasks.NextLifecycle(Provider, State.DefaultLifecycle), body, call.RecordedBody);
-        if (!tasks.TryAdd(record))
+        switch (tasks.TryAdd(record, State.MaxConcurrentTasksPerAccount))
         {
-            return DuplicateExternalId(call, externalId!);
+            case TaskAddResult.DuplicateExternalId:
+                return DuplicateExternalId(call, externalId!);
+            case TaskAddResult.OverConcurrencyLimit:
+                return RateLimited(call, TimeSpan.FromSeconds(1), KlingErrorCodes.ParallelTasksOverLimit);
         }
 
         // Kling signs its callbacks (Standard Webhooks); PowerTokens documents no signature.

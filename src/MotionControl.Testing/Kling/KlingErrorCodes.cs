@@ -12,6 +12,9 @@ internal static class KlingErrorCodes
     public const int InvalidRequest = 1200;
     public const int InvalidParameter = 1201;
     public const int RateLimited = 1302;
+
+    /// <summary>More tasks running at once than the account's resource pack allows.</summary>
+    public const int ParallelTasksOverLimit = 1303;
     public const int InternalError = 5000;
     public const int ServiceUnavailable = 5001;
     public const int InternalTimeout = 5002;

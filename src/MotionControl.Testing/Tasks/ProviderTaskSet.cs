@@ -19,17 +19,28 @@ internal sealed class ProviderTaskSet
 
     public int CreatedCount => Volatile.Read(ref _createdCount);
 
-    public bool TryAdd(EmulatedTaskRecord record)
-    {
-        if (record.ExternalTaskId is { } externalId && !ByExternalId.TryAdd((record.Account, externalId), record))
-        {
-            return false;
-        }
+    public bool TryAdd(EmulatedTaskRecord record) => TryAdd(record, maxRunning: null) == TaskAddResult.Added;
 
+    /// <summary>
+    /// Adds a created task unless its external id is taken in its account, or the account already has
+    /// <paramref name="maxRunning"/> tasks running; the check and the count move together, under one lock.
+    /// </summary>
+    public TaskAddResult TryAdd(EmulatedTaskRecord record, int? maxRunning)
+    {
         lock (_runningGate)
         {
             int generation = _generation;
             var (running, highWaterMark) = _running.GetValueOrDefault(record.Account);
+            if (running >= maxRunning)
+            {
+                return TaskAddResult.OverConcurrencyLimit;
+            }
+
+            if (record.ExternalTaskId is { } externalId && !ByExternalId.TryAdd((record.Account, externalId), record))
+            {
+                return TaskAddResult.DuplicateExternalId;
+            }
+
             running++;
             _running[record.Account] = (running, Math.Max(running, highWaterMark));
             record.Finished = finished =>
@@ -46,7 +57,7 @@ internal sealed class ProviderTaskSet
 
         ById[record.Id] = record;
         Interlocked.Increment(ref _createdCount);
-        return true;
+        return TaskAddResult.Added;
     }
 
     /// <summary>Gets how many tasks are running (created, not yet seen terminal), of one account or of all accounts when it is null.</summary>
@@ -83,4 +94,17 @@ internal sealed class ProviderTaskSet
             _generation++;
         }
     }
+}
+
+/// <summary>What <see cref="ProviderTaskSet.TryAdd(EmulatedTaskRecord, int?)"/> did.</summary>
+internal enum TaskAddResult
+{
+    /// <summary>The task was created.</summary>
+    Added,
+
+    /// <summary>The account already has a task with this external id; nothing was created.</summary>
+    DuplicateExternalId,
+
+    /// <summary>The account already has the most tasks running that it may; nothing was created.</summary>
+    OverConcurrencyLimit,
 }

@@ -198,7 +198,10 @@ internal sealed class VydraEmulator : IErrorDialect, IAccountIdentifier
             _state.Tasks.NextLifecycle(EmulatorProviders.Vydra, _state.DefaultLifecycle),
             body,
             call.RecordedBody);
-        _state.Tasks.For(EmulatorProviders.Vydra).TryAdd(record);
+        if (_state.Tasks.For(EmulatorProviders.Vydra).TryAdd(record, _state.MaxConcurrentTasksPerAccount) == TaskAddResult.OverConcurrencyLimit)
+        {
+            return RateLimited(call, TimeSpan.FromSeconds(1), klingCode: null);
+        }
 
         var reply = new JsonObject
         {
