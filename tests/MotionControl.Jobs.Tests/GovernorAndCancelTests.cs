@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using MotionControl.DependencyInjection;
@@ -26,22 +27,7 @@ public sealed class GovernorAndCancelTests
         emulator.AddFault("kling", EmulatorOperation.Create, EmulatorFault.RateLimited(klingCode: 1303), FaultSchedule.NextCall);
         using var db = new TempDatabase();
         var logs = new FakeLogCollector();
-        using var host = JobHost.Build(
-            emulator,
-            db.ConnectionString,
-            o =>
-            {
-                o.MaxConcurrentTasks[Governed] = 8;
-                o.RefusedCreateDelay = TimeSpan.FromMilliseconds(50);
-            },
-            motion => motion.AddKling(Governed, o =>
-            {
-                o.BaseAddress = emulator.BaseAddress;
-                o.AccessKey = emulator.Credentials.KlingAccessKey;
-                o.SecretKey = emulator.Credentials.KlingSecretKey;
-                o.WaitOptions = JobHost.FastWait;
-            }),
-            host: b => b.Logging.ClearProviders().AddProvider(new FakeLoggerProvider(logs)));
+        using var host = BuildGoverned(emulator, db, Governed, logs, static _ => { });
         using var refusals = new MetricCollector<long>(null, "MotionControl.Jobs", "motioncontrol.jobs.governor.refusals");
         using var limits = new MetricCollector<int>(null, "MotionControl.Jobs", "motioncontrol.jobs.governor.limit");
         await host.StartAsync();
@@ -76,23 +62,7 @@ public sealed class GovernorAndCancelTests
         await using var emulator = await MotionControlEmulator.StartAsync(new() { MaxConcurrentTasksPerAccount = 3 });
         using var db = new TempDatabase();
         var logs = new FakeLogCollector();
-        using var host = JobHost.Build(
-            emulator,
-            db.ConnectionString,
-            o =>
-            {
-                o.MaxConcurrentTasks[registration] = 8;
-                o.RefusedCreateDelay = TimeSpan.FromMilliseconds(50);
-                o.GovernorQuietInterval = TimeSpan.FromHours(1);
-            },
-            motion => motion.AddKling(registration, o =>
-            {
-                o.BaseAddress = emulator.BaseAddress;
-                o.AccessKey = emulator.Credentials.KlingAccessKey;
-                o.SecretKey = emulator.Credentials.KlingSecretKey;
-                o.WaitOptions = JobHost.FastWait;
-            }),
-            host: b => b.Logging.ClearProviders().AddProvider(new FakeLoggerProvider(logs)));
+        using var host = BuildGoverned(emulator, db, registration, logs, o => o.GovernorQuietInterval = TimeSpan.FromHours(1));
         await host.StartAsync();
         var queue = host.Services.GetRequiredService<IMotionControlJobQueue>();
 
@@ -173,4 +143,24 @@ public sealed class GovernorAndCancelTests
             await Task.Delay(10, cts.Token);
         }
     }
+
+    /// <summary>A host with one Kling registration of its own name (the governor's gauges are process-wide), configured for 8 tasks, refused creates retried after 50 ms, logs collected.</summary>
+    private static IHost BuildGoverned(MotionControlEmulator emulator, TempDatabase db, string registration, FakeLogCollector logs, Action<MotionControlJobOptions> configure) =>
+        JobHost.Build(
+            emulator,
+            db.ConnectionString,
+            o =>
+            {
+                o.MaxConcurrentTasks[registration] = 8;
+                o.RefusedCreateDelay = TimeSpan.FromMilliseconds(50);
+                configure(o);
+            },
+            motion => motion.AddKling(registration, o =>
+            {
+                o.BaseAddress = emulator.BaseAddress;
+                o.AccessKey = emulator.Credentials.KlingAccessKey;
+                o.SecretKey = emulator.Credentials.KlingSecretKey;
+                o.WaitOptions = JobHost.FastWait;
+            }),
+            host: b => b.Logging.ClearProviders().AddProvider(new FakeLoggerProvider(logs)));
 }
