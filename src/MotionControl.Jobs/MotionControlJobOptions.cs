@@ -36,7 +36,8 @@ public sealed class MotionControlJobOptions
 
     /// <summary>
     /// How many jobs this worker claims from the queue and runs at once (default 64). A full worker still takes over a dead
-    /// worker's in-flight jobs (they hold the concurrency slots pending jobs wait for), at most one per slot.
+    /// worker's in-flight jobs (Submitting, Submitted: they hold the concurrency slots that pending jobs wait for), so for
+    /// a while it can run more than this, by at most the in-flight jobs it took over.
     /// </summary>
     public int MaxConcurrentJobs { get; set; } = 64;
 

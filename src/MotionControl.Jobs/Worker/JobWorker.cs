@@ -74,8 +74,9 @@ internal sealed partial class JobWorker(
     /// <summary>
     /// A worker whose capacity is all taken still takes over in-flight jobs (Submitting, Submitted) whose lease expired,
     /// checked once per lease check: those jobs hold their registration's concurrency slots, and pending jobs (here or
-    /// at any worker) that wait for a slot would otherwise wait for them for ever. They are bounded by the slots (every
-    /// registration's limit), so the worker runs at most that many jobs beyond <see cref="MotionControlJobOptions.MaxConcurrentJobs"/>.
+    /// at any worker) that wait for a slot would otherwise wait for them for ever. Such jobs are few (about one per slot
+    /// of every registration's limit, plus any caught downloading), and the worker runs them beyond
+    /// <see cref="MotionControlJobOptions.MaxConcurrentJobs"/>.
     /// </summary>
     private Task ClaimInFlightWhenFullAsync(CancellationToken stoppingToken) =>
         _running.Count < _options.MaxConcurrentJobs ? Task.CompletedTask : ClaimAsync(_options.MaxConcurrentJobs, inFlightOnly: true, stoppingToken);
