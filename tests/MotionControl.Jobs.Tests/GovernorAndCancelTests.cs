@@ -52,7 +52,7 @@ public sealed class GovernorAndCancelTests
 
     /// <summary>
     /// The vendor allows 3 tasks at once per account (the emulator refuses the 4th create with 1303) while the
-    /// registration is configured for 8: the governor lowers the shared limit on the refusals, every job still ends
+    /// registration is configured for 8: the governor lowers the shared limit by one per refusal, every job still ends
     /// Succeeded with exactly one task, and the account never has more than 3 running.
     /// </summary>
     [Fact]
@@ -78,10 +78,15 @@ public sealed class GovernorAndCancelTests
         Assert.All(done, j => Assert.Equal(MotionControlJobState.Succeeded, j.State));
         Assert.Equal(30, emulator.CreatedTaskCount("kling"));
         Assert.InRange(emulator.ConcurrentTaskHighWaterMark("kling", EmulatorCredentials.DefaultAccountName), 1, 3);
-        Assert.True(emulator.CallCount("kling", EmulatorOperation.Create) > 30, "the vendor refused no create: the test did not reach its limit");
+        var refused = emulator.CallCount("kling", EmulatorOperation.Create) - 30;
+        Assert.True(refused > 0, "the vendor refused no create: the test did not reach its limit");
+
+        // Each refusal logged once, and lowered the shared limit by one from the configured 8 (never below 1; no rise
+        // within the hour-long quiet interval). How many refusals there are depends on timing: the worker frees a slot
+        // only after the read that the vendor counts the task's end at, so at a limit of 4 a create can find 3 running.
         var lowered = logs.GetSnapshot().Where(r => r.Id.Id == 1530).Select(r => int.Parse(r.StructuredState!.Single(p => p.Key == "Limit").Value!)).ToList();
-        Assert.NotEmpty(lowered);
-        Assert.InRange(lowered.Min(), 1, 3); // from 8 down to the vendor's real limit (or below, while refusals were in flight)
+        Assert.Equal(refused, lowered.Count);
+        Assert.Equal(Math.Max(1, 8 - refused), lowered.Min());
     }
 
     [Fact]
