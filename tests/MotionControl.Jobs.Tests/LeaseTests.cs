@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using MotionControl.DependencyInjection;
 using MotionControl.Jobs.Sqlite;
+using MotionControl.Media;
 using MotionControl.Jobs.TestWorkers;
 using MotionControl.Testing;
 
@@ -99,31 +100,69 @@ public sealed class LeaseTests
         Assert.Equal(1, emulator.CreatedTaskCount("kling"));
     }
 
-    /// <summary>A job that ends gives its lease back itself: the lease check that then finds it gone logs no lost lease (1512).</summary>
+    /// <summary>
+    /// A job that ends gives its lease back itself: the lease checks that run while it finishes (here: while its staged
+    /// video is deleted, which takes 300 ms, six lease checks) find the lease gone and log no lost lease (1512) and no
+    /// retried step (1524).
+    /// </summary>
     [Fact]
     public async Task Jobs_that_end_are_never_reported_as_lost_leases()
     {
         await using var emulator = await MotionControlEmulator.StartAsync();
         using var db = new TempDatabase();
         var logs = new FakeLogCollector();
+        var uploader = new SlowCleanupUploader(TimeSpan.FromMilliseconds(300));
         using var host = JobHost.Build(
             emulator,
             db.ConnectionString,
-            o => o.LeaseDuration = TimeSpan.FromMilliseconds(150), // a check every 50 ms, beside jobs ending every few ms
-            host: b => b.Logging.ClearProviders().AddProvider(new FakeLoggerProvider(logs)));
+            o => o.LeaseDuration = TimeSpan.FromMilliseconds(150), // a lease check every 50 ms
+            host: b =>
+            {
+                b.Logging.ClearProviders().AddProvider(new FakeLoggerProvider(logs));
+                b.Services.AddSingleton<IMediaUploader>(uploader);
+            });
         await host.StartAsync();
         var queue = host.Services.GetRequiredService<IMotionControlJobQueue>();
+        var video = Path.Combine(AppContext.BaseDirectory, "Fixtures", "moov_first.mp4");
 
         var jobs = new List<MotionControlJob>();
-        for (int i = 0; i < 60; i++)
+        for (int i = 0; i < 3; i++)
         {
-            jobs.Add(await queue.EnqueueAsync(new MotionControlJobRequest { Provider = i % 2 == 0 ? "kling" : "vydra", Request = JobHost.Request(i % 2 == 0 ? "kling" : "vydra"), IdempotencyKey = $"ends-{i}" }));
+            jobs.Add(await queue.EnqueueAsync(new MotionControlJobRequest { Provider = "kling", Request = JobHost.Request("kling") with { Video = MediaSource.FromFile(video) }, IdempotencyKey = $"ends-{i}" }));
         }
 
         var done = await Task.WhenAll(jobs.Select(j => JobHost.WaitForEndAsync(queue, j.Id)));
+        using (var cleaned = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            while (uploader.Deleted < 3)
+            {
+                await Task.Delay(20, cleaned.Token); // the terminal write comes before the clean-up
+            }
+        }
+
         await host.StopAsync();
 
         Assert.All(done, j => Assert.Equal(MotionControlJobState.Succeeded, j.State));
         Assert.DoesNotContain(logs.GetSnapshot(), r => r.Id.Id is 1512 or 1524);
+    }
+
+    /// <summary>Stages nothing real (a URL under a reserved name) and takes its time to delete it.</summary>
+    private sealed class SlowCleanupUploader(TimeSpan deleteTakes) : IMediaUploader, IMediaCleanup
+    {
+        private int _deleted;
+
+        public int Deleted => Volatile.Read(ref _deleted);
+
+        public async ValueTask<Uri> UploadAsync(MediaUploadRequest upload, CancellationToken cancellationToken = default)
+        {
+            await upload.Content.CopyToAsync(Stream.Null, cancellationToken);
+            return new Uri("https://storage.example.com/staged/" + upload.FileName);
+        }
+
+        public async ValueTask DeleteAsync(Uri url, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(deleteTakes, cancellationToken);
+            Interlocked.Increment(ref _deleted);
+        }
     }
 }
