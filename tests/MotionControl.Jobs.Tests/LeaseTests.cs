@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using MotionControl.DependencyInjection;
 using MotionControl.Jobs.Sqlite;
-using MotionControl.Media;
 using MotionControl.Jobs.TestWorkers;
+using MotionControl.Media;
 using MotionControl.Testing;
 
 namespace MotionControl.Jobs.Tests;
