@@ -239,7 +239,7 @@ internal static class JobScenarios
         }
 
         // The queue's own latency, without a backlog: one job at a time on the idle workers before the measured window; its
-        // statistics settle during the pause that follows.
+        // PostgreSQL statistics are flushed before the window opens.
         var run = Guid.NewGuid().ToString("N")[..8];
         using var singleTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         var singleFailed = 0;
@@ -265,7 +265,10 @@ internal static class JobScenarios
         }
 
         single.Sort();
-        await Task.Delay(1500);
+        if (server is not null)
+        {
+            await server.FlushStatisticsAsync(); // the single jobs' transactions stay out of the measured window
+        }
 
         long claims = 0, refusals = 0;
         using var meters = new MeterListener();
@@ -347,11 +350,10 @@ internal static class JobScenarios
         long transactionsDelta = 0;
         if (server is not null)
         {
-            // Idle backends report their statistics late: close them all, give the server a moment, then count, less
-            // the final read pass above (one transaction per job) and the workers' lease releases at stop.
+            // Idle backends report their statistics late: close them all and wait until they have exited, then count,
+            // less the final read pass above (one transaction per job) and the workers' lease releases at stop.
             enqueueHost.Dispose();
-            NpgsqlConnection.ClearAllPools();
-            await Task.Delay(1500);
+            await server.FlushStatisticsAsync();
             transactionsDelta = await server.TransactionsAsync() - transactions - jobs - Workers;
         }
 
@@ -528,6 +530,38 @@ internal static class JobScenarios
 
             await using var command = new NpgsqlCommand("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()", connection);
             return Convert.ToInt64(await command.ExecuteScalarAsync(), Inv);
+        }
+
+        /// <summary>
+        /// Makes every backend of the database report its statistics now rather than up to a second later (PostgreSQL
+        /// 15 flushes a running backend's counts at most once a second, and at once when it exits): closes this
+        /// process's pooled connections (a busy one closes when it is returned) and waits until every backend that was
+        /// connected has exited. Backends opened after that start with nothing pending.
+        /// </summary>
+        public async Task FlushStatisticsAsync()
+        {
+            var before = await BackendsAsync();
+            NpgsqlConnection.ClearAllPools();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            while ((await BackendsAsync()).Overlaps(before))
+            {
+                await Task.Delay(10, timeout.Token);
+            }
+        }
+
+        private async Task<HashSet<int>> BackendsAsync()
+        {
+            await using var connection = new NpgsqlConnection(_connectionString + ";Pooling=false");
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", connection);
+            var pids = new HashSet<int>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                pids.Add(reader.GetInt32(0));
+            }
+
+            return pids;
         }
 
         public TimeSpan Cpu()
