@@ -226,32 +226,49 @@ internal static class JobScenarios
             o.WaitOptions = Wait;
         }
 
-        using var enqueueHost = Build(baseAddress, o => Configure(o, -1));
-        await enqueueHost.StartAsync();
-        var queue = enqueueHost.Services.GetRequiredService<IMotionControlJobQueue>();
-
-        // Creates the store's schema before the workers start, so the measured run starts on a ready store.
-        _ = await queue.GetAsync(new string('0', 32));
-        var workers = Enumerable.Range(0, Workers).Select(i => Build(baseAddress, o => Configure(o, i))).ToList();
-        foreach (var worker in workers)
+        async Task<(IHost Enqueue, List<IHost> Workers)> StartHostsAsync()
         {
-            await worker.StartAsync();
+            var enqueue = Build(baseAddress, o => Configure(o, -1));
+            await enqueue.StartAsync();
+
+            // Creates the store's schema (once) before the workers start, so they start on a ready store.
+            _ = await enqueue.Services.GetRequiredService<IMotionControlJobQueue>().GetAsync(new string('0', 32));
+            var started = Enumerable.Range(0, Workers).Select(i => Build(baseAddress, o => Configure(o, i))).ToList();
+            foreach (var worker in started)
+            {
+                await worker.StartAsync();
+            }
+
+            return (enqueue, started);
         }
 
-        // The queue's own latency, without a backlog: one job at a time on the idle workers before the measured window; its
-        // PostgreSQL statistics are flushed before the window opens.
+        static async Task StopHostsAsync(IEnumerable<IHost> hosts)
+        {
+            foreach (var host in hosts)
+            {
+                await host.StopAsync();
+                host.Dispose();
+            }
+        }
+
+        // The queue's own latency, without a backlog: one job at a time on idle workers, before the measured window and on
+        // hosts of their own. Disposing those hosts disposes their stores' data sources, which closes every connection;
+        // PostgreSQL's backends report their statistics when they exit (a live one can hold them for up to ten seconds),
+        // so once they are gone the single jobs' transactions are all counted before the window opens.
         var run = Guid.NewGuid().ToString("N")[..8];
+        var (singleEnqueueHost, singleWorkers) = await StartHostsAsync();
         using var singleTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         var singleFailed = 0;
         var single = new List<double>();
+        var singleQueue = singleEnqueueHost.Services.GetRequiredService<IMotionControlJobQueue>();
         for (var i = 0; i < SingleJobs; i++)
         {
             var vendor = Vendors[i % Vendors.Length];
-            var job = await queue.EnqueueAsync(new MotionControlJobRequest { Provider = vendor, Request = Request(vendor), IdempotencyKey = FormattableString.Invariant($"{run}-single-{i}") }, singleTimeout.Token);
+            var job = await singleQueue.EnqueueAsync(new MotionControlJobRequest { Provider = vendor, Request = Request(vendor), IdempotencyKey = FormattableString.Invariant($"{run}-single-{i}") }, singleTimeout.Token);
             while (!job.IsTerminal)
             {
                 await Task.Delay(5, singleTimeout.Token);
-                job = await queue.GetAsync(job.Id, singleTimeout.Token) ?? throw new InvalidOperationException($"job {job.Id} is lost");
+                job = await singleQueue.GetAsync(job.Id, singleTimeout.Token) ?? throw new InvalidOperationException($"job {job.Id} is lost");
             }
 
             if (job.State != MotionControlJobState.Succeeded || job.SubmittedAt is null)
@@ -265,10 +282,15 @@ internal static class JobScenarios
         }
 
         single.Sort();
+        await StopHostsAsync([.. singleWorkers, singleEnqueueHost]);
         if (server is not null)
         {
-            await server.FlushStatisticsAsync(); // the single jobs' transactions stay out of the measured window
+            await server.WaitForBackendsToExitAsync();
         }
+
+        // The measured run's hosts: they open their connections inside the window.
+        var (enqueueHost, workers) = await StartHostsAsync();
+        var queue = enqueueHost.Services.GetRequiredService<IMotionControlJobQueue>();
 
         long claims = 0, refusals = 0;
         using var meters = new MeterListener();
@@ -331,11 +353,7 @@ internal static class JobScenarios
         var (cpu, emulatorCpu, serverCpu) = snapshot.Elapsed(emulator, server);
         var createdDelta = await emulator.CreatedAsync() - created;
         meters.Dispose();
-        foreach (var worker in workers)
-        {
-            await worker.StopAsync();
-            worker.Dispose();
-        }
+        await StopHostsAsync(workers);
 
         var finished = new List<MotionControlJob>(jobs);
         foreach (var id in ids)
@@ -346,14 +364,14 @@ internal static class JobScenarios
             }
         }
 
-        await enqueueHost.StopAsync();
+        await StopHostsAsync([enqueueHost]);
         long transactionsDelta = 0;
         if (server is not null)
         {
-            // Idle backends report their statistics late: close them all and wait until they have exited, then count,
-            // less the final read pass above (one transaction per job) and the workers' lease releases at stop.
-            enqueueHost.Dispose();
-            await server.FlushStatisticsAsync();
+            // Backends report their statistics late, at once when they exit: with every host disposed, wait until they
+            // have, then count, less the final read pass above (one transaction per job) and the workers' lease releases
+            // at stop.
+            await server.WaitForBackendsToExitAsync();
             transactionsDelta = await server.TransactionsAsync() - transactions - jobs - Workers;
         }
 
@@ -510,7 +528,7 @@ internal static class JobScenarios
 
         public static async Task<PostgresCpu> FindAsync(string adminConnectionString)
         {
-            await using var connection = new NpgsqlConnection(adminConnectionString);
+            await using var connection = new NpgsqlConnection(adminConnectionString + ";Pooling=false"); // no idle backend left behind
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand("SHOW data_directory", connection);
             var dataDirectory = (string)(await command.ExecuteScalarAsync())!;
@@ -533,35 +551,41 @@ internal static class JobScenarios
         }
 
         /// <summary>
-        /// Makes every backend of the database report its statistics now rather than up to a second later (PostgreSQL
-        /// 15 flushes a running backend's counts at most once a second, and at once when it exits): closes this
-        /// process's pooled connections (a busy one closes when it is returned) and waits until every backend that was
-        /// connected has exited. Backends opened after that start with nothing pending.
+        /// Waits until no backend but this check's own is connected to the database, so every count is in
+        /// pg_stat_database: PostgreSQL 15 flushes a live backend's statistics at most once a second, and an idle one's
+        /// up to ten seconds later, but at once when it exits. The caller has closed its connections (disposed the
+        /// hosts, and so their stores' data sources); one still open after 30 seconds is a bug in the run, reported with
+        /// what it is doing.
         /// </summary>
-        public async Task FlushStatisticsAsync()
+        public async Task WaitForBackendsToExitAsync()
         {
-            var before = await BackendsAsync();
-            NpgsqlConnection.ClearAllPools();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            while ((await BackendsAsync()).Overlaps(before))
+            var deadline = Stopwatch.StartNew();
+            while (await BackendsAsync() is { Count: > 0 } left)
             {
-                await Task.Delay(10, timeout.Token);
+                if (deadline.Elapsed > TimeSpan.FromSeconds(30))
+                {
+                    throw new InvalidOperationException($"{left.Count} PostgreSQL backends are still connected 30 s after their hosts were disposed: {string.Join("; ", left.Take(5))}");
+                }
+
+                await Task.Delay(10);
             }
         }
 
-        private async Task<HashSet<int>> BackendsAsync()
+        private async Task<List<string>> BackendsAsync()
         {
             await using var connection = new NpgsqlConnection(_connectionString + ";Pooling=false");
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", connection);
-            var pids = new HashSet<int>();
+            await using var command = new NpgsqlCommand(
+                "SELECT pid, state, left(query, 80) FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()",
+                connection);
+            var backends = new List<string>();
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                pids.Add(reader.GetInt32(0));
+                backends.Add(FormattableString.Invariant($"pid {reader.GetInt32(0)} {(reader.IsDBNull(1) ? "?" : reader.GetString(1))}: {(reader.IsDBNull(2) ? string.Empty : reader.GetString(2))}"));
             }
 
-            return pids;
+            return backends;
         }
 
         public TimeSpan Cpu()
