@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MotionControl;
 using MotionControl.AspNetCore;
+using MotionControl.Jobs;
 using MotionControl.Providers.AimlApi;
 using MotionControl.Providers.Fal;
 using MotionControl.Providers.Kling;
@@ -294,6 +295,43 @@ internal static class Snippets
         // end
     }
 
+    public static async Task Jobs(IServiceCollection services, IMotionControlJobQueue queue, MotionControlRequest request, string orderId)
+    {
+        // snippet: docs/jobs.md
+        services.AddMotionControl()
+            .AddKling(o => { /* keys */ })
+            .AddJobs(o =>
+            {
+                o.UseSqlite("Data Source=/var/lib/app/jobs.db");
+                o.MaxConcurrentTasks["kling"] = 8;   // per registration (account), across every worker
+            });
+
+        var job = await queue.EnqueueAsync(new MotionControlJobRequest
+        {
+            Provider = "kling",
+            Request = request,
+            IdempotencyKey = orderId,
+            OutputPath = "/data/out.mp4",
+        });
+        job = await queue.GetAsync(job.Id);   // State, Task, Attempts, Error, Charge
+        // end
+        Console.WriteLine(job?.State);
+    }
+
+    public static void JobsOnPostgreSql(WebApplicationBuilder builder)
+    {
+        // snippet: docs/jobs-postgresql.md
+        builder.Services.AddMotionControl()
+            .AddKling("kling", o => { /* keys */ })
+            .AddJobs(o =>
+            {
+                o.UsePostgreSql(builder.Configuration.GetConnectionString("jobs")!);
+                o.LeaseDuration = TimeSpan.FromSeconds(30);
+                o.MaxConcurrentTasks["kling"] = 8;
+            });
+        // end
+    }
+
     public static MotionControlTask? Webhook(KlingClient kling, string secret, string? id, string? timestamp, string? signature, byte[] rawBody)
     {
         // snippet: docs/webhooks.md
@@ -316,3 +354,12 @@ internal static class Snippets
 internal sealed class MyAuditHandler : DelegatingHandler
 {
 }
+
+// snippet: docs/jobs.md (webhooks)
+// Registered in the web instance: builder.Services.AddScoped<IMotionControlWebhookHandler, JobQueueBridge>();
+internal sealed class JobQueueBridge(IMotionControlJobQueue queue) : IMotionControlWebhookHandler
+{
+    public Task HandleAsync(MotionControlTask task, CancellationToken cancellationToken) =>
+        queue.ReportTaskUpdateAsync("kling", task, cancellationToken);   // the registration the callback came for
+}
+// end
