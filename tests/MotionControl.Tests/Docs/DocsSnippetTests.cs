@@ -11,7 +11,7 @@ public class DocsSnippetTests
     {
         "README.md", "docs/getting-started.md", "docs/configuration.md", "docs/validation-rules.md",
         "docs/vendors/kling.md", "docs/vendors/powertokens.md", "docs/vendors/modelslab.md", "docs/vendors/aimlapi.md", "docs/vendors/vydra.md", "docs/vendors/replicate.md",
-        "docs/vendors/fal.md", "docs/webhooks.md",
+        "docs/vendors/fal.md", "docs/webhooks.md", "docs/jobs.md", "docs/jobs-postgresql.md",
     };
 
     [Theory]
