@@ -22,13 +22,8 @@ internal static class StorageScenarios
 
     public static async Task<int> UploadMemoryAsync(int[] sizesMb)
     {
-        await using var azurite = await NodeServer.StartAsync("azurite-blob", (port, data) =>
-            ["--blobHost", "127.0.0.1", "--blobPort", port.ToString(Inv), "--location", data, "--skipApiVersionCheck", "--loose", "--silent"]);
-        await using var s3rver = await NodeServer.StartAsync("s3rver", (port, data) =>
-        {
-            var (certificate, key) = TestCertificates.CreateLoopback(data);
-            return ["--address", "127.0.0.1", "--port", port.ToString(Inv), "--directory", data, "--silent", "--cert", certificate, "--key", key];
-        });
+        await using var azurite = await NodeServer.StartAzuriteAsync();
+        await using var s3rver = await NodeServer.StartS3rverAsync();
 
         var azure = new AzureBlobMediaUploader(new AzureBlobMediaUploaderOptions
         {

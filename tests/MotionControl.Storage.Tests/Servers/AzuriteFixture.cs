@@ -20,9 +20,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     private NodeServer Server => _server ?? throw new InvalidOperationException("Azurite is not started.");
 
-    public async Task InitializeAsync() =>
-        _server = await NodeServer.StartAsync("azurite-blob", (port, data) =>
-            ["--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--location", data, "--skipApiVersionCheck", "--loose", "--silent"]);
+    public async Task InitializeAsync() => _server = await NodeServer.StartAzuriteAsync();
 
     public async Task DisposeAsync()
     {

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using MotionControl.Storage.Tests.TestSupport;
 
 namespace MotionControl.Storage.Tests.Servers;
 
@@ -27,9 +29,29 @@ internal sealed class NodeServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The server's process id (the root of its process tree).</summary>
+    public int ProcessId => _process.Id;
+
     public string DataDirectory { get; }
 
     public static string RepositoryRoot { get; } = FindRoot();
+
+    /// <summary>
+    /// Azurite's blob service. <c>--disableTelemetry</c>: without it Azurite (3.33 and later) opens connections to Azure's
+    /// instance metadata address, 169.254.169.254, at start, and the test servers talk to 127.0.0.1 only
+    /// (<c>LoopbackOnlyTests</c>).
+    /// </summary>
+    public static Task<NodeServer> StartAzuriteAsync() =>
+        StartAsync("azurite-blob", (port, data) =>
+            ["--blobHost", "127.0.0.1", "--blobPort", port.ToString(CultureInfo.InvariantCulture), "--location", data, "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry"]);
+
+    /// <summary>s3rver over https, with a certificate for 127.0.0.1 made in its data folder and trusted by the test clients.</summary>
+    public static Task<NodeServer> StartS3rverAsync() =>
+        StartAsync("s3rver", (port, data) =>
+        {
+            var (certificate, key) = TestCertificates.CreateLoopback(data);
+            return ["--address", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--directory", data, "--silent", "--cert", certificate, "--key", key];
+        });
 
     /// <summary>Starts <paramref name="bin"/> with the arguments <paramref name="arguments"/> makes from the port and data folder.</summary>
     public static async Task<NodeServer> StartAsync(string bin, Func<int, string, IEnumerable<string>> arguments)

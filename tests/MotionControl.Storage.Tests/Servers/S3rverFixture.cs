@@ -22,12 +22,7 @@ public sealed class S3rverFixture : IAsyncLifetime
 
     private NodeServer Server => _server ?? throw new InvalidOperationException("s3rver is not started.");
 
-    public async Task InitializeAsync() =>
-        _server = await NodeServer.StartAsync("s3rver", (port, data) =>
-        {
-            var (certificate, key) = TestCertificates.CreateLoopback(data);
-            return ["--address", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--directory", data, "--silent", "--cert", certificate, "--key", key];
-        });
+    public async Task InitializeAsync() => _server = await NodeServer.StartS3rverAsync();
 
     public async Task DisposeAsync()
     {
