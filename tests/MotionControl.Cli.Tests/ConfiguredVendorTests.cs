@@ -176,4 +176,41 @@ public sealed class ConfiguredVendorTests
         Assert.Equal(EmulatedTaskStatus.Processing, vendors.Emulator.FindTask("replicate", task.Id)!.Status);
         Assert.DoesNotContain(vendors.Emulator.Requests, r => r.Provider == "replicate" && r.Operation == EmulatorOperation.Cancel);
     }
+
+    [Fact]
+    public async Task Validate_and_generate_report_the_media_they_could_not_check_as_warnings()
+    {
+        await using var vendors = await ConfiguredVendors.StartAsync();
+        var env = vendors.Environment();
+
+        // Names reserved for examples are never fetched, so the remote pre-flight (BestEffort, the default) cannot check them.
+        string[] request = ["--provider", "kling", "--image", "https://example.com/character.png?sig=abc", "--video", "https://example.com/dance.mp4"];
+
+        var plain = await Tool.RunAsync(["validate", .. request], env);
+        Assert.True(plain.ExitCode == 0, plain.ToString());
+        Assert.Contains("2 check(s) could not be made", plain.Stdout);
+        var warnings = plain.ErrorLines.Where(l => l.StartsWith("warning: media.url.unchecked  ", StringComparison.Ordinal)).ToList();
+        Assert.True(warnings.Count == 2, plain.ToString());
+        Assert.Contains(warnings, l => l.Contains("  Image  ") && l.Contains("https://example.com/character.png"));
+        Assert.Contains(warnings, l => l.Contains("  Video  ") && l.Contains("https://example.com/dance.mp4"));
+        Assert.DoesNotContain("sig=abc", plain.All);
+
+        var json = await Tool.RunAsync(["validate", .. request, "--json"], env);
+        Assert.True(json.ExitCode == 0, json.ToString());
+        var document = Json.Single(json);
+        Assert.True(document.GetProperty("valid").GetBoolean());
+        Assert.Equal(["Image", "Video"], document.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("field").GetString()));
+        Assert.All(document.GetProperty("warnings").EnumerateArray(), w => Assert.Equal("media.url.unchecked", w.GetProperty("code").GetString()));
+        Assert.Empty(json.ErrorLines);
+
+        var generated = await Tool.RunAsync(["generate", .. request, "--yes", "--no-wait", "--json"], env);
+        Assert.True(generated.ExitCode == 0, generated.ToString());
+        Assert.Equal(2, Json.Single(generated).GetProperty("warnings").GetArrayLength());
+        Assert.Single(vendors.Emulator.GetTasks("kling"));
+
+        var generatedPlain = await Tool.RunAsync(["generate", .. request, "--yes", "--no-wait"], env);
+        Assert.True(generatedPlain.ExitCode == 0, generatedPlain.ToString());
+        Assert.Equal(2, generatedPlain.ErrorLines.Count(l => l.StartsWith("warning: media.url.unchecked  ", StringComparison.Ordinal)));
+        Assert.Contains("except 2 check(s) that could not be made", generatedPlain.Stdout);
+    }
 }

@@ -36,7 +36,11 @@ internal static class GenerateCommand
 
         var validation = await client.ValidateAsync(request, context.CancellationToken).ConfigureAwait(false);
         validation.ThrowIfInvalid(connection.Provider);
-        terminal.Line($"Valid for {connection.Provider} ({model}).");
+        ValidationView.ShowWarnings(terminal, validation.Warnings);
+        WarningDocument[] warnings = [.. validation.Warnings.Select(DocumentMapper.Warning)];
+        terminal.Line(warnings.Length == 0
+            ? $"Valid for {connection.Provider} ({model})."
+            : $"Valid for {connection.Provider} ({model}), except {warnings.Length} check(s) that could not be made (warnings above).");
 
         MotionControlCostEstimate? estimate = null;
         if (client.Capabilities.SupportsCostEstimate)
@@ -70,7 +74,7 @@ internal static class GenerateCommand
         if (parse.GetValue(o.NoWait))
         {
             terminal.Line($"Not waiting. Follow it with: {context.Resume}");
-            context.PrintJson(new GenerateDocument(connection.Provider, estimateDocument, DocumentMapper.Task(submitted), null), CliJsonContext.Readable.GenerateDocument);
+            context.PrintJson(new GenerateDocument(connection.Provider, warnings, estimateDocument, DocumentMapper.Task(submitted), null), CliJsonContext.Readable.GenerateDocument);
             return ExitCodes.Success;
         }
 
@@ -90,7 +94,7 @@ internal static class GenerateCommand
         }
 
         context.PrintJson(
-            new GenerateDocument(connection.Provider, estimateDocument, DocumentMapper.Task(done), new DownloadDocument(done.Id, connection.Provider, path, bytes)),
+            new GenerateDocument(connection.Provider, warnings, estimateDocument, DocumentMapper.Task(done), new DownloadDocument(done.Id, connection.Provider, path, bytes)),
             CliJsonContext.Readable.GenerateDocument);
         return ExitCodes.Success;
     }

@@ -22,11 +22,14 @@ internal static class ValidateCommand
         var result = await client.ValidateAsync(request, context.CancellationToken).ConfigureAwait(false);
         string model = RequestInput.ModelOf(request, client);
         context.PrintJson(
-            new ValidationDocument(connection.Provider, model, result.IsValid, [.. result.Errors.Select(DocumentMapper.Rule)]),
+            new ValidationDocument(connection.Provider, model, result.IsValid, [.. result.Errors.Select(DocumentMapper.Rule)], [.. result.Warnings.Select(DocumentMapper.Warning)]),
             CliJsonContext.Readable.ValidationDocument);
+        ValidationView.ShowWarnings(context.Terminal, result.Warnings);
         if (result.IsValid)
         {
-            context.Terminal.Markup($"[green]Valid[/] for {Spectre.Console.Markup.Escape(connection.Provider)} ({Spectre.Console.Markup.Escape(model)}): every documented limit is met.");
+            context.Terminal.Markup(result.Warnings.Count == 0
+                ? $"[green]Valid[/] for {Spectre.Console.Markup.Escape(connection.Provider)} ({Spectre.Console.Markup.Escape(model)}): every documented limit is met."
+                : $"[green]Valid[/] for {Spectre.Console.Markup.Escape(connection.Provider)} ({Spectre.Console.Markup.Escape(model)}): every limit that could be checked is met; {result.Warnings.Count} check(s) could not be made (warnings above), and the vendor will judge those.");
             return ExitCodes.Success;
         }
 

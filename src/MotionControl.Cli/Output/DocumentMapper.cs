@@ -24,6 +24,9 @@ internal static class DocumentMapper
     public static RuleDocument Rule(MotionControlValidationError error) =>
         new(error.Code, error.Field, error.Message, error.Limit, error.Actual);
 
+    public static WarningDocument Warning(MotionControlValidationWarning warning) =>
+        new(warning.Code, warning.Field, warning.Message);
+
     public static SupportsDocument Supports(MotionControlCapabilities c) => new(
         c.SupportsModelChoice,
         c.SupportsMode,

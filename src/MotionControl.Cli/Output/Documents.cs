@@ -33,14 +33,17 @@ internal sealed record EstimateDocument(string Provider, string Model, decimal M
 /// <summary>One broken rule.</summary>
 internal sealed record RuleDocument(string Code, string Field, string Message, string? Limit, string? Actual);
 
+/// <summary>Something validation could not check (a media URL whose server gave no usable answer); it does not stop the job.</summary>
+internal sealed record WarningDocument(string Code, string Field, string Message);
+
 /// <summary>The <c>validate</c> document.</summary>
-internal sealed record ValidationDocument(string Provider, string Model, bool Valid, IReadOnlyList<RuleDocument> Errors);
+internal sealed record ValidationDocument(string Provider, string Model, bool Valid, IReadOnlyList<RuleDocument> Errors, IReadOnlyList<WarningDocument> Warnings);
 
 /// <summary>A finished download.</summary>
 internal sealed record DownloadDocument(string TaskId, string Provider, string Path, long Bytes);
 
 /// <summary>The <c>generate</c> document.</summary>
-internal sealed record GenerateDocument(string Provider, EstimateDocument? Estimate, TaskDocument Task, DownloadDocument? Download);
+internal sealed record GenerateDocument(string Provider, IReadOnlyList<WarningDocument> Warnings, EstimateDocument? Estimate, TaskDocument Task, DownloadDocument? Download);
 
 /// <summary>The <c>list</c> document.</summary>
 internal sealed record ListDocument(string Provider, IReadOnlyList<TaskDocument> Tasks);

@@ -39,4 +39,21 @@ internal static class ValidationView
             terminal.Line($"{e.Code}  {e.Field}  limit: {e.Limit ?? "-"}  actual: {e.Actual ?? "-"}  {e.Message}");
         }
     }
+
+    /// <summary>
+    /// What validation could not check, one <c>warning:</c> line each on stderr (stdout keeps the result). Nothing in
+    /// <see cref="Terminal.Json"/> mode, where the document carries them.
+    /// </summary>
+    public static void ShowWarnings(Terminal terminal, IReadOnlyList<MotionControlValidationWarning> warnings)
+    {
+        if (terminal.Json)
+        {
+            return;
+        }
+
+        foreach (var w in warnings)
+        {
+            terminal.Error.WriteLine($"warning: {w.Code}  {w.Field}  {w.Message}");
+        }
+    }
 }
