@@ -27,9 +27,10 @@ internal static class ValidateCommand
         ValidationView.ShowWarnings(context.Terminal, result.Warnings);
         if (result.IsValid)
         {
+            string valid = $"[green]Valid[/] for {Spectre.Console.Markup.Escape(connection.Provider)} ({Spectre.Console.Markup.Escape(model)})";
             context.Terminal.Markup(result.Warnings.Count == 0
-                ? $"[green]Valid[/] for {Spectre.Console.Markup.Escape(connection.Provider)} ({Spectre.Console.Markup.Escape(model)}): every documented limit is met."
-                : $"[green]Valid[/] for {Spectre.Console.Markup.Escape(connection.Provider)} ({Spectre.Console.Markup.Escape(model)}): every limit that could be checked is met; {result.Warnings.Count} check(s) could not be made (warnings above), and the vendor will judge those.");
+                ? $"{valid}: every documented limit is met."
+                : $"{valid}: every limit that could be checked is met; {result.Warnings.Count} check(s) could not be made (warnings above), and the vendor will judge those.");
             return ExitCodes.Success;
         }
 

@@ -23,8 +23,8 @@ public sealed class LoopbackOnlyTests
         await using var server = name == "azurite" ? await NodeServer.StartAzuriteAsync() : await NodeServer.StartS3rverAsync();
         using (var http = new HttpClient(TestCertificates.Handler(), disposeHandler: true))
         {
+            // A first request, so whatever a server does on its first one happens inside the sampled window.
             using var reply = await http.GetAsync(new Uri(name == "azurite" ? $"http://127.0.0.1:{server.Port}/" : $"https://127.0.0.1:{server.Port}/"));
-            Assert.True((int)reply.StatusCode > 0, $"{name} answered nothing");
         }
 
         var seen = new SortedSet<string>(StringComparer.Ordinal);

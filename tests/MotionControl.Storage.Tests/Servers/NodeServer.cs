@@ -37,7 +37,7 @@ internal sealed class NodeServer : IAsyncDisposable
     public static string RepositoryRoot { get; } = FindRoot();
 
     /// <summary>
-    /// Azurite's blob service. <c>--disableTelemetry</c>: without it Azurite (3.33 and later) opens connections to Azure's
+    /// Azurite's blob service. <c>--disableTelemetry</c>: without it Azurite (3.37, the version package.json pins) opens connections to Azure's
     /// instance metadata address, 169.254.169.254, at start, and the test servers talk to 127.0.0.1 only
     /// (<c>LoopbackOnlyTests</c>).
     /// </summary>
