@@ -34,36 +34,14 @@ internal sealed partial class JobWorker
 
     private async Task SubmitPendingAsync(JobRecord job, MotionControlClient client, RunningJob running, CancellationToken cancellationToken)
     {
-        var limit = _options.LimitOf(job.Provider);
-        while (true)
+        switch (await AwaitSlotAsync(job, running, cancellationToken).ConfigureAwait(false))
         {
-            if (running.CancelRequested || job.CancelRequested)
-            {
+            case SlotWait.Canceled:
                 await FinishAsync(job, MotionControlJobState.Pending, MotionControlJobState.Canceled, "Canceled before it was submitted.", cancellationToken).ConfigureAwait(false);
                 return;
-            }
-
-            var now = time.GetUtcNow();
-            if (job.Deadline is { } deadline && now >= deadline)
-            {
-                await FinishAsync(job, MotionControlJobState.Pending, MotionControlJobState.Failed, $"The job's deadline ({deadline:O}) passed before it could be submitted (waiting for one of {job.Provider}'s concurrency slots counts against it); no create was sent.", cancellationToken).ConfigureAwait(false);
+            case SlotWait.DeadlinePassed:
+                await FinishAsync(job, MotionControlJobState.Pending, MotionControlJobState.Failed, $"The job's deadline ({job.Deadline.GetValueOrDefault():O}) passed before it could be submitted (waiting for one of {job.Provider}'s concurrency slots counts against it); no create was sent.", cancellationToken).ConfigureAwait(false);
                 return;
-            }
-
-            var slot = await store.TryAcquireSlotAsync(new GovernorAcquireRequest { Registration = job.Provider, JobId = job.Id, WorkerId = WorkerId, ConfiguredLimit = limit, Now = now }, cancellationToken).ConfigureAwait(false);
-            JobMetrics.SetLimit(job.Provider, slot.Limit);
-            if (slot.Acquired)
-            {
-                break;
-            }
-
-            var wait = Max(_options.PollInterval, TimeSpan.FromMilliseconds(20));
-            if (job.Deadline is { } end && end - now < wait)
-            {
-                wait = Max(end - now, TimeSpan.FromMilliseconds(1));
-            }
-
-            await Pulse(job.Provider).WaitAsync(wait, cancellationToken).ConfigureAwait(false);
         }
 
         MotionControlRequest request;
@@ -87,6 +65,69 @@ internal sealed partial class JobWorker
 
         _hook?.Reached(JobStep.AfterJournal, job.Id);
         await SendAsync(job with { State = MotionControlJobState.Submitting, ExternalTaskId = externalId }, client, request with { ExternalTaskId = externalId }, running, cancellationToken).ConfigureAwait(false);
+    }
+
+    private enum SlotWait
+    {
+        Acquired,
+        Canceled,
+        DeadlinePassed,
+    }
+
+    /// <summary>
+    /// Waits for one of the job's registration's concurrency slots. Only the job whose turn it is asks the store (see
+    /// <see cref="SlotPulse"/>); the others look at their cancel request and deadline every poll interval meanwhile.
+    /// </summary>
+    private async Task<SlotWait> AwaitSlotAsync(JobRecord job, RunningJob running, CancellationToken cancellationToken)
+    {
+        var limit = _options.LimitOf(job.Provider);
+        var slots = Pulse(job.Provider);
+        var asking = false;
+        try
+        {
+            while (true)
+            {
+                if (running.CancelRequested || job.CancelRequested)
+                {
+                    return SlotWait.Canceled;
+                }
+
+                var now = time.GetUtcNow();
+                if (job.Deadline is { } deadline && now >= deadline)
+                {
+                    return SlotWait.DeadlinePassed;
+                }
+
+                var wait = Max(_options.PollInterval, TimeSpan.FromMilliseconds(20));
+                if (job.Deadline is { } end && end - now < wait)
+                {
+                    wait = Max(end - now, TimeSpan.FromMilliseconds(1));
+                }
+
+                if (!asking)
+                {
+                    // Once the turn comes (or the wait ends without it), the cancel request and the deadline are looked at again.
+                    asking = await slots.WaitTurnAsync(wait, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var slot = await store.TryAcquireSlotAsync(new GovernorAcquireRequest { Registration = job.Provider, JobId = job.Id, WorkerId = WorkerId, ConfiguredLimit = limit, Now = now }, cancellationToken).ConfigureAwait(false);
+                JobMetrics.SetLimit(job.Provider, slot.Limit);
+                if (slot.Acquired)
+                {
+                    return SlotWait.Acquired;
+                }
+
+                await slots.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (asking)
+            {
+                slots.EndTurn();
+            }
+        }
     }
 
     private async Task ReconcileAsync(JobRecord job, MotionControlClient client, RunningJob running, CancellationToken cancellationToken)

@@ -1,8 +1,17 @@
 namespace MotionControl.Jobs.Worker;
 
-/// <summary>Wakes this worker's jobs waiting for a registration's slot when one of its own jobs gives a slot back.</summary>
+/// <summary>
+/// One registration's pending jobs in this worker that wait for a concurrency slot. One of them at a time asks the store
+/// (<see cref="WaitTurnAsync"/>), however many wait: every ask is a transaction serialized on the registration's governor
+/// row in every worker, so a backlog of jobs each asking on its own would swamp the store with lock waits (dozens of
+/// jobs per worker, one ask every poll interval each). The asker is woken early by <see cref="Pulse"/> when one of this
+/// worker's jobs gives a slot back.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001:Types that own disposable fields should be disposable", Justification = "A SemaphoreSlim holds nothing to dispose unless its AvailableWaitHandle is used, which this one never is; disposing it could only fail a run still ending its turn.")]
 internal sealed class SlotPulse
 {
+    // SemaphoreSlim: an async lock with a timeout and cancellation, which is all the turn needs.
+    private readonly SemaphoreSlim _turn = new(1, 1);
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Pulse() => Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
@@ -19,4 +28,10 @@ internal sealed class SlotPulse
             // Try again.
         }
     }
+
+    /// <summary>Waits to become the job that asks the store for this registration's slots; false when the timeout passed first.</summary>
+    public Task<bool> WaitTurnAsync(TimeSpan timeout, CancellationToken cancellationToken) => _turn.WaitAsync(timeout, cancellationToken);
+
+    /// <summary>Hands the turn to the next waiting job, which asks at once (another slot may be free).</summary>
+    public void EndTurn() => _turn.Release();
 }
