@@ -357,9 +357,9 @@ internal sealed class MyAuditHandler : DelegatingHandler
 
 // snippet: docs/jobs.md (webhooks)
 // Registered in the web instance: builder.Services.AddScoped<IMotionControlWebhookHandler, JobQueueBridge>();
-internal sealed class JobQueueBridge(IMotionControlJobQueue queue) : IMotionControlWebhookHandler
+internal sealed class JobQueueBridge(IMotionControlJobQueue queue, MotionControlWebhookContext webhook) : IMotionControlWebhookHandler
 {
     public Task HandleAsync(MotionControlTask task, CancellationToken cancellationToken) =>
-        queue.ReportTaskUpdateAsync("kling", task, cancellationToken);   // the registration the callback came for
+        queue.ReportTaskUpdateAsync(webhook.Registration, task, cancellationToken);   // the registration the route named
 }
 // end

@@ -4,7 +4,8 @@ namespace MotionControl.AspNetCore;
 /// Receives each verified (or vendor-confirmed), deduplicated task update that reaches the webhook endpoint. Register
 /// implementations in DI (<c>services.AddScoped&lt;IMotionControlWebhookHandler, MyHandler&gt;()</c>); every one is called,
 /// once per event, inside the request, under <see cref="MotionControlWebhookOptions.HandlerTimeout"/>. A handler that
-/// throws or runs out of time makes the endpoint answer 503, so the vendor delivers the event again.
+/// throws or runs out of time makes the endpoint answer 503, so the vendor delivers the event again. Which registration
+/// the callback came for is in <see cref="MotionControlWebhookContext"/>, which a handler can take in its constructor.
 /// </summary>
 public interface IMotionControlWebhookHandler
 {

@@ -138,6 +138,7 @@ internal sealed partial class WebhookReceiver
         }
 
         client.ReportTaskUpdate(task);
+        context.RequestServices.GetRequiredService<MotionControlWebhookContext>().Registration = registration;
         using var timeout = new CancellationTokenSource(options.HandlerTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, context.RequestAborted);
         try

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MotionControl.DependencyInjection;
 using MotionControl.Jobs;
 using MotionControl.Providers.Kling;
 using MotionControl.Testing;
@@ -13,8 +14,9 @@ namespace MotionControl.AspNetCore.Tests;
 /// docs/jobs.md "Webhooks from any instance", over real HTTP: two instances on one SQLite file. Instance A (a generic
 /// host) runs the job worker and polls once every ten minutes; instance B (Kestrel on 127.0.0.1) runs no worker and
 /// receives the emulator's signed Kling callback, and its <see cref="IMotionControlWebhookHandler"/> hands it to
-/// <see cref="IMotionControlJobQueue.ReportTaskUpdateAsync"/>. The job ends from B's event, at A's next lease renewal,
-/// with no poll after the task ended.
+/// <see cref="IMotionControlJobQueue.ReportTaskUpdateAsync"/> for the registration the callback's route named
+/// (<see cref="MotionControlWebhookContext"/>). The job ends from B's event, at A's next lease renewal, with no poll
+/// after the task ended.
 /// </summary>
 public sealed class JobWebhookTests
 {
@@ -56,6 +58,26 @@ public sealed class JobWebhookTests
         Assert.Equal(MotionControlEmulator.SampleVideo.ToArray(), await File.ReadAllBytesAsync(output));
         Assert.Equal(1, scenario.Emulator.CreatedTaskCount(EmulatorProviders.Kling));
         Assert.Equal(1, done.Attempts);
+    }
+
+    [Fact]
+    public async Task With_two_registrations_of_one_vendor_the_callback_ends_the_job_of_the_registration_its_route_names()
+    {
+        await using var scenario = await Scenario.StartAsync(new TaskLifecycle().Processing(TimeSpan.FromSeconds(30)).Succeeds(), secondAccount: true);
+
+        var job = await scenario.Web.EnqueueAsync(new MotionControlJobRequest { Provider = "kling-b", Request = Requests.Kling(), IdempotencyKey = "order-b" });
+        var (pollsBeforeEnd, submitted) = await scenario.EndTheTaskAfterTheWorkersFirstPollAsync(job.Id);
+        var done = await scenario.WaitForEndAsync(job.Id);
+
+        Assert.Equal(MotionControlJobState.Succeeded, done.State);
+        var callback = Assert.Single(scenario.Emulator.Callbacks);
+        Assert.Equal((scenario.WebHost.HookFor("kling-b"), 200, true), (callback.Url, callback.StatusCode, callback.IsSigned));
+
+        // The task says only "Kling"; the route named kling-b, and the handler passed that on to the job queue.
+        var reported = Assert.Single(scenario.Reports);
+        Assert.Equal((submitted.Task!.Id, "kling-b", 1), (reported.Task.Id, reported.Registration, reported.JobsUpdated));
+        Assert.Equal(pollsBeforeEnd, scenario.Emulator.CallCount(EmulatorProviders.Kling, EmulatorOperation.Get));
+        Assert.Equal(1, scenario.Emulator.CreatedTaskCount(EmulatorProviders.Kling));
     }
 
     [Fact]
@@ -107,26 +129,28 @@ public sealed class JobWebhookTests
     }
 
     /// <summary>
-    /// What a user writes today (docs/jobs.md): the handler that records each verified event in the job store. It names
-    /// the registration itself, because <see cref="IMotionControlWebhookHandler"/> is handed the task only.
+    /// The handler docs/jobs.md shows: it records each verified event in the job store, for the registration the
+    /// callback's route named (<see cref="MotionControlWebhookContext"/>), and keeps what it reported for the test.
     /// </summary>
-    private sealed class JobQueueBridge(IMotionControlJobQueue queue, string registration, ConcurrentQueue<(MotionControlTask Task, int JobsUpdated)> reports) : IMotionControlWebhookHandler
+    private sealed class JobQueueBridge(IMotionControlJobQueue queue, MotionControlWebhookContext webhook, ConcurrentQueue<(MotionControlTask Task, string Registration, int JobsUpdated)> reports) : IMotionControlWebhookHandler
     {
         public async Task HandleAsync(MotionControlTask task, CancellationToken cancellationToken)
         {
-            var updated = await queue.ReportTaskUpdateAsync(registration, task, cancellationToken);
-            reports.Enqueue((task, updated));
+            var updated = await queue.ReportTaskUpdateAsync(webhook.Registration, task, cancellationToken);
+            reports.Enqueue((task, webhook.Registration, updated));
         }
     }
 
     /// <summary>The emulator on a fake clock (a task ends only when the test moves it), instance B (web, no worker) and instance A (worker).</summary>
     private sealed class Scenario : IAsyncDisposable
     {
+        private const string KeyB = "kling-key-b";
+        private const string SecretB = "whsec_ZW11bGF0b3Ita2xpbmctYi13ZWJob29rLXNlY3JldA==";
         private readonly FakeTimeProvider _clock;
         private readonly string _database;
-        private readonly ConcurrentQueue<(MotionControlTask Task, int JobsUpdated)> _reports;
+        private readonly ConcurrentQueue<(MotionControlTask Task, string Registration, int JobsUpdated)> _reports;
 
-        private Scenario(MotionControlEmulator emulator, FakeTimeProvider clock, string directory, string database, WebhookHost web, IHost worker, ConcurrentQueue<(MotionControlTask Task, int JobsUpdated)> reports)
+        private Scenario(MotionControlEmulator emulator, FakeTimeProvider clock, string directory, string database, WebhookHost web, IHost worker, ConcurrentQueue<(MotionControlTask Task, string Registration, int JobsUpdated)> reports)
         {
             Emulator = emulator;
             _clock = clock;
@@ -148,39 +172,50 @@ public sealed class JobWebhookTests
         public IMotionControlJobQueue Web => WebHost.Services.GetRequiredService<IMotionControlJobQueue>();
 
         /// <summary>Each event B's bridge handed to the job queue, and how many jobs it updated.</summary>
-        public IReadOnlyList<(MotionControlTask Task, int JobsUpdated)> Reports => [.. _reports];
+        public IReadOnlyList<(MotionControlTask Task, string Registration, int JobsUpdated)> Reports => [.. _reports];
 
-        public static async Task<Scenario> StartAsync(TaskLifecycle lifecycle)
+        /// <param name="lifecycle">The first task's lifecycle.</param>
+        /// <param name="secondAccount">Adds a second Kling registration, <c>kling-b</c>, on its own emulator account with its own signing secret, on both instances.</param>
+        public static async Task<Scenario> StartAsync(TaskLifecycle lifecycle, bool secondAccount = false)
         {
             // The emulator's clock moves only when told: the task's timed phase ends (and its callback is sent) when the
             // test advances it, never by itself. The clients and Kestrel run on the real clock; the callback's signature
             // timestamp is 30 s ahead of it, inside the receiver's 5-minute window.
             var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-            var emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions { TimeProvider = clock });
+            var emulator = await MotionControlEmulator.StartAsync(new MotionControlEmulatorOptions
+            {
+                TimeProvider = clock,
+                Credentials = new() { AdditionalAccounts = secondAccount ? [new EmulatorAccount("b") { KlingApiKey = KeyB, KlingWebhookSecret = SecretB }] : [] },
+            });
             emulator.EnqueueLifecycle(EmulatorProviders.Kling, lifecycle);
             var directory = System.IO.Directory.CreateTempSubdirectory("mc-hook-jobs-").FullName;
             var database = $"Data Source={Path.Combine(directory, "jobs.db")}";
-            var reports = new ConcurrentQueue<(MotionControlTask Task, int JobsUpdated)>();
+            var reports = new ConcurrentQueue<(MotionControlTask Task, string Registration, int JobsUpdated)>();
 
             // B: the web instance. It enqueues and reads jobs, runs no worker, and receives the vendors' callbacks.
             var web = await WebhookHost.StartAsync(
-                mc => mc
-                    .AddKling(o => Kling(o, emulator))
+                mc => AddSecond(mc.AddKling(o => Kling(o, emulator)), emulator, secondAccount)
                     .AddJobs(o =>
                     {
                         o.UseSqlite(database);
                         o.RunWorker = false;
                     }),
-                o => o.SigningSecrets["kling"] = emulator.Credentials.KlingWebhookSecret!,
-                services: s => s.AddScoped<IMotionControlWebhookHandler>(sp => new JobQueueBridge(sp.GetRequiredService<IMotionControlJobQueue>(), "kling", reports)));
+                o =>
+                {
+                    o.SigningSecrets["kling"] = emulator.Credentials.KlingWebhookSecret!;
+                    if (secondAccount)
+                    {
+                        o.SigningSecrets["kling-b"] = SecretB;
+                    }
+                },
+                services: s => s.AddScoped<IMotionControlWebhookHandler>(sp => new JobQueueBridge(sp.GetRequiredService<IMotionControlJobQueue>(), sp.GetRequiredService<MotionControlWebhookContext>(), reports)));
 
             // A: the worker instance, configured as every instance is (the public callback address is B's, as a load
             // balancer would route it), with no endpoint of its own. Its leases are renewed, and the store read for
             // reported updates, every 200 ms (a third of the lease).
             var builder = Host.CreateApplicationBuilder();
             builder.Logging.ClearProviders();
-            builder.Services.AddMotionControl()
-                .AddKling(o => Kling(o, emulator))
+            AddSecond(builder.Services.AddMotionControl().AddKling(o => Kling(o, emulator)), emulator, secondAccount)
                 .AddWebhooks(o => o.PublicBaseUrl = web.BaseAddress)
                 .AddJobs(o =>
                 {
@@ -282,6 +317,16 @@ public sealed class JobWebhookTests
             {
             }
         }
+
+        private static MotionControlBuilder AddSecond(MotionControlBuilder motion, MotionControlEmulator emulator, bool secondAccount) =>
+            secondAccount
+                ? motion.AddKling("kling-b", o =>
+                {
+                    o.BaseAddress = emulator.KlingBaseAddress;
+                    o.ApiKey = KeyB;
+                    o.WaitOptions = SlowWait;
+                })
+                : motion;
 
         private static void Kling(KlingOptions o, MotionControlEmulator emulator)
         {
