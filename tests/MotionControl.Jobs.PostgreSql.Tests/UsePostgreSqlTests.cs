@@ -56,7 +56,7 @@ public sealed class UsePostgreSqlTests(PostgreSqlFixture postgres) : IClassFixtu
         await WaitForBackendsToExitAsync(application);
         var used = await TransactionsAsync() - before;
 
-        Assert.InRange(used, 100, 110); // with the reset: 199 (each reuse after the first adds one)
+        Assert.InRange(used, 100, 110); // with the reset: about 200 (206 measured): each reuse after the first adds one
     }
 
     [Fact]
